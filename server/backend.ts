@@ -1,0 +1,59 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type pino from 'pino';
+import { readStoryText } from '#shared/model/storyDoc';
+import { parseRoomName } from '#shared/protocol/rooms';
+import { CollabServer } from './collab/CollabServer';
+import type { Config } from './config';
+import { createApiHandler } from './http/createApiHandler';
+import { openSqliteStore } from './storage/SqliteStore';
+import { StoryService } from './stories/StoryService';
+
+/** Everything Galley serves besides the SvelteKit app, ready to mount on any http server. */
+export interface Backend {
+	/** Handles /api/* and /healthz; false when the request is not the backend's. */
+	handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
+	/** Handles upgrades to /collab/<room>; false when the path is not the backend's. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	close(): Promise<void>;
+}
+
+export function createBackend(config: Config, logger: pino.Logger): Backend {
+	const store = openSqliteStore(config.dataDir);
+	let stories: StoryService | null = null;
+	const collab = new CollabServer({
+		store,
+		logger: logger.child({ component: 'collab' }),
+		maxMessageBytes: config.maxMessageBytes,
+		unloadAfterMs: config.roomUnloadMs,
+		pingIntervalMs: config.pingIntervalMs,
+		roomExists: (room) => stories!.exists(room.storyId),
+		onDocumentChanged: (room, doc) => {
+			const name = parseRoomName(room);
+			if (name?.kind !== 'story') return;
+			stories!.recordEdit(name.storyId, readStoryText(doc)).catch((error: unknown) => {
+				logger.warn({ err: error, room }, 'could not record word count');
+			});
+		}
+	});
+	stories = new StoryService(store, collab, config.maxImportBytes);
+	const handleApi = createApiHandler({
+		stories,
+		store,
+		logger: logger.child({ component: 'http' }),
+		maxImportBytes: config.maxImportBytes
+	});
+
+	return {
+		handleRequest: handleApi,
+		handleUpgrade(request, socket, head) {
+			if (!(request.url ?? '').startsWith('/collab/')) return false;
+			collab.handleUpgrade(request, socket, head);
+			return true;
+		},
+		async close() {
+			await collab.close();
+			await store.close();
+		}
+	};
+}

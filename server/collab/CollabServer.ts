@@ -1,0 +1,196 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type pino from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
+import { CloseCode } from '#shared/protocol/closeCodes';
+import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
+import type { DocumentStore } from '../storage/DocumentStore';
+import { Connection } from './Connection';
+import { KeepAlive } from './KeepAlive';
+import { RoomClosedError, type RoomContext, type RoomSettings } from './RoomContext';
+import { RoomRegistry } from './RoomRegistry';
+import { DEFAULT_AWARENESS_LIMITS } from './validateAwareness';
+
+export interface CollabServerOptions {
+	store: DocumentStore;
+	logger: pino.Logger;
+	/** MAX_MESSAGE_BYTES: larger frames close the connection with 1009. */
+	maxMessageBytes: number;
+	/** Rooms with no connections unload after this long (default 30 s). */
+	unloadAfterMs: number;
+	/** Keep-alive ping interval (default 30 s); a connection that misses a pong is dropped. */
+	pingIntervalMs?: number;
+	/** Compact a room's log into a snapshot when it grows past this many updates (default 500). */
+	compactAfterUpdates?: number;
+	/** Awareness changes are relayed in batches this far apart (default 50 ms). */
+	awarenessBatchMs?: number;
+	/** A connection sent no data for this long gets an empty awareness message (default 15 s). */
+	idleDataMs?: number;
+	/** Called (debounced, at most every ~2 s per room) after a room's document changed, and on unload. */
+	onDocumentChanged?: (room: string, doc: Y.Doc) => void;
+	/** Decides whether a room may be opened (e.g. the story exists); false → close 4404. */
+	roomExists?: (room: RoomName) => Promise<boolean>;
+}
+
+const COLLAB_PATH = '/collab/';
+/** On shutdown, clients get this long to answer our close frame before their sockets are cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+/** Answers an upgrade we refuse with a plain HTTP status, before any WebSocket exists. */
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+	const body = `${message}\n`;
+	socket.end(
+		`HTTP/1.1 ${status} ${message}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+			`Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+	);
+}
+
+/**
+ * The y-websocket protocol server: upgrades /collab/<room>, keeps connections alive, and hands
+ * them to their Room (see Room and UpdatePipeline for the sync, persistence and relay rules).
+ */
+export class CollabServer {
+	private readonly wss: WebSocketServer;
+	private readonly log: pino.Logger;
+	private readonly rooms: RoomRegistry;
+	/** Open sockets, including those closing: shutdown waits for (or cuts) them. */
+	private readonly sockets = new Set<WebSocket>();
+	private readonly keepAlive: KeepAlive;
+	private closing = false;
+
+	constructor(private readonly options: CollabServerOptions) {
+		this.log = options.logger;
+		const pingIntervalMs = options.pingIntervalMs ?? 30_000;
+		this.keepAlive = new KeepAlive(pingIntervalMs, options.idleDataMs ?? 15_000);
+		this.wss = new WebSocketServer({
+			noServer: true,
+			maxPayload: options.maxMessageBytes,
+			clientTracking: false,
+			perMessageDeflate: false
+		});
+		const settings: RoomSettings = {
+			unloadAfterMs: options.unloadAfterMs,
+			compactAfterUpdates: options.compactAfterUpdates ?? 500,
+			awarenessBatchMs: options.awarenessBatchMs ?? 50,
+			notifyAfterMs: 2_000,
+			silentAfterMs: Math.max(20_000, pingIntervalMs + 5_000),
+			awarenessLimits: DEFAULT_AWARENESS_LIMITS
+		};
+		const context: Omit<RoomContext, 'requestUnload'> = {
+			store: options.store,
+			settings,
+			onDocumentChanged: options.onDocumentChanged
+		};
+		this.rooms = new RoomRegistry(context, this.log);
+	}
+
+	/** Handles an HTTP upgrade for /collab/<room>; answers plain HTTP 400/404 for bad paths/rooms. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+		if (this.closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
+		const url = request.url ?? '';
+		const pathname = url.split('?', 1)[0]!;
+		if (!pathname.startsWith(COLLAB_PATH)) return refuseUpgrade(socket, 404, 'Not Found');
+		let room: string;
+		try {
+			room = decodeURIComponent(pathname.slice(COLLAB_PATH.length));
+		} catch {
+			return refuseUpgrade(socket, 400, 'Bad Request');
+		}
+		const name = parseRoomName(room);
+		if (!name) return refuseUpgrade(socket, 400, 'Bad Request');
+		this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, name));
+	}
+
+	/**
+	 * Runs `fn` synchronously on the room's doc (loading the room first). It gets an exact copy of
+	 * the live doc, so nothing it does is visible before it is durable; its changes then take the
+	 * client path (validated, persisted, applied, broadcast). Resolves with fn's result after that.
+	 */
+	async withDocument<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T> {
+		for (;;) {
+			const live = await this.rooms.open(room);
+			try {
+				return await live.change(fn);
+			} catch (error) {
+				// It unloaded between lookup and use: take the fresh one.
+				if (!(error instanceof RoomClosedError)) throw error;
+			}
+		}
+	}
+
+	/** A copy of the room's current state: the live room if loaded, else storage. */
+	readDocument(room: string): Promise<Y.Doc> {
+		return this.rooms.read(room);
+	}
+
+	/** Number of distinct people (awareness states) in a room now. */
+	presence(room: string): number {
+		return this.rooms.loaded(room)?.presence() ?? 0;
+	}
+
+	/** Closes every connection of a room (code 4404 'story deleted') and drops it without saving. */
+	dropRoom(room: string): Promise<void> {
+		return this.rooms.drop(room);
+	}
+
+	/** Stop accepting, flush pending writes, compact loaded rooms, close sockets with 1001. */
+	async close(): Promise<void> {
+		if (this.closing) return;
+		this.closing = true;
+		this.keepAlive.stop();
+		for (const connection of this.keepAlive.all) {
+			connection.close(CloseCode.goingAway, 'server shutting down');
+		}
+		await this.rooms.shutdown();
+		this.wss.close();
+		await this.socketsClosed(CLOSE_GRACE_MS);
+	}
+
+	private async socketsClosed(graceMs: number): Promise<void> {
+		if (this.sockets.size === 0) return;
+		let timer: NodeJS.Timeout | undefined;
+		const closed = Promise.all(
+			[...this.sockets].map((ws) => new Promise((resolve) => ws.once('close', resolve)))
+		);
+		await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+		clearTimeout(timer);
+		for (const ws of this.sockets) ws.terminate();
+	}
+
+	private accept(ws: WebSocket, room: string, name: RoomName): void {
+		this.sockets.add(ws);
+		ws.once('close', () => this.sockets.delete(ws));
+		const connection = new Connection(ws, this.log.child({ room }), this.options.maxMessageBytes);
+		this.keepAlive.add(connection);
+		if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
+		void this.enter(connection, room, name);
+	}
+
+	private async enter(connection: Connection, room: string, name: RoomName): Promise<void> {
+		try {
+			if (this.rooms.isDropped(room)) {
+				return connection.close(CloseCode.notFound, 'story deleted');
+			}
+			if (!this.rooms.loaded(room) && this.options.roomExists) {
+				if (!(await this.options.roomExists(name))) {
+					return connection.close(CloseCode.notFound, 'story not found');
+				}
+			}
+			for (;;) {
+				if (!connection.isOpen) return;
+				const live = await this.rooms.open(room);
+				if (live.join(connection)) return;
+				// The room closed between lookup and join (unloaded, dropped or shutting down).
+				if (this.closing || this.rooms.isDropped(room)) throw new RoomClosedError(room);
+			}
+		} catch (error) {
+			if (error instanceof RoomClosedError) {
+				if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
+				return connection.close(CloseCode.notFound, 'story deleted');
+			}
+			connection.log.error({ err: error }, 'could not open the room');
+			connection.close(CloseCode.internalError, 'could not open the document');
+		}
+	}
+}

@@ -1,0 +1,169 @@
+import type pino from 'pino';
+import type { RawData, WebSocket } from 'ws';
+import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
+
+/** Frames queued for one client beyond this mean it is not reading: drop it rather than hoard. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Close reasons travel in a control frame: at most 123 bytes of UTF-8. */
+const MAX_REASON_BYTES = 123;
+
+let nextId = 1;
+
+function truncateReason(reason: string): string {
+	if (Buffer.byteLength(reason) <= MAX_REASON_BYTES) return reason;
+	let cut = reason.slice(0, MAX_REASON_BYTES);
+	while (Buffer.byteLength(cut) > MAX_REASON_BYTES) cut = cut.slice(0, -1);
+	return cut;
+}
+
+/**
+ * One client socket: size-checked frames in, frames out, keep-alive and closing with a code.
+ * Frames that arrive before the room is ready are queued in order and replayed by `attach`.
+ */
+export class Connection {
+	readonly id = nextId++;
+	/** Awareness client ids this connection has published (normally one). */
+	readonly clientIds: number[] = [];
+	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
+	announced = false;
+	/** When the client was last heard from (a frame or a pong), in ms since the epoch. */
+	lastSeen = Date.now();
+	/** When we last sent it a data frame, in ms since the epoch. */
+	lastSent = Date.now();
+	/** Cleared by each keep-alive ping and set again by the pong. */
+	private alive = true;
+	private closed = false;
+	private handler: ((frame: Uint8Array) => void) | null = null;
+	private queued: Uint8Array[] | null = [];
+	private queuedBytes = 0;
+	private readonly closeListeners: Array<() => void> = [];
+
+	readonly log: pino.Logger;
+
+	/** `log` is the room's logger; the connection logs through a child naming it. */
+	constructor(
+		private readonly socket: WebSocket,
+		log: pino.Logger,
+		private readonly maxMessageBytes: number
+	) {
+		this.log = log.child({ connection: this.id });
+		socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+		socket.on('pong', () => {
+			this.alive = true;
+			this.lastSeen = Date.now();
+		});
+		socket.on('error', (error) => this.log.debug({ err: error }, 'socket error'));
+		socket.on('close', (code) => {
+			this.log.debug({ code }, 'connection closed');
+			this.finish();
+		});
+	}
+
+	get isOpen(): boolean {
+		return !this.closed && this.socket.readyState === this.socket.OPEN;
+	}
+
+	/** Routes frames to `handler`, first replaying those that arrived while the room loaded. */
+	attach(handler: (frame: Uint8Array) => void): void {
+		const queued = this.queued ?? [];
+		this.queued = null;
+		this.queuedBytes = 0;
+		this.handler = handler;
+		for (const frame of queued) {
+			if (this.handler !== handler) break; // closed by an earlier frame
+			handler(frame);
+		}
+	}
+
+	/** Calls `listener` once when the socket has closed (at once if it already has). */
+	onClose(listener: () => void): void {
+		if (this.closed) listener();
+		else this.closeListeners.push(listener);
+	}
+
+	send(frame: Uint8Array): void {
+		if (!this.isOpen) return;
+		if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+			this.close(CloseCode.tryAgainLater, 'client is not reading: too much data queued');
+			return;
+		}
+		this.socket.send(frame);
+		this.lastSent = Date.now();
+	}
+
+	/** Closes with a code and a reason (cut to the 123 bytes a close frame allows); stops handling input. */
+	close(code: CloseCodeValue | number, reason: string): void {
+		if (this.closed) return;
+		this.finish();
+		this.socket.close(code, truncateReason(reason));
+	}
+
+	/** Closes because the client broke the rules; logged without any content. */
+	refuse(code: CloseCodeValue, reason: string): void {
+		this.log.warn({ code, reason }, 'closing connection');
+		this.close(code, reason);
+	}
+
+	/** Drops the socket without a closing handshake (it stopped answering). */
+	terminate(): void {
+		this.finish();
+		this.socket.terminate();
+	}
+
+	/** One keep-alive round: false (and terminated) when the last ping went unanswered. */
+	heartbeat(): boolean {
+		if (!this.alive) {
+			this.log.info('no pong: dropping connection');
+			this.terminate();
+			return false;
+		}
+		this.alive = false;
+		try {
+			this.socket.ping();
+		} catch {
+			this.terminate();
+			return false;
+		}
+		return true;
+	}
+
+	/** Stops input and tells the room at once, without waiting for the closing handshake. */
+	private finish(): void {
+		this.closed = true;
+		this.handler = null;
+		this.queued = null;
+		for (const listener of this.closeListeners.splice(0)) listener();
+	}
+
+	private receive(data: RawData, isBinary: boolean): void {
+		if (this.closed) return;
+		this.lastSeen = Date.now();
+		if (!isBinary) {
+			this.refuse(CloseCode.protocolError, 'text frames are not part of the protocol');
+			return;
+		}
+		// ws delivers a Buffer for binary frames unless told otherwise; normalise just in case.
+		const frame =
+			data instanceof Uint8Array
+				? data
+				: Array.isArray(data)
+					? Buffer.concat(data)
+					: new Uint8Array(data);
+		if (frame.byteLength > this.maxMessageBytes) {
+			this.refuse(CloseCode.messageTooBig, `message over ${this.maxMessageBytes} bytes`);
+			return;
+		}
+		if (this.handler) {
+			this.handler(frame);
+			return;
+		}
+		if (this.queued) {
+			this.queuedBytes += frame.byteLength;
+			if (this.queuedBytes > this.maxMessageBytes * 2) {
+				this.refuse(CloseCode.tryAgainLater, 'too much sent before the document was ready');
+				return;
+			}
+			this.queued.push(frame);
+		}
+	}
+}

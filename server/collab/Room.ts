@@ -1,0 +1,301 @@
+import type pino from 'pino';
+import * as Y from 'yjs';
+import { CloseCode } from '#shared/protocol/closeCodes';
+import type { DocumentStore } from '../storage/DocumentStore';
+import type { Connection } from './Connection';
+import { docFromStored } from './docFromStored';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './messages';
+import { RoomAwareness } from './RoomAwareness';
+import { RoomClosedError, type RoomContext } from './RoomContext';
+import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
+import { decodeAwarenessUpdate } from './validateAwareness';
+
+/**
+ * One document and the people editing it: loads once, answers sync, relays updates (through the
+ * UpdatePipeline: durable before relayed) and awareness, and unloads when left alone. Idle rooms
+ * hold no timers.
+ */
+export class Room implements PipelineRoom {
+	readonly connections = new Set<Connection>();
+	readonly store: DocumentStore;
+	readonly compactAfterUpdates: number;
+	private state: 'open' | 'closing' | 'closed' = 'open';
+	private readonly pipeline: UpdatePipeline;
+	private readonly awareness: RoomAwareness;
+	private leases = 0;
+	private changed = false;
+	private unloadTimer: NodeJS.Timeout | null = null;
+	private notifyTimer: NodeJS.Timeout | null = null;
+	private awarenessTimer: NodeJS.Timeout | null = null;
+	private awarenessDue = false;
+	private unloading: Promise<void> | null = null;
+
+	private constructor(
+		readonly name: string,
+		readonly doc: Y.Doc,
+		stored: { updates: number; lastSeq: number },
+		private readonly context: RoomContext,
+		readonly log: pino.Logger
+	) {
+		this.store = context.store;
+		this.compactAfterUpdates = context.settings.compactAfterUpdates;
+		this.pipeline = new UpdatePipeline(this, stored);
+		const { silentAfterMs, awarenessLimits } = context.settings;
+		this.awareness = new RoomAwareness(
+			awarenessLimits,
+			(owner) => Date.now() - owner.lastSeen > silentAfterMs
+		);
+		if (stored.updates > this.compactAfterUpdates) this.pipeline.requestCompaction();
+	}
+
+	/** Reads the room's snapshot and log from the store into a fresh doc. */
+	static async load(name: string, context: RoomContext, log: pino.Logger): Promise<Room> {
+		const stored = await context.store.loadDocument(name);
+		const doc = docFromStored(stored, log);
+		const room = new Room(
+			name,
+			doc,
+			{ updates: stored.updates.length, lastSeq: stored.lastSeq },
+			context,
+			log
+		);
+		room.scheduleUnload(); // until someone joins
+		return room;
+	}
+
+	get live(): boolean {
+		return this.state !== 'closed';
+	}
+
+	get isOpen(): boolean {
+		return this.state === 'open';
+	}
+
+	/** Adds a connection: sends our sync step 1 and who is here, then replays what it sent while we loaded. */
+	join(connection: Connection): boolean {
+		if (this.state !== 'open' || !connection.isOpen) return false;
+		this.cancelUnload();
+		this.connections.add(connection);
+		connection.onClose(() => this.leave(connection));
+		connection.send(encodeSyncStep1(this.doc));
+		const present = this.awareness.snapshotMessage();
+		if (present) connection.send(present);
+		connection.attach((frame) => this.receive(connection, frame));
+		return true;
+	}
+
+	presence(): number {
+		return this.awareness.count();
+	}
+
+	/** A copy of the doc as persisted and relayed so far. */
+	copyDocument(): Y.Doc {
+		const copy = new Y.Doc({ gc: true });
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+		return copy;
+	}
+
+	/**
+	 * Runs `fn` on an exact copy of the doc and sends the changes it made through the same path as
+	 * a client's update; resolves once they are durable, applied and relayed.
+	 */
+	async change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+		if (this.state !== 'open') throw new RoomClosedError(this.name);
+		this.leases++;
+		this.cancelUnload();
+		const draft = this.copyDocument();
+		try {
+			const updates: Uint8Array[] = [];
+			draft.on('update', (update: Uint8Array) => updates.push(update));
+			const result = fn(draft);
+			if (updates.length > 0) {
+				await this.pipeline.submitFromServer(
+					updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+				);
+			}
+			return result;
+		} finally {
+			draft.destroy();
+			this.leases--;
+			this.scheduleUnload();
+		}
+	}
+
+	/** Writes what is pending, compacts, reports the last change and frees the doc (once). */
+	unload(): Promise<void> {
+		this.unloading ??= this.finishAndClose();
+		return this.unloading;
+	}
+
+	private async finishAndClose(): Promise<void> {
+		if (this.state === 'closed') return;
+		this.state = 'closing';
+		this.cancelUnload();
+		await this.pipeline.idle();
+		try {
+			await this.pipeline.compact();
+		} catch (error) {
+			this.log.error({ err: error }, 'compaction on unload failed; the log is kept');
+		}
+		this.notify();
+		this.close();
+	}
+
+	/** Closes every connection with 1001 and unloads. */
+	async shutdown(): Promise<void> {
+		this.closeConnections(CloseCode.goingAway, 'server shutting down');
+		await this.unload();
+	}
+
+	/** Closes every connection with 4404 and forgets the room without saving what is queued. */
+	async drop(): Promise<void> {
+		if (this.state === 'closed') return this.pipeline.idle();
+		this.closeConnections(CloseCode.notFound, 'story deleted');
+		this.state = 'closed';
+		this.pipeline.discard(new Error('room was dropped'));
+		await this.pipeline.idle();
+		this.close();
+	}
+
+	afterApply(): void {
+		this.changed = true;
+		if (!this.notifyTimer && this.context.onDocumentChanged) {
+			this.notifyTimer = setTimeout(() => this.notify(), this.context.settings.notifyAfterMs);
+		}
+	}
+
+	afterBroadcast(): void {
+		if (this.awarenessDue) this.relayAwareness();
+	}
+
+	fail(error: unknown): void {
+		this.log.error({ err: error }, 'could not write to the store; closing the room');
+		this.closeConnections(CloseCode.internalError, 'could not save the document');
+		this.state = 'closed';
+		this.context.requestUnload(this);
+		this.close();
+	}
+
+	private receive(connection: Connection, frame: Uint8Array): void {
+		try {
+			const message = decodeClientMessage(frame);
+			switch (message.kind) {
+				case 'syncStep1':
+					this.answerSyncStep1(connection, message.stateVector);
+					break;
+				case 'update': {
+					const check = this.pipeline.submit(connection, message.update);
+					if (!check.ok) connection.refuse(check.code, check.reason);
+					break;
+				}
+				case 'awareness':
+					this.receiveAwareness(connection, message.payload);
+					break;
+				case 'queryAwareness': {
+					const present = this.awareness.snapshotMessage();
+					if (present) connection.send(present);
+					break;
+				}
+				case 'invalid':
+					connection.refuse(CloseCode.protocolError, message.reason);
+			}
+		} catch (error) {
+			this.log.error({ err: error, connection: connection.id }, 'failed handling a message');
+			connection.close(CloseCode.internalError, 'server error');
+		}
+	}
+
+	private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+		let reply: Uint8Array;
+		try {
+			reply = encodeSyncStep2(this.doc, stateVector);
+		} catch {
+			connection.refuse(CloseCode.protocolError, 'state vector could not be decoded');
+			return;
+		}
+		connection.send(reply);
+	}
+
+	private receiveAwareness(connection: Connection, payload: Uint8Array): void {
+		const decoded = decodeAwarenessUpdate(payload, this.context.settings.awarenessLimits);
+		if (!decoded.ok) return connection.refuse(decoded.code, decoded.reason);
+		const outcome = this.awareness.apply(connection, decoded.entries);
+		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);
+		for (const owner of outcome.evicted) {
+			owner.log.info('replaced by a newer connection of the same client');
+			owner.close(CloseCode.goingAway, 'replaced by a newer connection');
+		}
+		if (outcome.reply) connection.send(outcome.reply);
+		this.scheduleAwareness();
+	}
+
+	private leave(connection: Connection): void {
+		if (!this.connections.delete(connection)) return;
+		this.awareness.removeConnection(connection);
+		if (this.connections.size === 0) {
+			this.awareness.discardChanges();
+			this.scheduleUnload();
+		} else {
+			this.scheduleAwareness();
+		}
+	}
+
+	private scheduleAwareness(): void {
+		if (this.awarenessTimer || !this.awareness.hasChanges) return;
+		this.awarenessTimer = setTimeout(() => {
+			this.awarenessTimer = null;
+			// Behind a write in flight: relay after its edits, so cursors never point ahead of text.
+			if (this.pipeline.busy) this.awarenessDue = true;
+			else this.relayAwareness();
+		}, this.context.settings.awarenessBatchMs);
+	}
+
+	private relayAwareness(): void {
+		this.awarenessDue = false;
+		const batch = this.awareness.takeBatch();
+		if (!batch) return;
+		for (const connection of this.connections) {
+			const frame = batch.forSender(connection);
+			if (frame) connection.send(frame);
+		}
+	}
+
+	private scheduleUnload(): void {
+		if (this.state !== 'open' || this.unloadTimer) return;
+		if (this.connections.size > 0 || this.leases > 0) return;
+		this.unloadTimer = setTimeout(() => {
+			this.unloadTimer = null;
+			if (this.connections.size === 0 && this.leases === 0) this.context.requestUnload(this);
+		}, this.context.settings.unloadAfterMs);
+	}
+
+	private cancelUnload(): void {
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.unloadTimer = null;
+	}
+
+	private notify(): void {
+		if (this.notifyTimer) clearTimeout(this.notifyTimer);
+		this.notifyTimer = null;
+		if (!this.changed || !this.context.onDocumentChanged) return;
+		this.changed = false;
+		try {
+			this.context.onDocumentChanged(this.name, this.doc);
+		} catch (error) {
+			this.log.error({ err: error }, 'onDocumentChanged failed');
+		}
+	}
+
+	private closeConnections(code: number, reason: string): void {
+		for (const connection of [...this.connections]) connection.close(code, reason);
+	}
+
+	private close(): void {
+		this.state = 'closed';
+		this.cancelUnload();
+		if (this.notifyTimer) clearTimeout(this.notifyTimer);
+		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+		this.notifyTimer = this.awarenessTimer = null;
+		if (!this.doc.isDestroyed) this.doc.destroy();
+	}
+}

@@ -1,0 +1,34 @@
+import type * as Y from 'yjs';
+import type { DocumentStore } from '../storage/DocumentStore';
+import type { Room } from './Room';
+import type { AwarenessLimits } from './validateAwareness';
+
+/** Tunables shared by every room. */
+export interface RoomSettings {
+	unloadAfterMs: number;
+	compactAfterUpdates: number;
+	/** Awareness changes are relayed in batches this far apart (clients echo each one back). */
+	awarenessBatchMs: number;
+	/** onDocumentChanged is called at most this often per room. */
+	notifyAfterMs: number;
+	/** An awareness owner silent this long may be replaced by a new connection of the same client. */
+	silentAfterMs: number;
+	awarenessLimits: AwarenessLimits;
+}
+
+/** What a room needs from the server that holds it. */
+export interface RoomContext {
+	store: DocumentStore;
+	settings: RoomSettings;
+	onDocumentChanged?: (room: string, doc: Y.Doc) => void;
+	/** The room has been empty for unloadAfterMs. */
+	requestUnload(room: Room): void;
+}
+
+/** The room unloaded or was dropped between being looked up and used: look it up again. */
+export class RoomClosedError extends Error {
+	constructor(room: string) {
+		super(`room ${room} is closed`);
+		this.name = 'RoomClosedError';
+	}
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const MB = 1024 * 1024;
+
+const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const ConfigSchema = z.object({
+	PORT: integer(3000, 0).pipe(z.number().max(65535)),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	DATA_DIR: z.string().min(1).default('./data'),
+	MAX_IMPORT_BYTES: integer(5 * MB, 1),
+	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
+	ROOM_UNLOAD_MS: integer(30_000, 0),
+	PING_INTERVAL_MS: integer(30_000, 100),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	maxImportBytes: number;
+	maxMessageBytes: number;
+	roomUnloadMs: number;
+	pingIntervalMs: number;
+	logLevel: string;
+}
+
+/** Reads the environment once at boot; throws with every problem listed so the operator can fix them at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const present = Object.fromEntries(
+		Object.keys(ConfigSchema.shape)
+			.filter((key) => env[key] !== undefined && env[key] !== '')
+			.map((key) => [key, env[key]])
+	);
+	const parsed = ConfigSchema.safeParse(present);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+	}
+	const value = parsed.data;
+	return {
+		port: value.PORT,
+		host: value.HOST,
+		dataDir: path.resolve(value.DATA_DIR),
+		maxImportBytes: value.MAX_IMPORT_BYTES,
+		maxMessageBytes: value.MAX_MESSAGE_BYTES,
+		roomUnloadMs: value.ROOM_UNLOAD_MS,
+		pingIntervalMs: value.PING_INTERVAL_MS,
+		logLevel: value.LOG_LEVEL
+	};
+}

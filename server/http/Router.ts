@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError } from './HttpError';
+
+export interface RouteContext {
+	request: IncomingMessage;
+	response: ServerResponse;
+	url: URL;
+	params: Record<string, string>;
+}
+
+type Handler = (context: RouteContext) => Promise<void> | void;
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	handler: Handler;
+}
+
+/** A small method + path router: `/api/stories/:id` style paths, 404 and 405 answered for you. */
+export class Router {
+	readonly #routes: Route[] = [];
+
+	add(method: string, path: string, handler: Handler): this {
+		const source = path
+			.split('/')
+			.map((part) => (part.startsWith(':') ? `(?<${part.slice(1)}>[^/]+)` : escape(part)))
+			.join('/');
+		this.#routes.push({ method, pattern: new RegExp(`^${source}$`), handler });
+		return this;
+	}
+
+	/** Runs the matching handler; throws HttpError 404/405 when nothing matches. */
+	async dispatch(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+		const allowed: string[] = [];
+		for (const route of this.#routes) {
+			const match = route.pattern.exec(url.pathname);
+			if (!match) continue;
+			if (route.method !== request.method) {
+				allowed.push(route.method);
+				continue;
+			}
+			const params = Object.fromEntries(
+				Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)])
+			);
+			await route.handler({ request, response, url, params });
+			return;
+		}
+		if (allowed.length > 0) {
+			response.setHeader('Allow', allowed.join(', '));
+			throw new HttpError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} here.`);
+		}
+		throw new HttpError(404, 'not_found', `No API route ${request.method} ${url.pathname}.`);
+	}
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type pino from 'pino';
+import type { DocumentStore } from '../storage/DocumentStore';
+import { StoryError, type StoryErrorKind } from '../stories/StoryError';
+import type { StoryService } from '../stories/StoryService';
+import { HttpError } from './HttpError';
+import { sendError, sendJson } from './respond';
+import { Router } from './Router';
+import { addStoryRoutes } from './storyRoutes';
+
+const STATUS_OF: Record<StoryErrorKind, [number, string]> = {
+	'not-found': [404, 'not_found'],
+	'too-large': [413, 'too_large'],
+	'unsupported-type': [415, 'unsupported_media_type'],
+	binary: [415, 'binary_content'],
+	invalid: [400, 'invalid']
+};
+
+/** Answers /api/* and /healthz; returns false for any other path so the app can serve it. */
+export type ApiHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+export function createApiHandler(options: {
+	stories: StoryService;
+	store: DocumentStore;
+	logger: pino.Logger;
+	maxImportBytes: number;
+}): ApiHandler {
+	const router = new Router();
+	router.add('GET', '/healthz', async ({ response }) => {
+		const ok = await options.store.ping().catch(() => false);
+		sendJson(response, ok ? 200 : 503, ok ? { ok } : { ok, error: 'database unavailable' });
+	});
+	addStoryRoutes(router, options.stories, options.maxImportBytes);
+
+	return (request, response) => {
+		const url = new URL(request.url ?? '/', 'http://galley.invalid');
+		if (!url.pathname.startsWith('/api/') && url.pathname !== '/api' && url.pathname !== '/healthz') {
+			return false;
+		}
+		router.dispatch(request, response, url).catch((error: unknown) => {
+			if (error instanceof HttpError) {
+				sendError(response, error.status, error.code, error.message);
+			} else if (error instanceof StoryError) {
+				const [status, code] = STATUS_OF[error.kind];
+				sendError(response, status, code, error.message);
+			} else {
+				const errorId = randomUUID();
+				options.logger.error({ err: error, errorId, path: url.pathname }, 'request failed');
+				sendError(response, 500, 'internal', `Something went wrong on our side (error ${errorId}).`);
+			}
+		});
+		return true;
+	};
+}

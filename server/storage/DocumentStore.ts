@@ -1,0 +1,54 @@
+/** A story as the library lists it. Timestamps are ISO 8601 strings. */
+export interface StoryRecord {
+	id: string;
+	title: string;
+	words: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface NewStory {
+	id: string;
+	title: string;
+	/** Full Yjs state of `story:<id>` as imported. */
+	initialState: Uint8Array;
+	/** The decoded, LF-normalised text the story was first imported with (the review baseline). */
+	baselineText: string;
+	words: number;
+}
+
+/** What a room needs to rebuild its document: the last snapshot plus the updates logged after it. */
+export interface StoredDocument {
+	snapshot: Uint8Array | null;
+	updates: Uint8Array[];
+	/** Sequence number of the last update in `updates` (0 when none); pass to `compact`. */
+	lastSeq: number;
+}
+
+/**
+ * Durable storage for stories and their Yjs documents. Every method resolves only once the
+ * data is durable, so a caller may broadcast an update as soon as `appendUpdates` resolves.
+ * Async so that a networked database (Postgres) can stand behind the same interface.
+ */
+export interface DocumentStore {
+	createStory(story: NewStory): Promise<void>;
+	listStories(): Promise<StoryRecord[]>;
+	getStory(id: string): Promise<StoryRecord | null>;
+	/** Patch title and/or word count and/or updatedAt; false when the story does not exist. */
+	updateStory(
+		id: string,
+		patch: Partial<Pick<StoryRecord, 'title' | 'words' | 'updatedAt'>>
+	): Promise<boolean>;
+	/** Removes the story and every document and update of its rooms; false when it did not exist. */
+	deleteStory(id: string): Promise<boolean>;
+	baselineText(id: string): Promise<string | null>;
+
+	loadDocument(room: string): Promise<StoredDocument>;
+	/** Appends updates to a room's log in one durable transaction. */
+	appendUpdates(room: string, updates: Uint8Array[]): Promise<void>;
+	/** Replaces the snapshot and drops logged updates with seq <= upToSeq, atomically. */
+	compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+	/** True when the database answers a trivial query. */
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+}

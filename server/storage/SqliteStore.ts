@@ -1,0 +1,235 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { notesRoom, storyRoom } from '#shared/protocol/rooms';
+import type { DocumentStore, NewStory, StoredDocument, StoryRecord } from './DocumentStore';
+import { migrate } from './sqliteSchema';
+
+/** How long a statement waits for another process (the CLI) holding the write lock. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+interface StoryRow {
+	id: string;
+	title: string;
+	words: number;
+	created_at: string;
+	updated_at: string;
+}
+
+interface PendingAppend {
+	room: string;
+	updates: Uint8Array[];
+	resolve: () => void;
+	reject: (error: unknown) => void;
+}
+
+/** better-sqlite3 binds Buffers only; wrap other Uint8Arrays without copying. */
+function toBuffer(bytes: Uint8Array): Buffer {
+	return Buffer.isBuffer(bytes)
+		? bytes
+		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toRecord(row: StoryRow): StoryRecord {
+	return {
+		id: row.id,
+		title: row.title,
+		words: row.words,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
+	};
+}
+
+/**
+ * DocumentStore on one SQLite file in WAL mode with `synchronous = FULL`, so a resolved write
+ * has reached the disk. Appends are group-committed: every `appendUpdates` call made in the same
+ * event-loop turn (from any room) is written in one transaction, so one fsync serves them all.
+ * Other writes first commit the queued appends, so the database sees calls in the order made.
+ */
+export class SqliteStore implements DocumentStore {
+	private readonly db: Database.Database;
+	private queue: PendingAppend[] = [];
+	private commitScheduled: NodeJS.Immediate | null = null;
+	private closed = false;
+
+	private readonly statements;
+	private readonly appendBatch: (batch: PendingAppend[]) => void;
+
+	constructor(file: string) {
+		this.db = new Database(file);
+		this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+		this.db.pragma('journal_mode = WAL');
+		this.db.pragma('synchronous = FULL');
+		migrate(this.db);
+
+		const db = this.db;
+		this.statements = {
+			insertStory: db.prepare(
+				`INSERT INTO stories (id, title, words, created_at, updated_at, baseline_text)
+				 VALUES (@id, @title, @words, @createdAt, @updatedAt, @baselineText)`
+			),
+			listStories: db.prepare<[], StoryRow>(
+				'SELECT id, title, words, created_at, updated_at FROM stories ORDER BY updated_at DESC, id'
+			),
+			getStory: db.prepare<[string], StoryRow>(
+				'SELECT id, title, words, created_at, updated_at FROM stories WHERE id = ?'
+			),
+			updateStory: db.prepare(
+				`UPDATE stories SET title = coalesce(@title, title), words = coalesce(@words, words),
+				 updated_at = coalesce(@updatedAt, updated_at) WHERE id = @id`
+			),
+			deleteStory: db.prepare<[string]>('DELETE FROM stories WHERE id = ?'),
+			baselineText: db.prepare<[string], { baseline_text: string }>(
+				'SELECT baseline_text FROM stories WHERE id = ?'
+			),
+			getSnapshot: db.prepare<[string], { snapshot: Buffer }>(
+				'SELECT snapshot FROM documents WHERE room = ?'
+			),
+			putSnapshot: db.prepare<[string, Buffer]>(
+				'INSERT INTO documents (room, snapshot) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET snapshot = excluded.snapshot'
+			),
+			deleteSnapshot: db.prepare<[string]>('DELETE FROM documents WHERE room = ?'),
+			listUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
+				'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'
+			),
+			insertUpdate: db.prepare<[string, Buffer]>('INSERT INTO updates (room, data) VALUES (?, ?)'),
+			deleteUpdatesUpTo: db.prepare<[string, number]>(
+				'DELETE FROM updates WHERE room = ? AND seq <= ?'
+			),
+			deleteUpdates: db.prepare<[string]>('DELETE FROM updates WHERE room = ?'),
+			ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok')
+		};
+		this.appendBatch = db.transaction((batch: PendingAppend[]) => {
+			for (const append of batch) {
+				for (const update of append.updates) {
+					this.statements.insertUpdate.run(append.room, toBuffer(update));
+				}
+			}
+		});
+	}
+
+	async createStory(story: NewStory): Promise<void> {
+		this.commitAppends();
+		const now = new Date().toISOString();
+		this.db.transaction(() => {
+			this.statements.insertStory.run({
+				id: story.id,
+				title: story.title,
+				words: story.words,
+				createdAt: now,
+				updatedAt: now,
+				baselineText: story.baselineText
+			});
+			this.statements.putSnapshot.run(storyRoom(story.id), toBuffer(story.initialState));
+		})();
+	}
+
+	async listStories(): Promise<StoryRecord[]> {
+		return this.statements.listStories.all().map(toRecord);
+	}
+
+	async getStory(id: string): Promise<StoryRecord | null> {
+		const row = this.statements.getStory.get(id);
+		return row ? toRecord(row) : null;
+	}
+
+	async updateStory(
+		id: string,
+		patch: Partial<Pick<StoryRecord, 'title' | 'words' | 'updatedAt'>>
+	): Promise<boolean> {
+		this.commitAppends();
+		const result = this.statements.updateStory.run({
+			id,
+			title: patch.title ?? null,
+			words: patch.words ?? null,
+			updatedAt: patch.updatedAt ?? null
+		});
+		return result.changes > 0;
+	}
+
+	async deleteStory(id: string): Promise<boolean> {
+		this.commitAppends();
+		return this.db.transaction(() => {
+			const existed = this.statements.deleteStory.run(id).changes > 0;
+			// Rooms are removed even when the story row is gone already, so a retry cleans up.
+			for (const room of [storyRoom(id), notesRoom(id)]) {
+				this.statements.deleteSnapshot.run(room);
+				this.statements.deleteUpdates.run(room);
+			}
+			return existed;
+		})();
+	}
+
+	async baselineText(id: string): Promise<string | null> {
+		return this.statements.baselineText.get(id)?.baseline_text ?? null;
+	}
+
+	async loadDocument(room: string): Promise<StoredDocument> {
+		this.commitAppends();
+		// One read transaction, so a concurrent compaction (another process) is seen whole or not at all.
+		return this.db.transaction(() => {
+			const snapshot = this.statements.getSnapshot.get(room)?.snapshot ?? null;
+			const rows = this.statements.listUpdates.all(room);
+			return {
+				snapshot,
+				updates: rows.map((row) => row.data),
+				lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0
+			};
+		})();
+	}
+
+	/** Queues the updates for the next group commit; resolves once the transaction holding them is durable. */
+	appendUpdates(room: string, updates: Uint8Array[]): Promise<void> {
+		if (this.closed) return Promise.reject(new Error('The document store is closed.'));
+		if (updates.length === 0) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			this.queue.push({ room, updates, resolve, reject });
+			// setImmediate, not a microtask: rooms flush in the same check phase, so this one
+			// commit collects every room's batch of this turn.
+			this.commitScheduled ??= setImmediate(() => this.commitAppends());
+		});
+	}
+
+	async compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+		this.commitAppends();
+		this.db.transaction(() => {
+			this.statements.putSnapshot.run(room, toBuffer(snapshot));
+			this.statements.deleteUpdatesUpTo.run(room, upToSeq);
+		})();
+	}
+
+	async ping(): Promise<boolean> {
+		return this.statements.ping.get()?.ok === 1;
+	}
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.commitAppends();
+		this.closed = true;
+		this.db.close();
+	}
+
+	/** Writes every queued append in one transaction and settles their promises. */
+	private commitAppends(): void {
+		if (this.commitScheduled) {
+			clearImmediate(this.commitScheduled);
+			this.commitScheduled = null;
+		}
+		if (this.queue.length === 0) return;
+		const batch = this.queue;
+		this.queue = [];
+		try {
+			this.appendBatch(batch);
+		} catch (error) {
+			for (const append of batch) append.reject(error);
+			return;
+		}
+		for (const append of batch) append.resolve();
+	}
+}
+
+/** Opens (creating if needed) `<dataDir>/galley.sqlite` with the current schema. */
+export function openSqliteStore(dataDir: string): SqliteStore {
+	mkdirSync(dataDir, { recursive: true });
+	return new SqliteStore(path.join(dataDir, 'galley.sqlite'));
+}

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order. `PRAGMA user_version` records how many have run, so a
+ * database written by an older Galley is brought up to date when it is opened. Only append.
+ */
+const MIGRATIONS: string[] = [
+	`
+	CREATE TABLE stories (
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL,
+		words INTEGER NOT NULL DEFAULT 0,
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL,
+		baseline_text TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE documents (
+		room TEXT PRIMARY KEY,
+		snapshot BLOB NOT NULL
+	);
+	CREATE TABLE updates (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		room TEXT NOT NULL,
+		data BLOB NOT NULL
+	);
+	CREATE INDEX updates_by_room ON updates (room, seq);
+	`
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the database to SCHEMA_VERSION. Each step runs in its own transaction together with
+ * the version bump, so a crash mid-migration leaves the previous version intact.
+ */
+export function migrate(db: Database.Database): void {
+	const current = db.pragma('user_version', { simple: true }) as number;
+	if (current > SCHEMA_VERSION) {
+		throw new Error(
+			`galley.sqlite has schema version ${current}, newer than this Galley (${SCHEMA_VERSION}): upgrade Galley.`
+		);
+	}
+	for (let version = current; version < SCHEMA_VERSION; version++) {
+		db.transaction(() => {
+			db.exec(MIGRATIONS[version]!);
+			db.pragma(`user_version = ${version + 1}`);
+		}).immediate();
+	}
+}

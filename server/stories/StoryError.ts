@@ -1,0 +1,12 @@
+/** Why a story operation was refused; the HTTP layer and the CLI each map these in one place. */
+export type StoryErrorKind = 'not-found' | 'too-large' | 'unsupported-type' | 'binary' | 'invalid';
+
+export class StoryError extends Error {
+	constructor(
+		readonly kind: StoryErrorKind,
+		message: string
+	) {
+		super(message);
+		this.name = 'StoryError';
+	}
+}

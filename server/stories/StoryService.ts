@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { countWords, readStoryText } from '#shared/model/storyDoc';
+import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
+import type { DocumentStore, StoryRecord } from '../storage/DocumentStore';
+import type { LiveDocuments } from './LiveDocuments';
+import { cleanTitle, prepareImport, type ImportSource, type PreparedStory } from './prepareImport';
+import { StoryError } from './StoryError';
+
+/** A story as listed, with how many people are in it now. */
+export interface StorySummary extends StoryRecord {
+	present: number;
+}
+
+/** The operations on stories shared by the HTTP API and the CLI. */
+export class StoryService {
+	constructor(
+		private readonly store: DocumentStore,
+		private readonly live: LiveDocuments,
+		private readonly maxImportBytes: number
+	) {}
+
+	/**
+	 * Imports files as new stories. Every file is checked before any is stored, so a request
+	 * either imports all its files or none, and the error names the file at fault.
+	 */
+	async importFiles(sources: ImportSource[], title?: string): Promise<StoryRecord[]> {
+		const prepared = sources.map((source) =>
+			prepareImport(source, { title: sources.length === 1 ? title : undefined, maxBytes: this.maxImportBytes })
+		);
+		const stories: StoryRecord[] = [];
+		for (const story of prepared) stories.push(await this.create(story));
+		return stories;
+	}
+
+	async list(): Promise<StorySummary[]> {
+		const stories = await this.store.listStories();
+		return stories.map((story) => this.summarise(story));
+	}
+
+	async get(id: string): Promise<StorySummary> {
+		return this.summarise(await this.require(id));
+	}
+
+	async rename(id: string, title: unknown): Promise<StorySummary> {
+		if (typeof title !== 'string' || !cleanTitle(title)) {
+			throw new StoryError('invalid', 'A title must be a non-empty string.');
+		}
+		await this.require(id);
+		await this.store.updateStory(id, { title: cleanTitle(title), updatedAt: new Date().toISOString() });
+		return this.get(id);
+	}
+
+	async remove(id: string): Promise<void> {
+		await this.require(id);
+		await Promise.all([this.live.dropRoom(storyRoom(id)), this.live.dropRoom(notesRoom(id))]);
+		await this.store.deleteStory(id);
+	}
+
+	/** The story's current text: the live room when loaded, else storage. */
+	async exportText(id: string): Promise<{ story: StoryRecord; text: string }> {
+		const story = await this.require(id);
+		const doc = await this.live.readDocument(storyRoom(id));
+		try {
+			return { story, text: readStoryText(doc) };
+		} finally {
+			doc.destroy();
+		}
+	}
+
+	/** Records a story's new word count and edit time after its text changed. */
+	async recordEdit(id: string, text: string): Promise<void> {
+		await this.store.updateStory(id, { words: countWords(text), updatedAt: new Date().toISOString() });
+	}
+
+	async exists(id: string): Promise<boolean> {
+		return isStoryId(id) && (await this.store.getStory(id)) !== null;
+	}
+
+	private async create(prepared: PreparedStory): Promise<StoryRecord> {
+		const id = randomBytes(9).toString('base64url');
+		await this.store.createStory({
+			id,
+			title: prepared.title,
+			initialState: prepared.state,
+			baselineText: prepared.text,
+			words: prepared.words
+		});
+		return this.require(id);
+	}
+
+	private async require(id: string): Promise<StoryRecord> {
+		const story = isStoryId(id) ? await this.store.getStory(id) : null;
+		if (!story) throw new StoryError('not-found', `No story with id "${id}".`);
+		return story;
+	}
+
+	private summarise(story: StoryRecord): StorySummary {
+		return { ...story, present: this.live.presence(storyRoom(story.id)) };
+	}
+}

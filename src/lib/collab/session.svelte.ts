@@ -1,0 +1,168 @@
+import { createSubscriber } from 'svelte/reactivity';
+import { notesRoom, storyRoom } from '#shared/protocol/rooms';
+import { CloseCode } from '#shared/protocol/closeCodes';
+import type { CollabUser } from './identity';
+import { collabBase, RoomConnection } from './RoomConnection';
+
+/** What the connection pill shows. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+/** Someone in the story now, as read from awareness. */
+export interface Peer extends CollabUser {
+	clientId: number;
+	isSelf: boolean;
+}
+
+/** If neither the server nor this device has answered by then, show the editor anyway. */
+const LOAD_GRACE_MS = 4000;
+
+function isCollabUser(value: unknown): value is CollabUser {
+	if (typeof value !== 'object' || value === null) return false;
+	const user = value as Record<string, unknown>;
+	return (
+		typeof user.id === 'string' && typeof user.name === 'string' && typeof user.color === 'string'
+	);
+}
+
+/**
+ * Both rooms of one story (`story:<id>` for the text, `notes:<id>` for what reviewers add), with
+ * the connection state and the people present exposed as runes.
+ *
+ * The browser's online/offline events drive the providers directly: browsers keep an open
+ * WebSocket alive when the network is emulated as offline, and an offline edit must stay local
+ * until the network is really back.
+ */
+export class CollabSession {
+	readonly storyId: string;
+	readonly story: RoomConnection;
+	readonly notes: RoomConnection;
+
+	/** True once the text is known: from the server, or from this device's copy. */
+	loaded = $state(false);
+	/** True when the server said the story no longer exists. */
+	gone = $state(false);
+	/** True once this device's copy of the text has been read. */
+	savedLocally = $state(false);
+
+	#online = $state(true);
+	#socket = $state<'connected' | 'connecting' | 'disconnected'>('connecting');
+	#everConnected = $state(false);
+	#cleanup: Array<() => void> = [];
+
+	#subscribePeers = createSubscriber((update) => {
+		const awareness = this.story.provider.awareness;
+		awareness.on('change', update);
+		return () => awareness.off('change', update);
+	});
+
+	constructor(storyId: string, user: CollabUser) {
+		this.storyId = storyId;
+		this.#online = navigator.onLine;
+		const base = collabBase(location);
+		this.story = new RoomConnection(storyRoom(storyId), base, this.#online);
+		this.notes = new RoomConnection(notesRoom(storyId), base, this.#online);
+		this.setUser(user);
+		this.#watchStory();
+		this.#watchNetwork();
+	}
+
+	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
+	get status(): ConnectionStatus {
+		if (this.gone) return 'closed';
+		if (!this.#online) return 'offline';
+		if (this.#socket === 'connected') return 'connected';
+		return this.#everConnected ? 'reconnecting' : 'connecting';
+	}
+
+	/** Everyone in the story now, yourself first, one entry per person (not per tab). */
+	get peers(): Peer[] {
+		this.#subscribePeers();
+		const awareness = this.story.provider.awareness;
+		const self = awareness.clientID;
+		const byPerson: Record<string, Peer> = {};
+		for (const [clientId, state] of awareness.getStates()) {
+			const user: unknown = state.user;
+			if (!isCollabUser(user)) continue;
+			if (byPerson[user.id]?.isSelf) continue;
+			byPerson[user.id] = {
+				id: user.id,
+				name: user.name,
+				color: user.color,
+				clientId,
+				isSelf: clientId === self
+			};
+		}
+		return Object.values(byPerson).sort(
+			(a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name)
+		);
+	}
+
+	/** Publishes who you are to everyone in both rooms. */
+	setUser(user: CollabUser): void {
+		this.story.provider.awareness.setLocalStateField('user', user);
+		this.notes.provider.awareness.setLocalStateField('user', user);
+	}
+
+	destroy(): void {
+		for (const cleanup of this.#cleanup) cleanup();
+		this.#cleanup = [];
+		this.story.destroy();
+		this.notes.destroy();
+	}
+
+	#watchStory(): void {
+		const { provider, persistence, doc } = this.story;
+
+		const handleStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+			this.#socket = status;
+			if (status === 'connected') this.#everConnected = true;
+		};
+		const handleSync = (synced: boolean) => {
+			if (synced) this.loaded = true;
+		};
+		const handleClosed = ({ code }: { code: number }) => {
+			if (code !== CloseCode.notFound) return;
+			this.gone = true;
+			void this.story.clearLocalCopy();
+			void this.notes.clearLocalCopy();
+		};
+		provider.on('status', handleStatus);
+		provider.on('sync', handleSync);
+		provider.on('closed', handleClosed);
+		this.#cleanup.push(() => {
+			provider.off('status', handleStatus);
+			provider.off('sync', handleSync);
+			provider.off('closed', handleClosed);
+		});
+
+		let graceTimer: ReturnType<typeof setTimeout> | undefined;
+		void persistence.whenSynced.then(() => {
+			this.savedLocally = true;
+			// A device copy with text is enough to start proofreading; an empty one waits for the
+			// server a little, so a first visit does not flash an empty page.
+			const hasCopy = doc.store.clients.size > 0;
+			if (hasCopy || !this.#online) this.loaded = true;
+			else graceTimer = setTimeout(() => (this.loaded = true), LOAD_GRACE_MS);
+		});
+		this.#cleanup.push(() => clearTimeout(graceTimer));
+	}
+
+	#watchNetwork(): void {
+		const handleOnline = () => {
+			this.#online = true;
+			this.story.provider.connect();
+			this.notes.provider.connect();
+		};
+		const handleOffline = () => {
+			this.#online = false;
+			this.story.provider.disconnect();
+			this.notes.provider.disconnect();
+		};
+		window.addEventListener('online', handleOnline);
+		window.addEventListener('offline', handleOffline);
+		this.#cleanup.push(() => {
+			window.removeEventListener('online', handleOnline);
+			window.removeEventListener('offline', handleOffline);
+		});
+	}
+}

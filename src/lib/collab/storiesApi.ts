@@ -1,0 +1,125 @@
+/**
+ * The browser's client for Galley's HTTP API. Plain fetch, no Yjs: the library page imports this
+ * and must stay light.
+ */
+
+/** One row of GET /api/stories. */
+export interface StorySummary {
+	id: string;
+	title: string;
+	words: number;
+	createdAt: string;
+	updatedAt: string;
+	/** People in the story right now. */
+	present: number;
+}
+
+/** What POST /api/stories returns for each imported story. */
+export interface ImportedStory {
+	id: string;
+	title: string;
+	url: string;
+}
+
+/** An API failure, carrying the server's `{"error":{"code","message"}}` when there was one. */
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'ApiError';
+	}
+}
+
+type Fetch = typeof fetch;
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+	400: 'The server could not read that request.',
+	404: 'That story no longer exists.',
+	413: 'That file is too large to import.',
+	415: 'Only plain text (.txt) and Markdown (.md) files can be imported.',
+	500: 'Something went wrong on the server. Please try again.'
+};
+
+async function toApiError(response: Response): Promise<ApiError> {
+	let code = `http_${response.status}`;
+	let message = FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`;
+	try {
+		const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+		if (typeof body.error?.code === 'string') code = body.error.code;
+		if (typeof body.error?.message === 'string' && body.error.message) message = body.error.message;
+	} catch {
+		// Not JSON (a proxy's error page, say): keep the fallback message.
+	}
+	return new ApiError(response.status, code, message);
+}
+
+async function request(fetcher: Fetch, input: string, init?: RequestInit): Promise<Response> {
+	let response: Response;
+	try {
+		response = await fetcher(input, init);
+	} catch {
+		throw new ApiError(0, 'network', 'Could not reach the server. Check your connection.');
+	}
+	if (!response.ok) throw await toApiError(response);
+	return response;
+}
+
+/** GET /api/stories: every story, newest edits first. */
+export async function listStories(fetcher: Fetch = fetch): Promise<StorySummary[]> {
+	const response = await request(fetcher, '/api/stories');
+	const body = (await response.json()) as { stories: StorySummary[] };
+	return [...body.stories].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** GET /api/stories/<id>: the story's summary, or null when it does not exist. */
+export async function getStory(id: string, fetcher: Fetch = fetch): Promise<StorySummary | null> {
+	try {
+		const response = await request(fetcher, `/api/stories/${encodeURIComponent(id)}`);
+		const body = (await response.json()) as StorySummary | { story: StorySummary };
+		return 'story' in body ? body.story : body;
+	} catch (error) {
+		if (error instanceof ApiError && error.status === 404) return null;
+		throw error;
+	}
+}
+
+function importUrl(title?: string): string {
+	const cleanTitle = title?.trim();
+	return cleanTitle ? `/api/stories?title=${encodeURIComponent(cleanTitle)}` : '/api/stories';
+}
+
+async function readImported(response: Response): Promise<ImportedStory[]> {
+	const body = (await response.json()) as { stories: ImportedStory[] };
+	return body.stories;
+}
+
+/** POST one file as multipart field `file`. One request per file, so each fails on its own. */
+export async function importFile(file: File, title?: string): Promise<ImportedStory[]> {
+	const form = new FormData();
+	form.append('file', file, file.name);
+	return readImported(await request(fetch, importUrl(title), { method: 'POST', body: form }));
+}
+
+/** POST pasted text as a text/plain body. */
+export async function importText(text: string, title?: string): Promise<ImportedStory[]> {
+	return readImported(
+		await request(fetch, importUrl(title), {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain; charset=utf-8' },
+			body: text
+		})
+	);
+}
+
+/** DELETE /api/stories/<id>. */
+export async function deleteStory(id: string): Promise<void> {
+	await request(fetch, `/api/stories/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** Where the plain-text export of a story downloads from. */
+export function exportUrl(id: string): string {
+	return `/api/stories/${encodeURIComponent(id)}/export?format=txt`;
+}

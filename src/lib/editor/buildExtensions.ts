@@ -1,0 +1,24 @@
+import type { Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { STORY_FIELD, storyExtensions } from '#shared/model/schema';
+import type { CollabSession } from '$lib/collab/session.svelte';
+import type { CollabUser } from '$lib/collab/identity';
+import { renderCaret, renderSelection } from './renderCaret';
+
+/**
+ * The story schema bound to the session's `story:<id>` document, with everyone's carets.
+ * Collaboration brings a Yjs-aware undo that undoes only this person's own changes.
+ */
+export function buildExtensions(session: CollabSession, user: CollabUser): Extensions {
+	return [
+		...storyExtensions(),
+		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
+		CollaborationCaret.configure({
+			provider: session.story.provider,
+			user,
+			render: renderCaret,
+			selectionRender: renderSelection
+		})
+	];
+}

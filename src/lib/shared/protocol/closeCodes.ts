@@ -1,0 +1,28 @@
+/**
+ * WebSocket close codes Galley uses. 1xxx are the standard ones; 4xxx are ours
+ * (mirroring HTTP statuses so a client can tell "log in again" from "you may not").
+ */
+export const CloseCode = {
+	/** Server shutting down or room removed: reconnect later. */
+	goingAway: 1001,
+	/** A frame that could not be decoded, or an unknown message type. */
+	protocolError: 1002,
+	/** A message that decoded but cannot be accepted (e.g. an update with missing parts). */
+	invalidData: 1007,
+	/** Awareness state too large or too deep. */
+	policyViolation: 1008,
+	/** A frame over MAX_MESSAGE_BYTES. */
+	messageTooBig: 1009,
+	/** The server failed unexpectedly while handling the message. */
+	internalError: 1011,
+	/** Rate limited: try again later. */
+	tryAgainLater: 1013,
+	/** The connection's credentials are unknown, expired or revoked. */
+	unauthorized: 4401,
+	/** The connection may not do what it tried. */
+	forbidden: 4403,
+	/** The story does not exist (or was deleted). */
+	notFound: 4404
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

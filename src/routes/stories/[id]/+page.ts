@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { isStoryId } from '#shared/protocol/rooms';
+import { ApiError, getStory } from '$lib/collab/storiesApi';
+import type { PageLoad } from './$types';
+
+// The desk is a browser-only app (editor, IndexedDB, WebSockets); the API answers the data.
+export const ssr = false;
+
+export const load: PageLoad = async ({ params, fetch }) => {
+	if (!isStoryId(params.id)) error(404, 'There is no story at this address.');
+	try {
+		const story = await getStory(params.id, fetch);
+		if (!story) error(404, 'This story is not on the desk. It may have been deleted.');
+		return { story };
+	} catch (failure) {
+		if (failure instanceof ApiError)
+			error(failure.status === 0 ? 503 : failure.status, failure.message);
+		throw failure;
+	}
+};

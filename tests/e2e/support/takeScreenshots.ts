@@ -1,0 +1,91 @@
+/**
+ * Screenshots of the app for docs/screenshots/: the library (empty and stocked), the paste
+ * dialog, and the desk with two people in a story. Run after a build:
+ *   npx vite build && npx tsx tests/e2e/support/takeScreenshots.ts [storyFile]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, startServer } from '../../helpers/startServer';
+import { createStory } from './api';
+import { launchBrowser, storyText } from './browser';
+
+const OUT = path.join(repoRoot, 'docs/screenshots');
+const VIEWPORT = { width: 1280, height: 860 };
+const storyFile = process.argv[2] ?? '/work/shared/stories/000_8c2707c79c5b8f6c.txt';
+
+async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+	const deadline = Date.now() + 15_000;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	const page = await context.newPage();
+	await page.goto(`${server.url}/`);
+	await page.getByText('The desk is clear.').waitFor();
+	await page.screenshot({ path: path.join(OUT, 'library-empty.png') });
+
+	const storyId = await createStory(server.url, 'One Last Wish', readFileSync(storyFile, 'utf8'));
+	await createStory(server.url, 'The Lighthouse Keeper', 'The lamp was lit at dusk.\n'.repeat(40));
+	await createStory(server.url, 'Notes from the Ferry', 'Salt on the rail.\n\nGulls.\n'.repeat(12));
+
+	const alice = page;
+	await alice.goto(`${server.url}/stories/${storyId}?name=Alice%20Marsh`);
+	const bobContext = await browser.newContext({ viewport: VIEWPORT });
+	const bob = await bobContext.newPage();
+	await bob.goto(`${server.url}/stories/${storyId}?name=Bob%20Okafor`);
+	for (const reader of [alice, bob]) {
+		await reader.locator('.ProseMirror').waitFor();
+		await waitFor(async () => ((await storyText(reader)) ?? '').includes('One Last Wish'), 'text');
+	}
+	// Bob selects a phrase a few paragraphs in; Alice's caret sits inside a later sentence.
+	await bob
+		.locator('.ProseMirror p')
+		.nth(3)
+		.click({ position: { x: 260, y: 45 } });
+	for (let step = 0; step < 24; step++) await bob.keyboard.press('Shift+ArrowRight');
+	// Alice fixes a typo: "happier then" → "happier than".
+	await alice.locator('.ProseMirror p').nth(4).click();
+	await alice.evaluate(() => {
+		const walker = document.createTreeWalker(document.querySelector('.ProseMirror')!, 4);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const at = node.textContent?.indexOf('happier then') ?? -1;
+			if (at < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, at + 'happier '.length);
+			range.setEnd(node, at + 'happier then'.length);
+			getSelection()?.removeAllRanges();
+			getSelection()?.addRange(range);
+			return;
+		}
+	});
+	await alice.keyboard.type('than');
+	await waitFor(
+		async () => (await alice.locator('.collaboration-carets__label').count()) > 0,
+		'caret'
+	);
+	await alice.screenshot({ path: path.join(OUT, 'story.png') });
+
+	const libraryPage = await context.newPage();
+	await libraryPage.goto(`${server.url}/`);
+	await libraryPage.locator('.story-link').nth(2).waitFor();
+	await waitFor(async () => (await libraryPage.locator('.present').count()) > 0, 'presence');
+	await libraryPage.screenshot({ path: path.join(OUT, 'library.png') });
+
+	await libraryPage.getByRole('button', { name: 'Paste text…' }).click();
+	await libraryPage.getByLabel('Title').fill('The Orchard');
+	await libraryPage
+		.getByLabel('Text')
+		.fill('The apples were late that year.\n\nNobody minded.\tNot even Ruth.');
+	await libraryPage.screenshot({ path: path.join(OUT, 'paste-dialog.png') });
+	await bobContext.close();
+	await context.close();
+} finally {
+	await browser.close();
+	await server.dispose();
+}

@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openSqliteStore, type SqliteStore } from '../../../../server/storage/SqliteStore';
+import { SCHEMA_VERSION } from '../../../../server/storage/sqliteSchema';
+
+let dataDir: string;
+let store: SqliteStore;
+
+beforeEach(() => {
+	dataDir = mkdtempSync(path.join(tmpdir(), 'galley-store-'));
+	store = openSqliteStore(dataDir);
+});
+
+afterEach(async () => {
+	await store.close();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+function storyState(text: string): Uint8Array {
+	const doc = new Y.Doc();
+	doc.getText('t').insert(0, text);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+async function newStory(id: string, text = 'Once upon a time') {
+	await store.createStory({
+		id,
+		title: `Story ${id}`,
+		initialState: storyState(text),
+		baselineText: text,
+		words: text.split(' ').length
+	});
+}
+
+describe('SqliteStore', () => {
+	it('opens galley.sqlite in WAL mode, synchronous FULL, at the current schema version', () => {
+		const db = new Database(path.join(dataDir, 'galley.sqlite'), { readonly: true });
+		expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+		db.close();
+		// synchronous is per connection: read it through the store's own connection.
+		const internal = (store as unknown as { db: Database.Database }).db;
+		expect(internal.pragma('synchronous', { simple: true })).toBe(2);
+	});
+
+	it('appends updates and loads them back in order with the last sequence number', async () => {
+		expect(await store.loadDocument('story:abcdef')).toEqual({
+			snapshot: null,
+			updates: [],
+			lastSeq: 0
+		});
+		await store.appendUpdates('story:abcdef', [bytes(1), bytes(2)]);
+		await store.appendUpdates('notes:abcdef', [bytes(9)]);
+		await store.appendUpdates('story:abcdef', [bytes(3)]);
+		const loaded = await store.loadDocument('story:abcdef');
+		expect(loaded.snapshot).toBeNull();
+		expect(loaded.updates.map((update) => [...update])).toEqual([[1], [2], [3]]);
+		expect(loaded.lastSeq).toBe(4);
+	});
+
+	it('group-commits appends made in the same turn, in call order, across rooms', async () => {
+		const internal = (store as unknown as { db: Database.Database }).db;
+		const before = internal.prepare('SELECT count(*) AS n FROM updates').get() as { n: number };
+		const writes = [
+			store.appendUpdates('story:aaaaaa', [bytes(1)]),
+			store.appendUpdates('story:bbbbbb', [bytes(2)]),
+			store.appendUpdates('story:aaaaaa', [bytes(3)])
+		];
+		// Nothing is written until the turn ends...
+		expect((internal.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n).toBe(
+			before.n
+		);
+		await Promise.all(writes);
+		const rows = internal.prepare('SELECT room, data FROM updates ORDER BY seq').all() as Array<{
+			room: string;
+			data: Buffer;
+		}>;
+		expect(rows.map((row) => [row.room, [...row.data]])).toEqual([
+			['story:aaaaaa', [1]],
+			['story:bbbbbb', [2]],
+			['story:aaaaaa', [3]]
+		]);
+	});
+
+	it('sees queued appends in any later call (loadDocument commits them first)', async () => {
+		const write = store.appendUpdates('story:abcdef', [bytes(7)]);
+		expect((await store.loadDocument('story:abcdef')).updates).toHaveLength(1);
+		await write;
+	});
+
+	it('compacts: replaces the snapshot and drops updates up to the given sequence', async () => {
+		await store.appendUpdates('story:abcdef', [bytes(1), bytes(2), bytes(3)]);
+		await store.compact('story:abcdef', bytes(42), 2);
+		let loaded = await store.loadDocument('story:abcdef');
+		expect([...loaded.snapshot!]).toEqual([42]);
+		expect(loaded.updates.map((update) => [...update])).toEqual([[3]]);
+		await store.compact('story:abcdef', bytes(43), loaded.lastSeq);
+		loaded = await store.loadDocument('story:abcdef');
+		expect([...loaded.snapshot!]).toEqual([43]);
+		expect(loaded.updates).toEqual([]);
+	});
+
+	it('creates a story with its first snapshot, lists, gets, updates it', async () => {
+		await newStory('story1');
+		const doc = new Y.Doc();
+		const loaded = await store.loadDocument('story:story1');
+		Y.applyUpdate(doc, loaded.snapshot!);
+		expect(doc.getText('t').toString()).toBe('Once upon a time');
+		expect(await store.baselineText('story1')).toBe('Once upon a time');
+
+		const story = await store.getStory('story1');
+		expect(story).toMatchObject({ id: 'story1', title: 'Story story1', words: 4 });
+		expect(story!.createdAt).toBe(story!.updatedAt);
+		expect(new Date(story!.createdAt).toISOString()).toBe(story!.createdAt);
+
+		expect(await store.updateStory('story1', { title: 'Renamed', words: 9 })).toBe(true);
+		expect(await store.updateStory('nope00', { title: 'x' })).toBe(false);
+		expect(await store.getStory('story1')).toMatchObject({
+			title: 'Renamed',
+			words: 9,
+			updatedAt: story!.updatedAt
+		});
+		await store.updateStory('story1', { updatedAt: '2030-01-01T00:00:00.000Z' });
+		await newStory('story2');
+		expect((await store.listStories()).map((s) => s.id)).toEqual(['story1', 'story2']);
+		expect(await store.getStory('missing')).toBeNull();
+		expect(await store.baselineText('missing')).toBeNull();
+	});
+
+	it('refuses a duplicate story id without touching the first', async () => {
+		await newStory('story1', 'first');
+		await expect(newStory('story1', 'second')).rejects.toThrow();
+		expect(await store.baselineText('story1')).toBe('first');
+	});
+
+	it('deletes a story with both rooms, snapshots and logs', async () => {
+		await newStory('story1');
+		await newStory('story2');
+		await store.appendUpdates('story:story1', [bytes(1)]);
+		await store.appendUpdates('notes:story1', [bytes(2)]);
+		await store.compact('notes:story1', bytes(3), 0);
+		expect(await store.deleteStory('story1')).toBe(true);
+		expect(await store.deleteStory('story1')).toBe(false);
+		expect(await store.getStory('story1')).toBeNull();
+		for (const room of ['story:story1', 'notes:story1']) {
+			expect(await store.loadDocument(room)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+		}
+		expect((await store.loadDocument('story:story2')).snapshot).not.toBeNull();
+	});
+
+	it('keeps everything across close and reopen', async () => {
+		await newStory('story1');
+		await store.appendUpdates('story:story1', [bytes(5)]);
+		const pending = store.appendUpdates('story:story1', [bytes(6)]);
+		await store.close();
+		await pending; // close commits what was queued
+		await expect(store.appendUpdates('story:story1', [bytes(7)])).rejects.toThrow();
+		store = openSqliteStore(dataDir);
+		expect(await store.getStory('story1')).toMatchObject({ id: 'story1' });
+		const loaded = await store.loadDocument('story:story1');
+		expect(loaded.snapshot).not.toBeNull();
+		expect(loaded.updates.map((update) => [...update])).toEqual([[5], [6]]);
+	});
+
+	it('lets a second connection (the CLI) read and write while the store is open', async () => {
+		await newStory('story1');
+		const other = openSqliteStore(dataDir);
+		expect(await other.getStory('story1')).not.toBeNull();
+		await other.appendUpdates('story:story1', [bytes(1)]);
+		await store.appendUpdates('story:story1', [bytes(2)]);
+		expect((await store.loadDocument('story:story1')).updates).toHaveLength(2);
+		expect(await other.ping()).toBe(true);
+		await other.close();
+	});
+
+	it('refuses a database written by a newer Galley', async () => {
+		await store.close();
+		const db = new Database(path.join(dataDir, 'galley.sqlite'));
+		db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+		db.close();
+		expect(() => openSqliteStore(dataDir)).toThrow(/newer/);
+		store = { close: async () => {} } as unknown as SqliteStore;
+	});
+});

@@ -1,0 +1,7 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+import { galleyBackend } from './server/vitePlugin';
+
+export default defineConfig({
+	plugins: [galleyBackend(), sveltekit()]
+});
