@@ -53,7 +53,11 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-async function importFiles(stories: StoryService, files: string[], title?: string): Promise<number> {
+async function importFiles(
+	stories: StoryService,
+	files: string[],
+	title?: string
+): Promise<number> {
 	if (files.length === 0) {
 		process.stderr.write('import: name one or more files.\n');
 		return 2;

@@ -36,7 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	);
 	const parsed = ConfigSchema.safeParse(present);
 	if (!parsed.success) {
-		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		const problems = parsed.error.issues.map(
+			(issue) => `${issue.path.join('.')}: ${issue.message}`
+		);
 		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 	}
 	const value = parsed.data;

@@ -17,7 +17,9 @@ async function loadAppHandler(): Promise<AppHandler> {
 	}
 	return (_request, response) => {
 		response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-		response.end('The Galley app is not built yet: run `npm run build` (npm start does it for you).');
+		response.end(
+			'The Galley app is not built yet: run `npm run build` (npm start does it for you).'
+		);
 	};
 }
 

@@ -35,7 +35,11 @@ export function createApiHandler(options: {
 
 	return (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://galley.invalid');
-		if (!url.pathname.startsWith('/api/') && url.pathname !== '/api' && url.pathname !== '/healthz') {
+		if (
+			!url.pathname.startsWith('/api/') &&
+			url.pathname !== '/api' &&
+			url.pathname !== '/healthz'
+		) {
 			return false;
 		}
 		router.dispatch(request, response, url).catch((error: unknown) => {
@@ -47,7 +51,12 @@ export function createApiHandler(options: {
 			} else {
 				const errorId = randomUUID();
 				options.logger.error({ err: error, errorId, path: url.pathname }, 'request failed');
-				sendError(response, 500, 'internal', `Something went wrong on our side (error ${errorId}).`);
+				sendError(
+					response,
+					500,
+					'internal',
+					`Something went wrong on our side (error ${errorId}).`
+				);
 			}
 		});
 		return true;

@@ -9,7 +9,11 @@ import type { Router } from './Router';
 const EXPORT_FORMATS = ['txt'] as const;
 
 /** The story API: import, list, read, rename, delete, export. */
-export function addStoryRoutes(router: Router, stories: StoryService, maxImportBytes: number): void {
+export function addStoryRoutes(
+	router: Router,
+	stories: StoryService,
+	maxImportBytes: number
+): void {
 	router
 		.add('POST', '/api/stories', async ({ request, response, url }) => {
 			const files = await readImportFiles(request, maxImportBytes);

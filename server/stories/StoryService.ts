@@ -25,7 +25,10 @@ export class StoryService {
 	 */
 	async importFiles(sources: ImportSource[], title?: string): Promise<StoryRecord[]> {
 		const prepared = sources.map((source) =>
-			prepareImport(source, { title: sources.length === 1 ? title : undefined, maxBytes: this.maxImportBytes })
+			prepareImport(source, {
+				title: sources.length === 1 ? title : undefined,
+				maxBytes: this.maxImportBytes
+			})
 		);
 		const stories: StoryRecord[] = [];
 		for (const story of prepared) stories.push(await this.create(story));
@@ -46,7 +49,10 @@ export class StoryService {
 			throw new StoryError('invalid', 'A title must be a non-empty string.');
 		}
 		await this.require(id);
-		await this.store.updateStory(id, { title: cleanTitle(title), updatedAt: new Date().toISOString() });
+		await this.store.updateStory(id, {
+			title: cleanTitle(title),
+			updatedAt: new Date().toISOString()
+		});
 		return this.get(id);
 	}
 
@@ -69,7 +75,10 @@ export class StoryService {
 
 	/** Records a story's new word count and edit time after its text changed. */
 	async recordEdit(id: string, text: string): Promise<void> {
-		await this.store.updateStory(id, { words: countWords(text), updatedAt: new Date().toISOString() });
+		await this.store.updateStory(id, {
+			words: countWords(text),
+			updatedAt: new Date().toISOString()
+		});
 	}
 
 	async exists(id: string): Promise<boolean> {

@@ -77,7 +77,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 	const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
 		if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child.once('exit', (code) => resolve(code))
+		);
 		child.kill(signal);
 		return exited;
 	};

@@ -18,7 +18,9 @@ async function importRaw(body: string | Uint8Array<ArrayBuffer>, type = 'text/pl
 	});
 }
 
-async function importFiles(files: { name: string; body: string | Uint8Array<ArrayBuffer>; type?: string }[]) {
+async function importFiles(
+	files: { name: string; body: string | Uint8Array<ArrayBuffer>; type?: string }[]
+) {
 	const form = new FormData();
 	for (const file of files) {
 		form.append('file', new Blob([file.body], { type: file.type ?? 'text/plain' }), file.name);
@@ -71,7 +73,9 @@ describe('import and export', () => {
 	});
 
 	it('decodes Windows-1252 and UTF-16 files', async () => {
-		const cp1252 = Uint8Array.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9]);
+		const cp1252 = Uint8Array.from([
+			0x93, 0x48, 0x69, 0x94, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9
+		]);
 		const utf16 = Uint8Array.from([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]);
 		const response = await importFiles([
 			{ name: 'old.txt', body: cp1252 },
@@ -152,7 +156,9 @@ describe('refusals', () => {
 
 describe('library', () => {
 	it('lists, renames and deletes a story', async () => {
-		const { stories } = await (await importRaw('Three little words.', 'text/plain', '?title=Old')).json();
+		const { stories } = await (
+			await importRaw('Three little words.', 'text/plain', '?title=Old')
+		).json();
 		const id = stories[0].id;
 
 		const list = await (await fetch(`${server.url}/api/stories`)).json();
@@ -191,7 +197,10 @@ describe('real stories round trip through the API', () => {
 			const response = await importFiles([{ name: path.basename(file), body: bytes }]);
 			expect(response.status).toBe(201);
 			const { stories } = await response.json();
-			const expected = bytes.toString('utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+			const expected = bytes
+				.toString('utf8')
+				.replace(/^\ufeff/, '')
+				.replace(/\r\n?/g, '\n');
 			expect(await (await exportTxt(stories[0].id)).text()).toBe(expected);
 		}
 	);

@@ -11,10 +11,14 @@ let server: RunningServer;
 let workDir: string;
 
 function galley(...args: string[]) {
-	return run(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', ...args], {
-		cwd: repoRoot,
-		env: { ...process.env, DATA_DIR: server.dataDir }
-	});
+	return run(
+		process.execPath,
+		[path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', ...args],
+		{
+			cwd: repoRoot,
+			env: { ...process.env, DATA_DIR: server.dataDir }
+		}
+	);
 }
 
 beforeAll(async () => {
@@ -32,7 +36,11 @@ describe('galley CLI beside a running server', () => {
 		writeFileSync(path.join(workDir, 'Storm.txt'), text);
 		writeFileSync(path.join(workDir, 'Calm.md'), '# Calm\n\nA *quiet* day.\n');
 
-		const imported = await galley('import', path.join(workDir, 'Storm.txt'), path.join(workDir, 'Calm.md'));
+		const imported = await galley(
+			'import',
+			path.join(workDir, 'Storm.txt'),
+			path.join(workDir, 'Calm.md')
+		);
 		const lines = imported.stdout.trim().split('\n');
 		expect(lines).toHaveLength(2);
 		const [id, url, title] = lines[0]!.split('\t');
@@ -55,7 +63,11 @@ describe('galley CLI beside a running server', () => {
 	it('reports a failed file and still imports the others', async () => {
 		writeFileSync(path.join(workDir, 'ok.txt'), 'Fine.');
 		writeFileSync(path.join(workDir, 'bad.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255]));
-		const result = await galley('import', path.join(workDir, 'bad.txt'), path.join(workDir, 'ok.txt')).then(
+		const result = await galley(
+			'import',
+			path.join(workDir, 'bad.txt'),
+			path.join(workDir, 'ok.txt')
+		).then(
 			() => null,
 			(error: { code: number; stdout: string; stderr: string }) => error
 		);
@@ -65,7 +77,9 @@ describe('galley CLI beside a running server', () => {
 	});
 
 	it('refuses an unknown story id', async () => {
-		const result = await galley('export', 'nope-nope-nope').catch((error: { code: number; stderr: string }) => error);
+		const result = await galley('export', 'nope-nope-nope').catch(
+			(error: { code: number; stderr: string }) => error
+		);
 		expect(result).toMatchObject({ code: 1 });
 		expect((result as { stderr: string }).stderr).toContain('No story with id');
 	});
