@@ -18,6 +18,9 @@ export interface Backend {
 	close(): Promise<void>;
 }
 
+/** How often word counts and edit times reach storage (the library reads them live meanwhile). */
+const EDIT_FLUSH_MS = 5_000;
+
 export function createBackend(config: Config, logger: pino.Logger): Backend {
 	const store = openSqliteStore(config.dataDir);
 	let stories: StoryService | null = null;
@@ -31,9 +34,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		onDocumentChanged: (room, doc) => {
 			const name = parseRoomName(room);
 			if (name?.kind !== 'story') return;
-			stories!.recordEdit(name.storyId, readStoryText(doc)).catch((error: unknown) => {
-				logger.warn({ err: error, room }, 'could not record word count');
-			});
+			stories!.recordEdit(name.storyId, readStoryText(doc));
 		}
 	});
 	stories = new StoryService(store, collab, config.maxImportBytes);
@@ -44,6 +45,13 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		maxImportBytes: config.maxImportBytes
 	});
 
+	const flushEdits = () =>
+		stories.flushEdits().catch((error: unknown) => {
+			logger.warn({ err: error }, 'could not record word counts');
+		});
+	const editFlusher = setInterval(flushEdits, EDIT_FLUSH_MS);
+	editFlusher.unref();
+
 	return {
 		handleRequest: handleApi,
 		handleUpgrade(request, socket, head) {
@@ -52,7 +60,9 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 			return true;
 		},
 		async close() {
+			clearInterval(editFlusher);
 			await collab.close();
+			await flushEdits();
 			await store.close();
 		}
 	};

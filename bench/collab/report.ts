@@ -196,6 +196,14 @@ export function renderTable(report: BenchReport): string {
 				(v) => number(v, 1)
 			)
 		);
+		lines.push(
+			row(
+				label,
+				'  … before clients connected (MB)',
+				pick(results, (r) => r.baselineRssBytes / 2 ** 20),
+				(v) => number(v, 1)
+			)
+		);
 		if (results.some((r) => r.idleRoomBytes !== null)) {
 			lines.push(
 				row(

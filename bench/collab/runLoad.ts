@@ -40,6 +40,8 @@ export interface LoadResult {
 	echoesPerSec: number;
 	serverCpuCores: number;
 	serverRssBytes: number;
+	/** Server RSS once started and its rooms created, before any client connected. */
+	baselineRssBytes: number;
 	/** (RSS with every room open and idle − RSS before) / rooms; loads with idleRss only. */
 	idleRoomBytes: number | null;
 	generatorCpuCores: number[];
@@ -164,6 +166,7 @@ export async function runLoad(
 			observerCpuCores,
 			otherCpuCores,
 			serverRssBytes: after.server.rssBytes,
+			baselineRssBytes: baseline.rssBytes,
 			idleRoomBytes,
 			machine: machineBusy(before.machine, after.machine),
 			connectFailures: connected.failed,
@@ -197,6 +200,7 @@ interface Measured {
 	observerCpuCores: number;
 	otherCpuCores: number;
 	serverRssBytes: number;
+	baselineRssBytes: number;
 	idleRoomBytes: number | null;
 	machine: number;
 	connectFailures: number;
@@ -245,6 +249,7 @@ function summarise(m: Measured): LoadResult {
 		echoesPerSec: echoes / m.seconds,
 		serverCpuCores: m.serverCpuCores,
 		serverRssBytes: m.serverRssBytes,
+		baselineRssBytes: m.baselineRssBytes,
 		idleRoomBytes: m.idleRoomBytes,
 		generatorCpuCores: m.generatorCpuCores,
 		generatorLoops: m.windows.map((w) => w.loop),

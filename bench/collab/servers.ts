@@ -21,6 +21,12 @@ export interface BenchServer {
 	stop(): Promise<void>;
 }
 
+/** Data directories of servers still running, removed even when the benchmark is interrupted. */
+const liveDataDirs = new Set<string>();
+process.on('exit', () => {
+	for (const dir of liveDataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
@@ -58,6 +64,7 @@ export async function startServer(kind: ServerKind, timeoutMs = 60_000): Promise
 	mkdirSync(outDir, { recursive: true });
 	// BENCH_DATA_ROOT (e.g. /dev/shm) moves the data directory, to see what durable writes cost.
 	const dataDir = mkdtempSync(path.join(process.env.BENCH_DATA_ROOT ?? outDir, `data-${kind}-`));
+	liveDataDirs.add(dataDir);
 	const port = await freePort();
 	const { args, env, ready } = command(kind, dataDir, port);
 	// BENCH_CPU_PROF=1 also profiles the servers (written when they exit on SIGTERM).
@@ -103,6 +110,7 @@ export async function startServer(kind: ServerKind, timeoutMs = 60_000): Promise
 		async stop() {
 			await stopChild(child);
 			rmSync(dataDir, { recursive: true, force: true });
+			liveDataDirs.delete(dataDir);
 		}
 	};
 }

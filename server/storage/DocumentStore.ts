@@ -7,6 +7,13 @@ export interface StoryRecord {
 	updatedAt: string;
 }
 
+/** What an edit changed about a story as the library lists it. */
+export interface StoryEdit {
+	id: string;
+	words: number;
+	updatedAt: string;
+}
+
 export interface NewStory {
 	id: string;
 	title: string;
@@ -39,6 +46,8 @@ export interface DocumentStore {
 		id: string,
 		patch: Partial<Pick<StoryRecord, 'title' | 'words' | 'updatedAt'>>
 	): Promise<boolean>;
+	/** Records word counts and edit times of many stories in one durable transaction. */
+	recordEdits(edits: StoryEdit[]): Promise<void>;
 	/** Removes the story and every document and update of its rooms; false when it did not exist. */
 	deleteStory(id: string): Promise<boolean>;
 	baselineText(id: string): Promise<string | null>;

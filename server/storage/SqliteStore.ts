@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
-import type { DocumentStore, NewStory, StoredDocument, StoryRecord } from './DocumentStore';
+import type {
+	DocumentStore,
+	NewStory,
+	StoredDocument,
+	StoryEdit,
+	StoryRecord
+} from './DocumentStore';
 import { migrate } from './sqliteSchema';
 
 /** How long a statement waits for another process (the CLI) holding the write lock. */
@@ -145,6 +151,15 @@ export class SqliteStore implements DocumentStore {
 			updatedAt: patch.updatedAt ?? null
 		});
 		return result.changes > 0;
+	}
+
+	async recordEdits(edits: StoryEdit[]): Promise<void> {
+		this.commitAppends();
+		this.db.transaction(() => {
+			for (const edit of edits) {
+				this.statements.updateStory.run({ ...edit, title: null });
+			}
+		})();
 	}
 
 	async deleteStory(id: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { countWords, readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
-import type { DocumentStore, StoryRecord } from '../storage/DocumentStore';
+import type { DocumentStore, StoryEdit, StoryRecord } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
 import { cleanTitle, prepareImport, type ImportSource, type PreparedStory } from './prepareImport';
 import { StoryError } from './StoryError';
@@ -13,6 +13,9 @@ export interface StorySummary extends StoryRecord {
 
 /** The operations on stories shared by the HTTP API and the CLI. */
 export class StoryService {
+	/** Word counts and edit times not yet written: rooms report often, the disk hears in batches. */
+	readonly #pendingEdits = new Map<string, StoryEdit>();
+
 	constructor(
 		private readonly store: DocumentStore,
 		private readonly live: LiveDocuments,
@@ -58,6 +61,7 @@ export class StoryService {
 
 	async remove(id: string): Promise<void> {
 		await this.require(id);
+		this.#pendingEdits.delete(id);
 		await Promise.all([this.live.dropRoom(storyRoom(id)), this.live.dropRoom(notesRoom(id))]);
 		await this.store.deleteStory(id);
 	}
@@ -73,12 +77,24 @@ export class StoryService {
 		}
 	}
 
-	/** Records a story's new word count and edit time after its text changed. */
-	async recordEdit(id: string, text: string): Promise<void> {
-		await this.store.updateStory(id, {
+	/**
+	 * Notes a story's new word count and edit time after its text changed. Listing sees it at
+	 * once; storage gets it with the next `flushEdits`, so busy rooms cost one write per flush.
+	 */
+	recordEdit(id: string, text: string): void {
+		this.#pendingEdits.set(id, {
+			id,
 			words: countWords(text),
 			updatedAt: new Date().toISOString()
 		});
+	}
+
+	/** Writes the edits noted since the last flush in one transaction. */
+	async flushEdits(): Promise<void> {
+		if (this.#pendingEdits.size === 0) return;
+		const edits = [...this.#pendingEdits.values()];
+		this.#pendingEdits.clear();
+		await this.store.recordEdits(edits);
 	}
 
 	async exists(id: string): Promise<boolean> {
@@ -104,6 +120,11 @@ export class StoryService {
 	}
 
 	private summarise(story: StoryRecord): StorySummary {
-		return { ...story, present: this.live.presence(storyRoom(story.id)) };
+		const edit = this.#pendingEdits.get(story.id);
+		return {
+			...story,
+			...(edit && { words: edit.words, updatedAt: edit.updatedAt }),
+			present: this.live.presence(storyRoom(story.id))
+		};
 	}
 }

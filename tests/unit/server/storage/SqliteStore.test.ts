@@ -133,6 +133,25 @@ describe('SqliteStore', () => {
 		expect(await store.baselineText('missing')).toBeNull();
 	});
 
+	it("records many stories' word counts and edit times at once", async () => {
+		await newStory('story1');
+		await newStory('story2');
+		await store.recordEdits([
+			{ id: 'story1', words: 11, updatedAt: '2031-02-03T04:05:06.000Z' },
+			{ id: 'story2', words: 22, updatedAt: '2032-02-03T04:05:06.000Z' },
+			{ id: 'gone00', words: 1, updatedAt: '2033-02-03T04:05:06.000Z' }
+		]);
+		expect(await store.getStory('story1')).toMatchObject({
+			words: 11,
+			updatedAt: '2031-02-03T04:05:06.000Z'
+		});
+		expect(await store.getStory('story2')).toMatchObject({
+			words: 22,
+			updatedAt: '2032-02-03T04:05:06.000Z'
+		});
+		expect(await store.getStory('gone00')).toBeNull();
+	});
+
 	it('refuses a duplicate story id without touching the first', async () => {
 		await newStory('story1', 'first');
 		await expect(newStory('story1', 'second')).rejects.toThrow();
