@@ -13,7 +13,7 @@ import {
 	synced,
 	updateMessage,
 	type Client
-} from '../unit/server/collab/wsClients';
+} from '../helpers/wsClients';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 

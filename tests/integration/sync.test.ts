@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { STORY_FIELD } from '#shared/model/schema';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { connectClient, synced, type Client } from '../unit/server/collab/wsClients';
+import { connectClient, synced, type Client } from '../helpers/wsClients';
 
 let server: RunningServer;
 let clients: Client[] = [];

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { CollabServer, type CollabServerOptions } from '../../../../server/collab/CollabServer';
 import { openSqliteStore, type SqliteStore } from '../../../../server/storage/SqliteStore';
 
-export * from './wsClients';
+export * from '../../../helpers/wsClients';
 /** A CollabServer on an ephemeral port with its own temp SQLite store. */
 export interface Harness {
 	url: string;
