@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { STORY_FIELD } from '#shared/model/schema';
+import { createStory, firstParagraphText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
 
@@ -14,19 +13,6 @@ afterEach(async () => {
 	server = undefined;
 });
 
-async function createStory(running: RunningServer, text: string): Promise<string> {
-	const response = await fetch(`${running.url}/api/stories`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'text/plain' },
-		body: text
-	});
-	return ((await response.json()) as { stories: Array<{ id: string }> }).stories[0]!.id;
-}
-
-function firstText(doc: Y.Doc): Y.XmlText {
-	return (doc.getXmlFragment(STORY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-}
-
 async function listed(running: RunningServer, id: string) {
 	const { stories } = (await (await fetch(`${running.url}/api/stories`)).json()) as {
 		stories: Array<{ id: string; words: number; present: number; updatedAt: string }>;
@@ -37,7 +23,7 @@ async function listed(running: RunningServer, id: string) {
 describe('server lifecycle', () => {
 	it('shows live word counts and presence in the library', async () => {
 		server = await startServer();
-		const id = await createStory(server, 'One two.');
+		const id = await createStory(server.url, 'Lifecycle', 'One two.');
 		const before = await listed(server, id);
 		expect(before).toMatchObject({ words: 2, present: 0 });
 
@@ -45,7 +31,7 @@ describe('server lifecycle', () => {
 		clients.push(client);
 		await synced(client);
 		client.provider.awareness.setLocalStateField('user', { name: 'Ada' });
-		firstText(client.doc).insert(8, ' Three four five.');
+		firstParagraphText(client.doc).insert(8, ' Three four five.');
 
 		await vi.waitFor(
 			async () => expect(await listed(server!, id)).toMatchObject({ words: 5, present: 1 }),
@@ -60,11 +46,11 @@ describe('server lifecycle', () => {
 
 	it('on SIGTERM closes sockets with 1001, keeps every edit and word count, and exits 0', async () => {
 		server = await startServer();
-		const id = await createStory(server, 'Before.');
+		const id = await createStory(server.url, 'Lifecycle', 'Before.');
 		const client = connectClient(server.wsUrl, `story:${id}`);
 		clients.push(client);
 		await synced(client);
-		firstText(client.doc).insert(7, ' After shutdown, still here.');
+		firstParagraphText(client.doc).insert(7, ' After shutdown, still here.');
 
 		const closeCode = new Promise<number>((resolve) => {
 			const socket = client.provider.ws as unknown as WebSocket;

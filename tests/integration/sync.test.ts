@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
-import { STORY_FIELD } from '#shared/model/schema';
+import { createStory, firstParagraphText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
 
@@ -18,27 +17,10 @@ afterEach(async () => {
 	await server?.dispose();
 });
 
-async function createStory(text: string): Promise<string> {
-	const response = await fetch(`${server.url}/api/stories?title=Sync`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'text/plain' },
-		body: text
-	});
-	expect(response.status).toBe(201);
-	const body = (await response.json()) as { stories: Array<{ id: string }> };
-	return body.stories[0]!.id;
-}
-
 function join(id: string): Client {
 	const client = connectClient(server.wsUrl, `story:${id}`);
 	clients.push(client);
 	return client;
-}
-
-/** The text node of the story's first paragraph, where these tests type. */
-function firstText(doc: Y.Doc): Y.XmlText {
-	const paragraph = doc.getXmlFragment(STORY_FIELD).get(0) as Y.XmlElement;
-	return paragraph.get(0) as Y.XmlText;
 }
 
 async function exported(id: string): Promise<string> {
@@ -49,14 +31,14 @@ async function exported(id: string): Promise<string> {
 
 describe('sync against the real server', () => {
 	it('makes two clients converge on an imported story, and a late joiner gets it all', async () => {
-		const id = await createStory('Start.');
+		const id = await createStory(server.url, 'Sync', 'Start.');
 		const alice = join(id);
 		const bob = join(id);
 		await Promise.all([synced(alice), synced(bob)]);
 		expect(readStoryText(bob.doc)).toBe('Start.');
 
-		firstText(alice.doc).insert(6, ' Alice was here.');
-		firstText(bob.doc).insert(0, 'Bob: ');
+		firstParagraphText(alice.doc).insert(6, ' Alice was here.');
+		firstParagraphText(bob.doc).insert(0, 'Bob: ');
 		await vi.waitFor(() => expect(readStoryText(alice.doc)).toBe('Bob: Start. Alice was here.'));
 		await vi.waitFor(() => expect(readStoryText(bob.doc)).toBe('Bob: Start. Alice was here.'));
 
@@ -67,7 +49,7 @@ describe('sync against the real server', () => {
 	});
 
 	it('keeps every edit another client saw when the server is killed -9 mid-stream', async () => {
-		const id = await createStory('Log:');
+		const id = await createStory(server.url, 'Sync', 'Log:');
 		const writer = join(id);
 		const witness = join(id);
 		await Promise.all([synced(writer), synced(witness)]);
@@ -82,7 +64,7 @@ describe('sync against the real server', () => {
 		});
 		let sent = 0;
 		const typing = setInterval(() => {
-			const text = firstText(writer.doc);
+			const text = firstParagraphText(writer.doc);
 			text.insert(text.length, `[${sent++}]`);
 		}, 2);
 		await vi.waitFor(() => expect(killed).not.toBeNull(), { timeout: 10_000 });
