@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory } from './support/api';
+import { createStory } from '../helpers/stories';
 import { caretNames, connectionStatus, launchBrowser, storyText } from './support/browser';
 
 interface Reader {
@@ -116,30 +116,76 @@ describe('proofreading together', () => {
 		await Promise.all([alice.context.close(), bob.context.close()]);
 	});
 
-	it('keeps an offline edit in IndexedDB when the page is closed before the network returns', async () => {
+	it('opens the story again after a reload while offline and merges what was typed since', async () => {
 		const storyId = await createStory(server.url, 'Night Shift', 'The kettle sang.\n');
 		const alice = await openAs(storyId, 'Alice', 'The kettle sang.');
 		const bob = await openAs(storyId, 'Bob', 'The kettle sang.');
 
+		// The service worker must control the page before the network goes, or nothing serves it.
+		await alice.page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await expect
+			.poll(() => alice.page.evaluate(() => navigator.serviceWorker.controller !== null))
+			.toBe(true);
+
 		await alice.context.setOffline(true);
 		await expect.poll(() => connectionStatus(alice.page)).toBe('offline');
+		// setOffline reaches the service worker's own fetches too, so the reload below can only be
+		// answered from the worker's cache.
+		await expect.poll(() => alice.context.serviceWorkers().length).toBeGreaterThan(0);
+		const [worker] = alice.context.serviceWorkers();
+		const reach = () =>
+			worker!.evaluate(() =>
+				fetch('/healthz').then(
+					() => 'reached',
+					() => 'failed'
+				)
+			);
+		expect(await reach()).toBe('failed');
 		await placeCaret(alice.page, 'The kettle sang.', 'End');
 		// One transaction, so the stored update holds the phrase in one piece.
-		const marker = ' Nobody answered the door.';
-		await alice.page.keyboard.insertText(marker);
+		const first = ' Nobody answered the door.';
+		await alice.page.keyboard.insertText(first);
 		await expect
-			.poll(() => storedUpdatesContain(alice.page, `galley:story:${storyId}`, marker))
+			.poll(() => storedUpdatesContain(alice.page, `galley:story:${storyId}`, first))
 			.toBe(true);
-		await alice.page.close();
 
-		// The server never saw the edit: only this browser's IndexedDB holds it.
+		await alice.page.reload();
+		await alice.page.locator('.ProseMirror').waitFor();
+		await expect.poll(() => storyText(alice.page)).toContain(`The kettle sang.${first}`);
+		expect(await connectionStatus(alice.page)).toBe('offline');
+		expect(await alice.page.title()).toBe('Night Shift · Galley');
+
+		const second = ' The phone rang twice.';
+		await placeCaret(alice.page, 'The kettle sang.', 'End');
+		await alice.page.keyboard.insertText(second);
+		await expect.poll(() => storyText(alice.page)).toContain(`The kettle sang.${first}${second}`);
+		// The server never saw either edit: only this browser's IndexedDB holds them.
+		expect(await storyText(bob.page)).not.toContain(first);
+
 		await alice.context.setOffline(false);
-		const reopened = await alice.context.newPage();
-		await openStory(reopened, storyId, 'Alice', 'The kettle sang.');
-		await expect.poll(() => storyText(reopened)).toContain(`The kettle sang.${marker}`);
-		await expect.poll(() => storyText(bob.page)).toContain(`The kettle sang.${marker}`);
+		expect(await reach()).toBe('reached');
+		await expect.poll(() => connectionStatus(alice.page)).toBe('connected');
+		await expect.poll(() => storyText(bob.page)).toContain(`The kettle sang.${first}${second}`);
+		expect(await storyText(alice.page)).toBe(await storyText(bob.page));
 
 		await Promise.all([alice.context.close(), bob.context.close()]);
+	});
+
+	it('does not pretend to open a story this device has never seen while offline', async () => {
+		const storyId = await createStory(server.url, 'Elsewhere', 'Far away.\n');
+		const known = await createStory(server.url, 'Nearby', 'Close at hand.\n');
+		const alice = await openAs(known, 'Alice', 'Close at hand.');
+		await expect
+			.poll(() => alice.page.evaluate(() => navigator.serviceWorker.controller !== null))
+			.toBe(true);
+
+		await alice.context.setOffline(true);
+		await alice.page.goto(`${server.url}/stories/${storyId}`);
+		await alice.page.getByRole('heading', { name: 'You seem to be offline' }).waitFor();
+		expect(await alice.page.locator('.ProseMirror').count()).toBe(0);
+		await alice.context.close();
 	});
 
 	it('tells a reader when the story they are in is deleted', async () => {

@@ -2,6 +2,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import type { CollabUser } from './identity';
+import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
 
 /** What the connection pill shows. */
@@ -123,6 +124,7 @@ export class CollabSession {
 		const handleClosed = ({ code }: { code: number }) => {
 			if (code !== CloseCode.notFound) return;
 			this.gone = true;
+			forgetStory(this.storyId);
 			void this.story.clearLocalCopy();
 			void this.notes.clearLocalCopy();
 		};

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { isStoryId } from '#shared/protocol/rooms';
+import { forgetStory, rememberedStory, rememberStory } from '$lib/collab/rememberedStories';
 import { ApiError, getStory } from '$lib/collab/storiesApi';
 import type { PageLoad } from './$types';
 
@@ -10,11 +11,17 @@ export const load: PageLoad = async ({ params, fetch }) => {
 	if (!isStoryId(params.id)) error(404, 'There is no story at this address.');
 	try {
 		const story = await getStory(params.id, fetch);
-		if (!story) error(404, 'This story is not on the desk. It may have been deleted.');
+		if (!story) {
+			forgetStory(params.id);
+			error(404, 'This story is not on the desk. It may have been deleted.');
+		}
+		rememberStory(story);
 		return { story };
 	} catch (failure) {
-		if (failure instanceof ApiError)
-			error(failure.status === 0 ? 503 : failure.status, failure.message);
-		throw failure;
+		if (!(failure instanceof ApiError)) throw failure;
+		// Offline (or the server is down): a story opened here before opens from this device's copy.
+		const remembered = failure.status === 0 ? rememberedStory(params.id) : null;
+		if (remembered) return { story: remembered };
+		error(failure.status === 0 ? 503 : failure.status, failure.message);
 	}
 };
