@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, startServer } from '../../helpers/startServer';
-import { createStory } from './api';
+import { createStory } from '../../helpers/stories';
 import { launchBrowser, storyText } from './browser';
 
 const OUT = path.join(repoRoot, 'docs/screenshots');
