@@ -1,4 +1,5 @@
 import { Editor } from '@tiptap/core';
+import { countWords } from '#shared/model/countWords';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
 import { buildExtensions } from './buildExtensions';
@@ -6,11 +7,10 @@ import { buildExtensions } from './buildExtensions';
 /** Word counts on long stories are not free: count once typing pauses. */
 const COUNT_DELAY_MS = 400;
 
-function countWords(editor: Editor): number {
+/** The same count the library shows: the shared rule, over the editor's text. */
+function wordsIn(editor: Editor): number {
 	const { doc } = editor.state;
-	const text = doc.textBetween(0, doc.content.size, ' ', ' ');
-	const matches = text.match(/\S+/g);
-	return matches ? matches.length : 0;
+	return countWords(doc.textBetween(0, doc.content.size, '\n', '\n'));
 }
 
 /**
@@ -68,6 +68,6 @@ export class StoryEditor {
 		this.canRedo = editor.can().redo();
 		if (!docChanged) return;
 		clearTimeout(this.#countTimer);
-		this.#countTimer = setTimeout(() => (this.words = countWords(editor)), COUNT_DELAY_MS);
+		this.#countTimer = setTimeout(() => (this.words = wordsIn(editor)), COUNT_DELAY_MS);
 	}
 }
