@@ -5,7 +5,11 @@ import {
 	parseThread,
 	storedSuggestionSchema,
 	storedThreadSchema,
+	storedAnchorSchema,
+	authorSchema,
+	type Author,
 	type Message,
+	type StoredAnchor,
 	type StoredSuggestion,
 	type StoredSuggestionStatus,
 	type StoredThread,
@@ -51,6 +55,61 @@ export function addMessage(notes: Y.Doc, threadId: string, message: Message): bo
 	return true;
 }
 
+/**
+ * Changes a message's body and stamps `editedAt`; false when the thread or message does not
+ * exist. Who may edit is the caller's decision (the author, checked by the UI and the server).
+ */
+export function editMessage(
+	notes: Y.Doc,
+	threadId: string,
+	messageId: string,
+	body: string,
+	editedAt: string
+): boolean {
+	const messages = threadEntry(notes, threadId)?.get('messages');
+	if (!(messages instanceof Y.Array)) return false;
+	const index = findMessage(messages, messageId);
+	if (index < 0) return false;
+	const edited = messageSchema.parse({ ...(messages.get(index) as Message), body, editedAt });
+	notes.transact(() => {
+		messages.delete(index, 1);
+		messages.insert(index, [edited]);
+	});
+	return true;
+}
+
+/**
+ * Deletes one message; deleting the last one left deletes the thread. False when the thread or
+ * message does not exist.
+ */
+export function deleteMessage(notes: Y.Doc, threadId: string, messageId: string): boolean {
+	const messages = threadEntry(notes, threadId)?.get('messages');
+	if (!(messages instanceof Y.Array)) return false;
+	const index = findMessage(messages, messageId);
+	if (index < 0) return false;
+	notes.transact(() => {
+		messages.delete(index, 1);
+		if (messages.length === 0) notes.getMap(THREADS_MAP).delete(threadId);
+	});
+	return true;
+}
+
+/** Deletes a whole thread; false when it does not exist. */
+export function deleteThread(notes: Y.Doc, threadId: string): boolean {
+	const threads = notes.getMap<unknown>(THREADS_MAP);
+	if (!threads.has(threadId)) return false;
+	threads.delete(threadId);
+	return true;
+}
+
+/** Moves a thread onto new words (a detached thread re-anchored to a new selection). */
+export function reanchorThread(notes: Y.Doc, threadId: string, anchor: StoredAnchor): boolean {
+	const entry = threadEntry(notes, threadId);
+	if (!entry) return false;
+	entry.set('anchor', storedAnchorSchema.parse(anchor));
+	return true;
+}
+
 /** Resolves or reopens a thread; false when it does not exist. */
 export function setThreadStatus(notes: Y.Doc, threadId: string, status: ThreadStatus): boolean {
 	const entry = threadEntry(notes, threadId);
@@ -82,15 +141,59 @@ export function addSuggestion(notes: Y.Doc, suggestion: StoredSuggestion): void 
 	});
 }
 
-/** Accepts, rejects or reopens a suggestion; false when it does not exist. */
+/**
+ * Accepts or rejects a suggestion (recording who and when), or reopens it; false when it does
+ * not exist.
+ */
 export function setSuggestionStatus(
 	notes: Y.Doc,
 	suggestionId: string,
-	status: StoredSuggestionStatus
+	status: StoredSuggestionStatus,
+	decision?: { by: Author; at: string }
 ): boolean {
-	const entry = notes.getMap<unknown>(SUGGESTIONS_MAP).get(suggestionId);
-	if (!(entry instanceof Y.Map) || !parseSuggestion(entry.toJSON())) return false;
-	entry.set('status', storedSuggestionSchema.shape.status.parse(status));
+	const entry = suggestionEntry(notes, suggestionId);
+	if (!entry) return false;
+	const valid = storedSuggestionSchema.shape.status.parse(status);
+	notes.transact(() => {
+		entry.set('status', valid);
+		if (decision && valid !== 'open') {
+			entry.set('decidedBy', authorSchema.parse(decision.by));
+			entry.set('decidedAt', storedSuggestionSchema.shape.createdAt.parse(decision.at));
+		} else {
+			entry.delete('decidedBy');
+			entry.delete('decidedAt');
+		}
+	});
+	return true;
+}
+
+/**
+ * Grows or shrinks an open suggestion while its author keeps typing (suggesting mode): a new
+ * anchor and/or replacement. Validated as a whole; false when it does not exist.
+ */
+export function updateSuggestion(
+	notes: Y.Doc,
+	suggestionId: string,
+	change: Partial<Pick<StoredSuggestion, 'anchor' | 'replacement' | 'insertAt'>>
+): boolean {
+	const entry = suggestionEntry(notes, suggestionId);
+	if (!entry) return false;
+	const current = parseSuggestion(entry.toJSON())!;
+	const next = storedSuggestionSchema.parse({ ...current, ...change });
+	notes.transact(() => {
+		entry.set('anchor', next.anchor);
+		entry.set('replacement', next.replacement);
+		if (next.insertAt) entry.set('insertAt', next.insertAt);
+		else entry.delete('insertAt');
+	});
+	return true;
+}
+
+/** Withdraws a suggestion entirely; false when it does not exist. */
+export function deleteSuggestion(notes: Y.Doc, suggestionId: string): boolean {
+	const suggestions = notes.getMap<unknown>(SUGGESTIONS_MAP);
+	if (!suggestions.has(suggestionId)) return false;
+	suggestions.delete(suggestionId);
 	return true;
 }
 
@@ -101,8 +204,19 @@ export function listSuggestions(notes: Y.Doc): StoredSuggestion[] {
 
 /** One valid suggestion, or null. */
 export function getSuggestion(notes: Y.Doc, suggestionId: string): StoredSuggestion | null {
+	const entry = suggestionEntry(notes, suggestionId);
+	return entry ? parseSuggestion(entry.toJSON()) : null;
+}
+
+function suggestionEntry(notes: Y.Doc, suggestionId: string): Y.Map<unknown> | null {
 	const entry = notes.getMap<unknown>(SUGGESTIONS_MAP).get(suggestionId);
-	return entry instanceof Y.Map ? parseSuggestion(entry.toJSON()) : null;
+	return entry instanceof Y.Map && parseSuggestion(entry.toJSON()) ? entry : null;
+}
+
+function findMessage(messages: Y.Array<unknown>, messageId: string): number {
+	return messages
+		.toArray()
+		.findIndex((message) => messageSchema.safeParse(message).data?.id === messageId);
 }
 
 function threadEntry(notes: Y.Doc, threadId: string): Y.Map<unknown> | null {

@@ -30,14 +30,19 @@ export function suggestionView(
 ): Suggestion {
 	const anchor = resolve(suggestion.anchor);
 	const changed = anchor.detached || anchor.quote !== suggestion.anchor.quote;
+	const at = suggestion.insertAt === 'start' ? anchor.start : anchor.end;
+	const range = suggestion.insertAt
+		? { start: at, end: at, original: '' }
+		: { start: anchor.start, end: anchor.end, original: suggestion.anchor.quote };
 	return {
 		id: suggestion.id,
 		status: suggestion.status === 'open' && changed ? 'stale' : suggestion.status,
-		start: anchor.start,
-		end: anchor.end,
-		original: suggestion.anchor.quote,
+		...range,
 		replacement: suggestion.replacement,
 		author: suggestion.author,
-		createdAt: suggestion.createdAt
+		createdAt: suggestion.createdAt,
+		...(suggestion.decidedBy && { decidedBy: suggestion.decidedBy }),
+		...(suggestion.decidedAt && { decidedAt: suggestion.decidedAt }),
+		detached: anchor.detached
 	};
 }

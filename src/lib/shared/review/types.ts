@@ -35,8 +35,10 @@ export type Author = z.infer<typeof authorSchema>;
 export const messageSchema = z.object({
 	id,
 	author: authorSchema,
-	body: z.string().min(1).max(MAX_BODY),
-	createdAt: timestamp
+	body: z.string().trim().min(1).max(MAX_BODY),
+	createdAt: timestamp,
+	/** Set when its author changed the body. */
+	editedAt: timestamp.optional()
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -77,14 +79,35 @@ export type StoredThread = z.infer<typeof storedThreadSchema>;
 export const storedSuggestionStatusSchema = z.enum(['open', 'accepted', 'rejected']);
 export type StoredSuggestionStatus = z.infer<typeof storedSuggestionStatusSchema>;
 
-/** A proposed fix as stored: replace the anchored words (`anchor.quote`) by `replacement`. */
+/**
+ * Where an insertion goes relative to its anchor. An anchor needs at least one character, so an
+ * insertion anchors to a neighbouring character that it keeps: `end` inserts right after the
+ * quote, `start` right before it (used at the very start of a block).
+ */
+export const insertAtSchema = z.enum(['start', 'end']);
+export type InsertAt = z.infer<typeof insertAtSchema>;
+
+/** Replacements are inline text: a suggestion never splits or adds paragraphs. */
+const replacement = z
+	.string()
+	.max(MAX_BODY)
+	.refine((text) => !/[\r\n\u2028\u2029]/.test(text), 'A replacement cannot contain line breaks');
+
+/**
+ * A proposed fix as stored: replace the anchored words (`anchor.quote`) by `replacement`, or,
+ * with `insertAt`, insert `replacement` next to them and keep them.
+ */
 export const storedSuggestionSchema = z.object({
 	id,
 	status: storedSuggestionStatusSchema,
 	anchor: storedAnchorSchema,
-	replacement: z.string().max(MAX_BODY),
+	replacement,
+	insertAt: insertAtSchema.optional(),
 	author: authorSchema,
-	createdAt: timestamp
+	createdAt: timestamp,
+	/** Who accepted or rejected it, and when. */
+	decidedBy: authorSchema.optional(),
+	decidedAt: timestamp.optional()
 });
 export type StoredSuggestion = z.infer<typeof storedSuggestionSchema>;
 
@@ -112,12 +135,18 @@ export type SuggestionStatus = StoredSuggestionStatus | 'stale';
 export interface Suggestion {
 	id: string;
 	status: SuggestionStatus;
+	/** The range the replacement takes; start === end for an insertion. */
 	start: number;
 	end: number;
+	/** The words it replaces ('' for an insertion). */
 	original: string;
 	replacement: string;
 	author: Author;
 	createdAt: string;
+	decidedBy?: Author;
+	decidedAt?: string;
+	/** The anchored words are gone. */
+	detached: boolean;
 }
 
 /**
