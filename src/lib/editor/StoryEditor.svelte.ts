@@ -2,7 +2,9 @@ import { Editor } from '@tiptap/core';
 import { countWords } from '#shared/model/countWords';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
+import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { buildExtensions } from './buildExtensions';
+import { paintReviewHighlights } from './reviewHighlights';
 
 /** Word counts on long stories are not free: count once typing pauses. */
 const COUNT_DELAY_MS = 400;
@@ -23,13 +25,24 @@ export class StoryEditor {
 	canRedo = $state(false);
 	/** Null until the first count, so callers can fall back to the server's figure. */
 	words = $state<number | null>(null);
+	/** The current selection, for the bubble menu. */
+	selection = $state<{ from: number; to: number; empty: boolean }>({ from: 0, to: 0, empty: true });
+	focused = $state(false);
+	/** Bumped on every change of the text, so the margin can follow the passages. */
+	docVersion = $state(0);
 
 	#countTimer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(element: HTMLElement, session: CollabSession, user: CollabUser) {
+	constructor(
+		element: HTMLElement,
+		session: CollabSession,
+		user: CollabUser,
+		review: ReviewState,
+		onStep: (id: string) => void
+	) {
 		this.editor = new Editor({
 			element,
-			extensions: buildExtensions(session, user),
+			extensions: buildExtensions(session, user, review, onStep),
 			editorProps: {
 				attributes: {
 					class: 'story-text',
@@ -42,7 +55,12 @@ export class StoryEditor {
 			// The callback's own editor: this can fire inside the constructor, before
 			// `this.editor` is assigned.
 			onCreate: ({ editor }) => this.#refresh(editor, true),
-			onTransaction: ({ editor, transaction }) => this.#refresh(editor, transaction.docChanged)
+			onTransaction: ({ editor, transaction }) => this.#refresh(editor, transaction.docChanged),
+			onFocus: () => (this.focused = true),
+			onBlur: () => (this.focused = false)
+		});
+		review.attach(this.editor, (items, focusedId) => {
+			if (!this.editor.isDestroyed) paintReviewHighlights(this.editor.view, items, focusedId);
 		});
 	}
 
@@ -66,7 +84,11 @@ export class StoryEditor {
 	#refresh(editor: Editor, docChanged: boolean): void {
 		this.canUndo = editor.can().undo();
 		this.canRedo = editor.can().redo();
+		const { from, to, empty } = editor.state.selection;
+		const last = this.selection;
+		if (last.from !== from || last.to !== to) this.selection = { from, to, empty };
 		if (!docChanged) return;
+		this.docVersion++;
 		clearTimeout(this.#countTimer);
 		this.#countTimer = setTimeout(() => (this.words = wordsIn(editor)), COUNT_DELAY_MS);
 	}

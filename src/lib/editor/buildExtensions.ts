@@ -4,13 +4,21 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { STORY_FIELD, storyExtensions } from '#shared/model/schema';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
+import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { renderCaret, renderSelection } from './renderCaret';
+import { ReviewExtension } from './reviewExtension';
 
 /**
- * The story schema bound to the session's `story:<id>` document, with everyone's carets.
- * Collaboration brings a Yjs-aware undo that undoes only this person's own changes.
+ * The story schema bound to the session's `story:<id>` document, with everyone's carets and the
+ * review's highlights, keys and suggesting mode. Collaboration brings a Yjs-aware undo that
+ * undoes only this person's own changes.
  */
-export function buildExtensions(session: CollabSession, user: CollabUser): Extensions {
+export function buildExtensions(
+	session: CollabSession,
+	user: CollabUser,
+	review: ReviewState,
+	onStep: (id: string) => void
+): Extensions {
 	return [
 		...storyExtensions(),
 		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
@@ -19,6 +27,7 @@ export function buildExtensions(session: CollabSession, user: CollabUser): Exten
 			user,
 			render: renderCaret,
 			selectionRender: renderSelection
-		})
+		}),
+		ReviewExtension.configure({ review, onStep })
 	];
 }

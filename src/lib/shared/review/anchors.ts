@@ -47,9 +47,14 @@ export function resolveAnchor(ydoc: Y.Doc, anchor: StoredAnchor): ResolvedAnchor
 /** Resolves anchors against the story as it is now (reads the story once for many anchors). */
 export type AnchorResolver = (anchor: StoredAnchor) => ResolvedAnchor;
 
-/** An `AnchorResolver` for the story's current state; make a new one after the story changes. */
-export function anchorResolver(ydoc: Y.Doc): AnchorResolver {
-	const map = readStoryTextMap(ydoc);
+/**
+ * An `AnchorResolver` for the story's current state; make a new one after the story changes.
+ * Pass the story's text map when you have it (it is also what turns the offsets into positions).
+ */
+export function anchorResolver(
+	ydoc: Y.Doc,
+	map: StoryTextMap = readStoryTextMap(ydoc)
+): AnchorResolver {
 	const index = storyYIndex(ydoc);
 	return (anchor) => {
 		try {

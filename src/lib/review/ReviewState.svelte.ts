@@ -1,0 +1,541 @@
+import type { Editor } from '@tiptap/core';
+import * as Y from 'yjs';
+import { readStoryTextMap } from '#shared/model/storyDoc';
+import type { StoryTextMap } from '#shared/model/textOffsets';
+import { anchorResolver, createAnchor, type AnchorResolver } from '#shared/review/anchors';
+import {
+	addMessage,
+	addSuggestion,
+	addThread,
+	deleteMessage,
+	deleteSuggestion,
+	deleteThread,
+	editMessage,
+	getSuggestion,
+	listSuggestions,
+	listThreads,
+	reanchorThread,
+	setSuggestionStatus,
+	setThreadStatus,
+	updateSuggestion,
+	SUGGESTIONS_MAP,
+	THREADS_MAP
+} from '#shared/review/notesDoc';
+import { suggestionView, threadView } from '#shared/review/reviewViews';
+import { suggestionAnchor } from '#shared/review/suggestionAnchor';
+import type {
+	Author,
+	ResolvedAnchor,
+	StoredAnchor,
+	Suggestion,
+	Thread,
+	ThreadStatus
+} from '#shared/review/types';
+import type { CollabSession } from '$lib/collab/session.svelte';
+import type { CollabUser } from '$lib/collab/identity';
+import { nowIso } from './clock';
+import { isPending, reviewItemsOrder, type ReviewItem } from './reviewItems';
+
+/** Re-reading anchors walks the whole story: do it once typing pauses, not per keystroke. */
+const STORY_SETTLE_MS = 250;
+
+/** Edits the review makes to the text itself (accepting a suggestion) carry this meta. */
+export const REVIEW_EDIT_META = 'galleyReviewEdit';
+
+function newId(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(12));
+	return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A resolved anchor and its editor positions. */
+interface PlacedAnchor {
+	resolved: ResolvedAnchor;
+	from: number;
+	to: number;
+}
+
+/** What the person at this browser is drafting in the margin. */
+export type Draft =
+	| { kind: 'comment'; from: number; to: number; quote: string }
+	| { kind: 'suggest'; from: number; to: number; quote: string };
+
+/**
+ * The comments and suggestions of one story as this browser sees them: read from `notes:<id>`,
+ * their anchors resolved against `story:<id>` into editor positions, plus what the margin needs
+ * (which card is focused, whether resolved ones show, suggesting mode) and every action on them.
+ *
+ * Reading is debounced: a change to the notes shows at the next frame, a change to the text
+ * re-resolves anchors once typing settles; meanwhile the highlights follow the text by mapping
+ * through each transaction (see reviewHighlights).
+ */
+export class ReviewState {
+	/** Every valid thread and suggestion with its place in the editor, in text order. */
+	items = $state.raw<ReviewItem[]>([]);
+	focusedId = $state<string | null>(null);
+	showDecided = $state(false);
+	/** While on, typing proposes changes instead of making them (always on for commenters). */
+	suggesting = $state(false);
+	/** Whether this person may accept and reject (editors and owners). */
+	canDecide = $state(true);
+	draft = $state<Draft | null>(null);
+	/** A short message for the person (e.g. why a keystroke did nothing in suggesting mode). */
+	notice = $state<string | null>(null);
+	/** Bumped whenever positions may have moved, so the margin lays itself out again. */
+	layoutVersion = $state(0);
+	/** Bumped to ask the margin to move keyboard focus to the focused card. */
+	cardFocusRequest = $state(0);
+
+	author: Author;
+	#session: CollabSession;
+	#editor: Editor | null = null;
+	#onItems: ((items: ReviewItem[], focusedId: string | null) => void) | null = null;
+	#frame = 0;
+	#settleTimer: ReturnType<typeof setTimeout> | undefined;
+	#noticeTimer: ReturnType<typeof setTimeout> | undefined;
+	#cleanup: Array<() => void> = [];
+	/** Anchors resolved since the story last changed, by anchor. */
+	// A plain cache, not state: nothing renders from it directly.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#placed = new Map<string, PlacedAnchor>();
+	#storyVersion = 0;
+	#cachedVersion = -1;
+	/** The suggestion that consecutive keystrokes in suggesting mode keep growing. */
+	activeSuggestionId: string | null = null;
+
+	constructor(session: CollabSession, user: CollabUser) {
+		this.#session = session;
+		this.author = { id: user.id, name: user.name };
+		const notes = session.notes.doc;
+		const story = session.story.doc;
+		const onNotes = () => this.#scheduleRefresh();
+		const onStory = () => {
+			this.#storyVersion++;
+			clearTimeout(this.#settleTimer);
+			this.#settleTimer = setTimeout(() => this.#scheduleRefresh(), STORY_SETTLE_MS);
+		};
+		notes.getMap(THREADS_MAP).observeDeep(onNotes);
+		notes.getMap(SUGGESTIONS_MAP).observeDeep(onNotes);
+		story.on('update', onStory);
+		this.#cleanup.push(() => {
+			notes.getMap(THREADS_MAP).unobserveDeep(onNotes);
+			notes.getMap(SUGGESTIONS_MAP).unobserveDeep(onNotes);
+			story.off('update', onStory);
+		});
+	}
+
+	get notesDoc(): Y.Doc {
+		return this.#session.notes.doc;
+	}
+
+	get storyDoc(): Y.Doc {
+		return this.#session.story.doc;
+	}
+
+	get editor(): Editor | null {
+		return this.#editor;
+	}
+
+	/** Binds the editor whose positions the items use; `onItems` paints the highlights. */
+	attach(editor: Editor, onItems: (items: ReviewItem[], focusedId: string | null) => void): void {
+		this.#editor = editor;
+		this.#onItems = onItems;
+		this.refresh();
+	}
+
+	detach(): void {
+		this.#editor = null;
+		this.#onItems = null;
+	}
+
+	setAuthorName(name: string): void {
+		this.author = { ...this.author, name };
+	}
+
+	/** The items the margin shows: open ones, plus resolved/decided ones when asked. */
+	get visible(): ReviewItem[] {
+		return this.items.filter((item) => this.showDecided || isPending(item));
+	}
+
+	get openThreads(): number {
+		return this.items.filter((item) => item.kind === 'thread' && isPending(item)).length;
+	}
+
+	get openSuggestions(): number {
+		return this.items.filter((item) => item.kind === 'suggestion' && isPending(item)).length;
+	}
+
+	/**
+	 * Reads everything again now (normally scheduled). Resolving anchors walks the whole story,
+	 * so resolutions are kept until the story changes: a new reply, or a suggestion growing
+	 * while its author types in suggesting mode, costs no walk at all.
+	 */
+	refresh(): void {
+		cancelAnimationFrame(this.#frame);
+		this.#frame = 0;
+		const story = this.storyDoc;
+		if (this.#cachedVersion !== this.#storyVersion) {
+			this.#placed.clear();
+			this.#cachedVersion = this.#storyVersion;
+		}
+		let reader: { map: StoryTextMap; resolve: AnchorResolver } | null = null;
+		const place = (anchor: StoredAnchor): PlacedAnchor => {
+			const key = `${anchor.start} ${anchor.end} ${anchor.quote} ${anchor.seen}`;
+			let placed = this.#placed.get(key);
+			if (!placed) {
+				if (!reader) {
+					const map = readStoryTextMap(story);
+					reader = { map, resolve: anchorResolver(story, map) };
+				}
+				const resolved = reader.resolve(anchor);
+				const from = reader.map.toPos(resolved.start, 1);
+				const to = Math.max(from, reader.map.toPos(resolved.end, -1));
+				placed = { resolved, from, to };
+				this.#placed.set(key, placed);
+			}
+			return placed;
+		};
+		const resolve: AnchorResolver = (anchor) => place(anchor).resolved;
+		const notes = this.notesDoc;
+		const items: ReviewItem[] = [];
+		for (const stored of listThreads(notes)) {
+			const { from, to } = place(stored.anchor);
+			items.push({
+				kind: 'thread',
+				id: stored.id,
+				from,
+				to,
+				thread: threadView(story, stored, resolve)
+			});
+		}
+		for (const stored of listSuggestions(notes)) {
+			const placed = place(stored.anchor);
+			const at = stored.insertAt === 'start' ? placed.from : placed.to;
+			items.push({
+				kind: 'suggestion',
+				id: stored.id,
+				from: stored.insertAt ? at : placed.from,
+				to: stored.insertAt ? at : placed.to,
+				suggestion: suggestionView(story, stored, resolve)
+			});
+		}
+		this.items = items.sort(reviewItemsOrder);
+		if (this.focusedId && !items.some((item) => item.id === this.focusedId)) {
+			this.focusedId = null;
+		}
+		this.#paint();
+	}
+
+	focus(id: string | null): void {
+		if (this.focusedId === id) return;
+		this.focusedId = id;
+		this.#paint();
+	}
+
+	/** Focuses an item and moves keyboard focus to its card. */
+	focusCard(id: string): void {
+		this.focus(id);
+		this.cardFocusRequest++;
+	}
+
+	/** The next (1) or previous (-1) visible item after the focused one, or after the caret. */
+	step(direction: 1 | -1): ReviewItem | null {
+		const visible = this.visible;
+		if (visible.length === 0) return null;
+		const current = visible.findIndex((item) => item.id === this.focusedId);
+		let index: number;
+		if (current >= 0) index = current + direction;
+		else {
+			const caret = this.#editor?.state.selection.from ?? 0;
+			index =
+				direction === 1
+					? visible.findIndex((item) => item.from > caret)
+					: visible.findLastIndex((item) => item.from < caret);
+		}
+		const item = visible[(index + visible.length) % visible.length] ?? null;
+		if (item) this.focus(item.id);
+		return item;
+	}
+
+	// ——— Drafting ———
+
+	/** Opens the margin composer for the editor's selection; false when nothing is selected. */
+	startDraft(kind: Draft['kind']): boolean {
+		const editor = this.#editor;
+		if (!editor) return false;
+		const { from, to, empty } = editor.state.selection;
+		if (kind === 'comment' && empty) {
+			this.say('Select the words you want to comment on first.');
+			return false;
+		}
+		this.draft = { kind, from, to, quote: editor.state.doc.textBetween(from, to, ' ', ' ') };
+		this.focus(null);
+		return true;
+	}
+
+	cancelDraft(): void {
+		this.draft = null;
+	}
+
+	/** Publishes the drafted comment; returns its thread id. */
+	submitComment(body: string): string | null {
+		const draft = this.draft;
+		if (draft?.kind !== 'comment' || !body.trim()) return null;
+		const { start, end } = this.#offsets(draft.from, draft.to);
+		const now = nowIso();
+		const id = newId();
+		try {
+			addThread(this.notesDoc, {
+				id,
+				status: 'open',
+				anchor: createAnchor(this.storyDoc, start, end),
+				messages: [{ id: newId(), author: this.author, body: body.trim(), createdAt: now }],
+				createdAt: now
+			});
+		} catch (error) {
+			this.say(error instanceof RangeError ? 'Select some words of the story.' : 'Too long.');
+			return null;
+		}
+		this.draft = null;
+		this.refresh();
+		this.focus(id);
+		return id;
+	}
+
+	/** Publishes the drafted suggestion (an empty replacement deletes, an empty range inserts). */
+	submitSuggestion(replacement: string): string | null {
+		const draft = this.draft;
+		if (draft?.kind !== 'suggest') return null;
+		const id = this.suggest(draft.from, draft.to, replacement);
+		if (id) {
+			this.draft = null;
+			this.focus(id);
+		}
+		return id;
+	}
+
+	/** Proposes replacing editor range [from, to) by `replacement`; returns the suggestion id. */
+	suggest(from: number, to: number, replacement: string): string | null {
+		const clean = replacement.replace(/[\r\n\u2028\u2029]+/g, ' ');
+		const { start, end } = this.#offsets(from, to);
+		if (start === end && clean === '') return null;
+		if (this.#textBetween(from, to) === clean) {
+			this.say('That is the text already.');
+			return null;
+		}
+		try {
+			const place = suggestionAnchor(this.storyDoc, start, end);
+			const id = newId();
+			addSuggestion(this.notesDoc, {
+				id,
+				status: 'open',
+				anchor: place.anchor,
+				...(place.insertAt && { insertAt: place.insertAt }),
+				replacement: clean,
+				author: this.author,
+				createdAt: nowIso()
+			});
+			this.refresh();
+			return id;
+		} catch (error) {
+			this.say(
+				error instanceof RangeError
+					? 'There is no text here to attach a suggestion to.'
+					: 'Too long.'
+			);
+			return null;
+		}
+	}
+
+	/** One of your open suggestions with its place now (suggesting mode grows it). */
+	suggestionNow(id: string): (Suggestion & { from: number; to: number }) | null {
+		if (this.#cachedVersion !== this.#storyVersion || this.#frame) this.refresh();
+		const item = this.items.find((candidate) => candidate.id === id);
+		if (item?.kind !== 'suggestion') return null;
+		const { suggestion } = item;
+		if (suggestion.status !== 'open' || suggestion.author.id !== this.author.id) return null;
+		return { ...suggestion, from: item.from, to: item.to };
+	}
+
+	/** Changes only what a suggestion proposes (typing on at its insertion point). */
+	growSuggestion(id: string, replacement: string): boolean {
+		const changed = updateSuggestion(this.notesDoc, id, { replacement });
+		this.refresh();
+		return changed;
+	}
+
+	/** Changes what a suggestion covers and proposes (suggesting mode growing one). */
+	reshapeSuggestion(id: string, from: number, to: number, replacement: string): boolean {
+		const { start, end } = this.#offsets(from, to);
+		if (start === end && replacement === '') {
+			deleteSuggestion(this.notesDoc, id);
+			this.refresh();
+			return true;
+		}
+		try {
+			const place = suggestionAnchor(this.storyDoc, start, end);
+			const changed = updateSuggestion(this.notesDoc, id, {
+				anchor: place.anchor,
+				insertAt: place.insertAt,
+				replacement
+			});
+			this.refresh();
+			return changed;
+		} catch {
+			return false;
+		}
+	}
+
+	// ——— Threads ———
+
+	reply(threadId: string, body: string): void {
+		if (!body.trim()) return;
+		addMessage(this.notesDoc, threadId, {
+			id: newId(),
+			author: this.author,
+			body: body.trim(),
+			createdAt: nowIso()
+		});
+	}
+
+	editMessage(threadId: string, messageId: string, body: string): void {
+		if (!body.trim()) return;
+		editMessage(this.notesDoc, threadId, messageId, body.trim(), nowIso());
+	}
+
+	deleteMessage(threadId: string, messageId: string): void {
+		deleteMessage(this.notesDoc, threadId, messageId);
+	}
+
+	setThreadStatus(threadId: string, status: ThreadStatus): void {
+		setThreadStatus(this.notesDoc, threadId, status);
+		if (status === 'resolved' && !this.showDecided && this.focusedId === threadId) this.focus(null);
+	}
+
+	deleteThread(threadId: string): void {
+		deleteThread(this.notesDoc, threadId);
+	}
+
+	/** Moves a (detached) thread onto the editor's current selection. */
+	reanchor(threadId: string): boolean {
+		const selection = this.#editor?.state.selection;
+		if (!selection || selection.empty) {
+			this.say('Select the words to attach this comment to, then choose Re-anchor.');
+			return false;
+		}
+		const { start, end } = this.#offsets(selection.from, selection.to);
+		try {
+			reanchorThread(this.notesDoc, threadId, createAnchor(this.storyDoc, start, end));
+			this.refresh();
+			return true;
+		} catch {
+			this.say('Select some words of the story.');
+			return false;
+		}
+	}
+
+	// ——— Deciding suggestions ———
+
+	/**
+	 * Applies an open suggestion to the text (an ordinary edit: everyone sees it live, and it is
+	 * undoable) and records who accepted it. Re-checked against the text as it is right now: a
+	 * suggestion whose words changed is stale and is not applied.
+	 */
+	accept(id: string): boolean {
+		const editor = this.#editor;
+		const stored = getSuggestion(this.notesDoc, id);
+		if (!editor || !stored || !this.canDecide) return false;
+		const map = readStoryTextMap(this.storyDoc);
+		const view = suggestionView(this.storyDoc, stored, anchorResolver(this.storyDoc, map));
+		if (view.status !== 'open') {
+			this.say(view.status === 'stale' ? 'The text changed under this suggestion.' : 'Decided.');
+			this.refresh();
+			return false;
+		}
+		const from = map.toPos(view.start, 1);
+		const to = view.end === view.start ? from : map.toPos(view.end, -1);
+		const { tr } = editor.state;
+		if (view.replacement === '') tr.delete(from, to);
+		else tr.insertText(view.replacement, from, to);
+		editor.view.dispatch(tr.setMeta(REVIEW_EDIT_META, true));
+		setSuggestionStatus(this.notesDoc, id, 'accepted', this.#decision());
+		return true;
+	}
+
+	reject(id: string): boolean {
+		const stored = getSuggestion(this.notesDoc, id);
+		if (!stored || stored.status !== 'open' || !this.canDecide) return false;
+		setSuggestionStatus(this.notesDoc, id, 'rejected', this.#decision());
+		return true;
+	}
+
+	/** Withdraws your own suggestion. */
+	withdraw(id: string): void {
+		deleteSuggestion(this.notesDoc, id);
+		if (this.activeSuggestionId === id) this.activeSuggestionId = null;
+	}
+
+	/** Accepts every open, current suggestion shown, last in the text first (positions hold). */
+	acceptAll(): number {
+		const ids = this.#openSuggestionIds().reverse();
+		let accepted = 0;
+		for (const id of ids) if (this.accept(id)) accepted++;
+		return accepted;
+	}
+
+	rejectAll(): number {
+		let rejected = 0;
+		for (const id of this.#openSuggestionIds()) if (this.reject(id)) rejected++;
+		return rejected;
+	}
+
+	say(message: string): void {
+		this.notice = message;
+		clearTimeout(this.#noticeTimer);
+		this.#noticeTimer = setTimeout(() => (this.notice = null), 4000);
+	}
+
+	destroy(): void {
+		for (const cleanup of this.#cleanup) cleanup();
+		this.#cleanup = [];
+		cancelAnimationFrame(this.#frame);
+		clearTimeout(this.#settleTimer);
+		clearTimeout(this.#noticeTimer);
+		this.detach();
+	}
+
+	#openSuggestionIds(): string[] {
+		return this.visible
+			.filter((item) => item.kind === 'suggestion' && item.suggestion.status === 'open')
+			.map((item) => item.id);
+	}
+
+	#decision(): { by: Author; at: string } {
+		return { by: { ...this.author }, at: nowIso() };
+	}
+
+	#scheduleRefresh(): void {
+		if (this.#frame) return;
+		this.#frame = requestAnimationFrame(() => {
+			this.#frame = 0;
+			this.refresh();
+		});
+	}
+
+	#paint(): void {
+		this.#onItems?.(this.visible, this.focusedId);
+		this.layoutVersion++;
+	}
+
+	/** Text offsets of an editor range (the editor and the Yjs document hold the same story). */
+	#offsets(from: number, to: number): { start: number; end: number } {
+		const map: StoryTextMap = readStoryTextMap(this.storyDoc);
+		const start = map.toOffset(from, 1);
+		return { start, end: Math.max(start, map.toOffset(to, -1)) };
+	}
+
+	#textBetween(from: number, to: number): string {
+		return this.#editor?.state.doc.textBetween(from, to, ' ', ' ') ?? '';
+	}
+}
+
+export type { Thread, Suggestion };
