@@ -54,6 +54,12 @@ function typeText(review: ReviewState, view: EditorView, from: number, to: numbe
 		review.growSuggestion(active.id, active.replacement + text);
 		return;
 	}
+	// Typing right after deleting words (caret where they start) proposes their replacement.
+	if (active && active.replacement === '' && active.original !== '' && active.from === from) {
+		review.growSuggestion(active.id, text);
+		moveCaret(view, active.to);
+		return;
+	}
 	const id = review.suggest(from, to, text);
 	if (!id) return;
 	review.activeSuggestionId = id;

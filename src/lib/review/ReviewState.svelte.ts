@@ -73,10 +73,18 @@ export class ReviewState {
 	items = $state.raw<ReviewItem[]>([]);
 	focusedId = $state<string | null>(null);
 	showDecided = $state(false);
-	/** While on, typing proposes changes instead of making them (always on for commenters). */
-	suggesting = $state(false);
-	/** Whether this person may accept and reject (editors and owners). */
+	/** Whether this person may edit the text, accept and reject (editors and owners). */
 	canDecide = $state(true);
+	#suggesting = $state(false);
+
+	/** While on, typing proposes changes instead of making them; always on for commenters. */
+	get suggesting(): boolean {
+		return this.#suggesting || !this.canDecide;
+	}
+
+	set suggesting(on: boolean) {
+		this.#suggesting = on;
+	}
 	draft = $state<Draft | null>(null);
 	/** A short message for the person (e.g. why a keystroke did nothing in suggesting mode). */
 	notice = $state<string | null>(null);
@@ -451,8 +459,10 @@ export class ReviewState {
 			this.refresh();
 			return false;
 		}
-		const from = map.toPos(view.start, 1);
-		const to = view.end === view.start ? from : map.toPos(view.end, -1);
+		// An insertion's offset may be a paragraph's end, which belongs to the text before it.
+		const insertion = view.end === view.start;
+		const from = map.toPos(view.start, insertion ? -1 : 1);
+		const to = insertion ? from : map.toPos(view.end, -1);
 		const { tr } = editor.state;
 		if (view.replacement === '') tr.delete(from, to);
 		else tr.insertText(view.replacement, from, to);
