@@ -32,5 +32,16 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'tests/.out/', 'bench/.out/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'tests/.out/',
+			'tests/.scratch/',
+			'.scratch/',
+			'bench/.out/'
+		]
+	}
 );

@@ -40,7 +40,7 @@ export class Router {
 				continue;
 			}
 			const params = Object.fromEntries(
-				Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)])
+				Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodePart(value)])
 			);
 			await route.handler({ request, response, url, params });
 			return;
@@ -50,6 +50,15 @@ export class Router {
 			throw new HttpError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} here.`);
 		}
 		throw new HttpError(404, 'not_found', `No API route ${request.method} ${url.pathname}.`);
+	}
+}
+
+/** A path segment with its %-escapes decoded; a malformed escape is the client's error (400). */
+function decodePart(part: string): string {
+	try {
+		return decodeURIComponent(part);
+	} catch {
+		throw new HttpError(400, 'bad_path', `The path segment "${part}" is not validly %-encoded.`);
 	}
 }
 

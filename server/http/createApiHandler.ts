@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pino from 'pino';
 import type { DocumentStore } from '../storage/DocumentStore';
+import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
+import type { ReviewService } from '../review/ReviewService';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
 import type { StoryService } from '../stories/StoryService';
 import { HttpError } from './HttpError';
 import { sendError, sendJson } from './respond';
+import { addReviewRoutes } from './reviewRoutes';
 import { Router } from './Router';
 import { addStoryRoutes } from './storyRoutes';
 
@@ -17,11 +20,23 @@ const STATUS_OF: Record<StoryErrorKind, [number, string]> = {
 	invalid: [400, 'invalid']
 };
 
+const REVIEW_STATUS_OF: Record<ReviewErrorKind, [number, string]> = {
+	'thread-not-found': [404, 'thread_not_found'],
+	'suggestion-not-found': [404, 'suggestion_not_found'],
+	'invalid-range': [400, 'invalid_range'],
+	'nothing-to-anchor': [400, 'nothing_to_anchor'],
+	'no-change': [400, 'no_change'],
+	'suggestion-stale': [409, 'suggestion_stale'],
+	'suggestion-decided': [409, 'suggestion_decided'],
+	'too-many': [409, 'too_many']
+};
+
 /** Answers /api/* and /healthz; returns false for any other path so the app can serve it. */
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 export function createApiHandler(options: {
 	stories: StoryService;
+	reviews: ReviewService;
 	store: DocumentStore;
 	logger: pino.Logger;
 	maxImportBytes: number;
@@ -32,6 +47,7 @@ export function createApiHandler(options: {
 		sendJson(response, ok ? 200 : 503, ok ? { ok } : { ok, error: 'database unavailable' });
 	});
 	addStoryRoutes(router, options.stories, options.maxImportBytes);
+	addReviewRoutes(router, options.reviews);
 
 	return (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://galley.invalid');
@@ -47,6 +63,9 @@ export function createApiHandler(options: {
 				sendError(response, error.status, error.code, error.message);
 			} else if (error instanceof StoryError) {
 				const [status, code] = STATUS_OF[error.kind];
+				sendError(response, status, code, error.message);
+			} else if (error instanceof ReviewError) {
+				const [status, code] = REVIEW_STATUS_OF[error.kind];
 				sendError(response, status, code, error.message);
 			} else {
 				const errorId = randomUUID();

@@ -30,7 +30,19 @@ export async function readJsonObject(
 	request: IncomingMessage,
 	limit = 64 * 1024
 ): Promise<Record<string, unknown>> {
+	return parseJsonObject(await readBody(request, limit));
+}
+
+/** Like `readJsonObject`, but an empty body is an empty object (for bodies whose fields are all optional). */
+export async function readOptionalJsonObject(
+	request: IncomingMessage,
+	limit = 64 * 1024
+): Promise<Record<string, unknown>> {
 	const body = await readBody(request, limit);
+	return body.toString('utf8').trim() === '' ? {} : parseJsonObject(body);
+}
+
+function parseJsonObject(body: Buffer): Record<string, unknown> {
 	let value: unknown;
 	try {
 		value = JSON.parse(body.toString('utf8'));

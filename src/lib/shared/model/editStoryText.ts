@@ -15,15 +15,18 @@ import { readStoryTextMap } from '#shared/model/storyDoc';
  */
 export function replaceStoryText(ydoc: Y.Doc, start: number, end: number, text: string): void {
 	const map = readStoryTextMap(ydoc);
-	const from = map.toPos(start, 1);
+	// An empty range at a paragraph's end belongs to that paragraph, not to the next one.
+	const from = map.toPos(start, start === end ? -1 : 1);
 	const to = Math.max(from, map.toPos(end, -1));
 	const fragment = ydoc.getXmlFragment(STORY_FIELD);
 	const { doc, meta } = initProseMirrorDoc(fragment, storySchema);
 	const transform = new Transform(doc);
 	if (text === '') transform.delete(from, to);
 	else {
-		// Keep the formatting of the text being replaced (or of the text before an insertion).
-		const marks = doc.resolve(from).marksAcross(doc.resolve(to)) ?? doc.resolve(from).marks();
+		// Keep the formatting of the text being replaced, or for an insertion the marks typing there
+		// would get (`marksAcross` would take those of the text after it).
+		const $from = doc.resolve(from);
+		const marks = from < to ? ($from.marksAcross(doc.resolve(to)) ?? $from.marks()) : $from.marks();
 		transform.replaceWith(from, to, storySchema.text(text, marks));
 	}
 	if (!transform.docChanged) return;
