@@ -10,7 +10,7 @@ import { createStory } from '../../helpers/stories';
 import { launchBrowser, storyText } from './browser';
 
 const OUT = path.join(repoRoot, 'docs/screenshots');
-const VIEWPORT = { width: 1280, height: 860 };
+const VIEWPORT = { width: 1360, height: 860 };
 const storyFile = process.argv[2] ?? '/work/shared/stories/000_8c2707c79c5b8f6c.txt';
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -70,6 +70,53 @@ try {
 		'caret'
 	);
 	await alice.screenshot({ path: path.join(OUT, 'story.png') });
+
+	// The review: threads and suggestions from the team, posted through the API.
+	const exported = await fetch(`${server.url}/api/stories/${storyId}/export?format=txt`);
+	const text = await exported.text();
+	const api = (route: string, body: object) =>
+		fetch(`${server.url}/api/stories/${storyId}/${route}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		}).then((response) => response.json() as Promise<{ id: string }>);
+	const range = (phrase: string, within = phrase) => {
+		const start = text.indexOf(within) + within.indexOf(phrase);
+		return { start, end: start + phrase.length };
+	};
+	const pov = await api('comments', {
+		...range("Willow's POV"),
+		body: 'Should the POV line be in italics, like the chapter title?',
+		author: 'Bob Okafor'
+	});
+	await api(`comments/${pov.id}/replies`, {
+		body: 'Yes, and the same for the other headings.',
+		author: 'Alice Marsh'
+	});
+	await api('suggestions', {
+		...range('She', '"Hey Will!" She said'),
+		replacement: 'she',
+		author: 'Chris Lane'
+	});
+	await api('suggestions', {
+		...range('spellbooks'),
+		replacement: 'spell books',
+		author: 'Bob Okafor'
+	});
+	await api('comments', {
+		...range('I wonder what Buffy will use her wish for. I thought.'),
+		body: 'A thought, not speech: italics would make that clearer.',
+		author: 'Chris Lane'
+	});
+	await alice.keyboard.press('Escape');
+	await alice.evaluate(() => window.scrollTo(0, 0));
+	await waitFor(
+		async () => (await alice.locator('[data-review-card]').count()) === 4,
+		'review cards'
+	);
+	await alice.locator('.review-delete').first().click();
+	await alice.waitForTimeout(400);
+	await alice.screenshot({ path: path.join(OUT, 'review.png') });
 
 	const libraryPage = await context.newPage();
 	await libraryPage.goto(`${server.url}/`);
