@@ -4,7 +4,7 @@ import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { buildExtensions } from './buildExtensions';
-import { paintReviewHighlights } from './reviewHighlights';
+import { paintReviewHighlights, patchReviewHighlights } from './reviewHighlights';
 
 /** Word counts on long stories are not free: count once typing pauses. */
 const COUNT_DELAY_MS = 400;
@@ -59,8 +59,16 @@ export class StoryEditor {
 			onFocus: () => (this.focused = true),
 			onBlur: () => (this.focused = false)
 		});
-		review.attach(this.editor, (items, focusedId) => {
-			if (!this.editor.isDestroyed) paintReviewHighlights(this.editor.view, items, focusedId);
+		const view = () => (this.editor.isDestroyed ? null : this.editor.view);
+		review.attach(this.editor, {
+			paint: (items, focusedId) => {
+				const editorView = view();
+				if (editorView) paintReviewHighlights(editorView, items, focusedId);
+			},
+			patch: (ids, items, focusedId) => {
+				const editorView = view();
+				if (editorView) patchReviewHighlights(editorView, ids, items, focusedId);
+			}
 		});
 	}
 

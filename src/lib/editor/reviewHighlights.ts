@@ -34,40 +34,68 @@ export function paintReviewHighlights(
 	focusedId: string | null
 ): void {
 	const { doc } = view.state;
-	const size = doc.content.size;
-	const decorations: Decoration[] = [];
-	for (const item of items) {
-		const from = Math.min(item.from, size);
-		const to = Math.min(Math.max(item.to, from), size);
-		const focused = item.id === focusedId ? ' is-focused' : '';
-		if (item.kind === 'thread') {
-			if (item.thread.anchor.detached || from === to) continue;
-			const resolved = item.thread.status === 'resolved' ? ' is-resolved' : '';
-			decorations.push(
-				Decoration.inline(from, to, { class: `review-comment${focused}${resolved}` })
-			);
-			continue;
-		}
-		const { suggestion } = item;
-		if (suggestion.detached || suggestion.status === 'rejected') continue;
-		if (suggestion.status === 'accepted') continue;
-		const stale = suggestion.status === 'stale' ? ' is-stale' : '';
-		if (from < to) {
-			decorations.push(Decoration.inline(from, to, { class: `review-delete${focused}${stale}` }));
-		}
-		if (suggestion.replacement) {
-			const text = suggestion.replacement;
-			decorations.push(
-				Decoration.widget(to, () => insertionElement(text, `review-insert${focused}${stale}`), {
-					side: -1,
-					key: `${item.id}:${focused}${stale}:${text}`,
-					ignoreSelection: true
-				})
-			);
-		}
-	}
-	const set = DecorationSet.create(doc, decorations);
+	const decorations = items.flatMap((item) => itemDecorations(item, focusedId, doc.content.size));
+	publish(view, DecorationSet.create(doc, decorations));
+}
+
+/**
+ * Redraws only the items in `ids` (their new look in `items`, a subset: the others are gone or
+ * hidden). The rest of the set is kept as mapped, so the editor redraws just those passages.
+ */
+export function patchReviewHighlights(
+	view: EditorView,
+	ids: ReadonlySet<string>,
+	items: readonly ReviewItem[],
+	focusedId: string | null
+): void {
+	const { doc } = view.state;
+	const current = reviewHighlightsKey.getState(view.state) ?? DecorationSet.empty;
+	const old = current.find(undefined, undefined, (spec: ReviewSpec) => ids.has(spec.reviewId));
+	const fresh = items.flatMap((item) => itemDecorations(item, focusedId, doc.content.size));
+	publish(view, current.remove(old).add(doc, fresh));
+}
+
+/** Each decoration's spec names its item, so one item's highlights can be found and replaced. */
+interface ReviewSpec {
+	reviewId: string;
+}
+
+function publish(view: EditorView, set: DecorationSet): void {
 	view.dispatch(view.state.tr.setMeta(reviewHighlightsKey, set).setMeta('addToHistory', false));
+}
+
+function itemDecorations(item: ReviewItem, focusedId: string | null, size: number): Decoration[] {
+	const from = Math.min(item.from, size);
+	const to = Math.min(Math.max(item.to, from), size);
+	const spec: ReviewSpec = { reviewId: item.id };
+	const focused = item.id === focusedId ? ' is-focused' : '';
+	if (item.kind === 'thread') {
+		if (item.thread.anchor.detached || from === to) return [];
+		const resolved = item.thread.status === 'resolved' ? ' is-resolved' : '';
+		return [Decoration.inline(from, to, { class: `review-comment${focused}${resolved}` }, spec)];
+	}
+	const { suggestion } = item;
+	if (suggestion.detached || suggestion.status === 'rejected') return [];
+	if (suggestion.status === 'accepted') return [];
+	const stale = suggestion.status === 'stale' ? ' is-stale' : '';
+	const decorations: Decoration[] = [];
+	if (from < to) {
+		decorations.push(
+			Decoration.inline(from, to, { class: `review-delete${focused}${stale}` }, spec)
+		);
+	}
+	if (suggestion.replacement) {
+		const text = suggestion.replacement;
+		decorations.push(
+			Decoration.widget(to, () => insertionElement(text, `review-insert${focused}${stale}`), {
+				...spec,
+				side: -1,
+				key: `${item.id}:${focused}${stale}:${text}`,
+				ignoreSelection: true
+			})
+		);
+	}
+	return decorations;
 }
 
 /** The proposed text, shown inline; built as text so nothing in it is ever parsed as HTML. */

@@ -1,3 +1,5 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- the Maps and Sets here are caches and
+   scratch values; what renders is declared with $state explicitly. */
 import type { Editor } from '@tiptap/core';
 import * as Y from 'yjs';
 import { readStoryTextMap } from '#shared/model/storyDoc';
@@ -47,6 +49,17 @@ function newId(): string {
 	return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** At most this many changed items are redrawn one by one; more redraw everything. */
+const PATCH_LIMIT = 24;
+
+/** Draws the items' highlights in the editor. */
+export interface HighlightPainter {
+	/** Replaces every highlight. */
+	paint(items: readonly ReviewItem[], focusedId: string | null): void;
+	/** Replaces the highlights of the items in `ids` by those of `items` (a subset of them). */
+	patch(ids: ReadonlySet<string>, items: readonly ReviewItem[], focusedId: string | null): void;
+}
+
 /** A resolved anchor and its editor positions. */
 interface PlacedAnchor {
 	resolved: ResolvedAnchor;
@@ -72,7 +85,18 @@ export class ReviewState {
 	/** Every valid thread and suggestion with its place in the editor, in text order. */
 	items = $state.raw<ReviewItem[]>([]);
 	focusedId = $state<string | null>(null);
-	showDecided = $state(false);
+	#showDecided = $state(false);
+	/** Whether resolved threads and decided suggestions are shown too. */
+	get showDecided(): boolean {
+		return this.#showDecided;
+	}
+
+	set showDecided(show: boolean) {
+		this.#showDecided = show;
+		this.#paint();
+		this.layoutVersion++;
+	}
+
 	/** Whether this person may edit the text, accept and reject (editors and owners). */
 	canDecide = $state(true);
 	#suggesting = $state(false);
@@ -96,14 +120,17 @@ export class ReviewState {
 	author: Author;
 	#session: CollabSession;
 	#editor: Editor | null = null;
-	#onItems: ((items: ReviewItem[], focusedId: string | null) => void) | null = null;
+	#painter: HighlightPainter | null = null;
+	/** Per item, what it was made from; an item whose signature is unchanged is reused. */
+	#signatures = new Map<string, string>();
+	/** The story version the highlights were last fully drawn for (-1: never). */
+	#paintedVersion = -1;
 	#frame = 0;
 	#settleTimer: ReturnType<typeof setTimeout> | undefined;
 	#noticeTimer: ReturnType<typeof setTimeout> | undefined;
 	#cleanup: Array<() => void> = [];
 	/** Anchors resolved since the story last changed, by anchor. */
 	// A plain cache, not state: nothing renders from it directly.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#placed = new Map<string, PlacedAnchor>();
 	#storyVersion = 0;
 	#cachedVersion = -1;
@@ -143,16 +170,19 @@ export class ReviewState {
 		return this.#editor;
 	}
 
-	/** Binds the editor whose positions the items use; `onItems` paints the highlights. */
-	attach(editor: Editor, onItems: (items: ReviewItem[], focusedId: string | null) => void): void {
+	/** Binds the editor whose positions the items use, and what draws their highlights. */
+	attach(editor: Editor, painter: HighlightPainter): void {
 		this.#editor = editor;
-		this.#onItems = onItems;
+		this.#painter = painter;
+		this.#paintedVersion = -1;
 		this.refresh();
+		this.#paint();
+		this.layoutVersion++;
 	}
 
 	detach(): void {
 		this.#editor = null;
-		this.#onItems = null;
+		this.#painter = null;
 	}
 
 	setAuthorName(name: string): void {
@@ -204,39 +234,68 @@ export class ReviewState {
 		};
 		const resolve: AnchorResolver = (anchor) => place(anchor).resolved;
 		const notes = this.notesDoc;
+		const previous = new Map(this.items.map((item) => [item.id, item]));
+		const signatures = new Map<string, string>();
+		const changed: ReviewItem[] = [];
+		let moved = false;
 		const items: ReviewItem[] = [];
+		// Unchanged entries keep their item object, so their cards and highlights are left alone.
+		const keep = (stored: object, placed: PlacedAnchor, make: () => ReviewItem) => {
+			const { id } = stored as { id: string };
+			const { resolved, from, to } = placed;
+			const signature = `${from} ${to} ${resolved.detached} ${resolved.quote}|${JSON.stringify(stored)}`;
+			signatures.set(id, signature);
+			const old = previous.get(id);
+			if (old && this.#signatures.get(id) === signature) return items.push(old);
+			const item = make();
+			if (!old || old.from !== item.from || old.to !== item.to) moved = true;
+			changed.push(item);
+			items.push(item);
+		};
 		for (const stored of listThreads(notes)) {
-			const { from, to } = place(stored.anchor);
-			items.push({
+			const placed = place(stored.anchor);
+			keep(stored, placed, () => ({
 				kind: 'thread',
 				id: stored.id,
-				from,
-				to,
+				from: placed.from,
+				to: placed.to,
 				thread: threadView(story, stored, resolve)
-			});
+			}));
 		}
 		for (const stored of listSuggestions(notes)) {
 			const placed = place(stored.anchor);
 			const at = stored.insertAt === 'start' ? placed.from : placed.to;
-			items.push({
+			keep(stored, placed, () => ({
 				kind: 'suggestion',
 				id: stored.id,
 				from: stored.insertAt ? at : placed.from,
 				to: stored.insertAt ? at : placed.to,
 				suggestion: suggestionView(story, stored, resolve)
-			});
+			}));
+		}
+		const removed = [...previous.keys()].filter((id) => !signatures.has(id));
+		this.#signatures = signatures;
+		if (changed.length === 0 && removed.length === 0) {
+			// Nothing moved: the highlights, mapped through every edit, are exactly these.
+			if (this.#paintedVersion !== -1) this.#paintedVersion = this.#cachedVersion;
+			return;
 		}
 		this.items = items.sort(reviewItemsOrder);
-		if (this.focusedId && !items.some((item) => item.id === this.focusedId)) {
-			this.focusedId = null;
-		}
-		this.#paint();
+		if (this.focusedId && !signatures.has(this.focusedId)) this.focusedId = null;
+		const fresh = this.#paintedVersion === this.#cachedVersion;
+		if (fresh && changed.length + removed.length <= PATCH_LIMIT) {
+			this.#patch([...changed.map((item) => item.id), ...removed]);
+		} else this.#paint();
+		if (moved || removed.length > 0) this.layoutVersion++;
 	}
 
 	focus(id: string | null): void {
-		if (this.focusedId === id) return;
+		const previous = this.focusedId;
+		if (previous === id) return;
 		this.focusedId = id;
-		this.#paint();
+		const ids = [previous, id].filter((one): one is string => one !== null);
+		if (this.#paintedVersion === this.#cachedVersion) this.#patch(ids);
+		else this.#paint();
 	}
 
 	/** Focuses an item and moves keyboard focus to its card. */
@@ -531,9 +590,17 @@ export class ReviewState {
 		});
 	}
 
+	/** Draws every highlight again. */
 	#paint(): void {
-		this.#onItems?.(this.visible, this.focusedId);
-		this.layoutVersion++;
+		this.#painter?.paint(this.visible, this.focusedId);
+		this.#paintedVersion = this.#cachedVersion;
+	}
+
+	/** Redraws the highlights of some items only (their positions are current). */
+	#patch(ids: string[]): void {
+		const wanted = new Set(ids);
+		const visible = this.visible.filter((item) => wanted.has(item.id));
+		this.#painter?.patch(wanted, visible, this.focusedId);
 	}
 
 	/** Text offsets of an editor range (the editor and the Yjs document hold the same story). */
