@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
+import { proofreadFiles } from './proofing/proofreadFiles';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
@@ -13,6 +14,8 @@ const USAGE = `Usage: npm run galley -- <command>
   export <id> [--format txt] [--out FILE]
                                     write a story's current text (stdout without --out)
   list                              list the stories
+  proofread <files...> [--json] [--locale en-US|en-GB]
+                                    check .txt files without importing them
 
 Works on DATA_DIR (default ./data) directly, also while the server runs.`;
 
@@ -24,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
 			format: { type: 'string', default: 'txt' },
 			out: { type: 'string' },
 			title: { type: 'string' },
+			json: { type: 'boolean', default: false },
+			locale: { type: 'string', default: 'en-US' },
 			help: { type: 'boolean', short: 'h' }
 		}
 	});
@@ -32,6 +37,9 @@ async function main(argv: string[]): Promise<number> {
 		process.stdout.write(`${USAGE}\n`);
 		return command || values.help ? 0 : 2;
 	}
+
+	// Proofreading reads files where they are: no data directory, no database.
+	if (command === 'proofread') return proofread(rest, values.json!, values.locale!);
 
 	const config = loadConfig();
 	const store = openSqliteStore(config.dataDir);
@@ -103,6 +111,22 @@ async function listStories(stories: StoryService): Promise<number> {
 		process.stdout.write(`${story.id}\t${story.words} words\t${story.updatedAt}\t${story.title}\n`);
 	}
 	return 0;
+}
+
+function proofread(files: string[], json: boolean, locale: string): number {
+	if (files.length === 0) {
+		process.stderr.write('proofread: name one or more .txt files.\n');
+		return 2;
+	}
+	if (locale !== 'en-US' && locale !== 'en-GB') {
+		process.stderr.write(`proofread: unknown locale "${locale}"; use en-US or en-GB.\n`);
+		return 2;
+	}
+	return proofreadFiles(
+		files,
+		{ json, locale },
+		{ write: (text) => process.stdout.write(text), error: (text) => process.stderr.write(text) }
+	);
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,16 @@
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Flag, FlagKind } from '#shared/proofing/types';
+
+/** One family of checks: reads the text through its context, returns what it finds. */
+export type Rule = (context: TextContext) => Flag[];
+
+export function flag(
+	kind: FlagKind,
+	rule: string,
+	start: number,
+	end: number,
+	message: string,
+	suggestions: string[]
+): Flag {
+	return { start, end, kind, message, suggestions, rule };
+}

@@ -1,0 +1,101 @@
+import nspell from 'nspell';
+import type { HunspellDictionary } from '#shared/proofing/types';
+import { capitalize, isAllCaps, isUpper } from '#shared/proofing/textShape';
+import { rankSuggestions } from '#shared/proofing/rankSuggestions';
+
+const asText = (data: string | Uint8Array): string =>
+	typeof data === 'string' ? data : new TextDecoder().decode(data);
+
+/**
+ * Hunspell through nspell, with answers cached per word: a story repeats its words, and nspell's
+ * `suggest` costs milliseconds. Suggestions are re-ranked by how few edits they need, since nspell
+ * lists them in dictionary order after its own replacement table.
+ */
+export class Speller {
+	readonly #spell: ReturnType<typeof nspell>;
+	readonly #known = new Map<string, boolean>();
+	readonly #suggestions = new Map<string, string[]>();
+	/** Each dictionary stem's affix flags ("happy" → "URTP"): a little grammar for the rules. */
+	readonly #flags = new Map<string, string>();
+
+	constructor(dictionary: HunspellDictionary, extraWords: readonly string[] = []) {
+		const dic = asText(dictionary.dic);
+		this.#spell = nspell(asText(dictionary.aff), dic);
+		for (const word of extraWords) this.#spell.add(word);
+		for (const line of dic.split('\n')) {
+			const slash = line.indexOf('/');
+			if (slash > 0) this.#flags.set(line.slice(0, slash), line.slice(slash + 1).split(/\s/)[0]!);
+		}
+	}
+
+	/** The affix flags of a dictionary stem ('' for a stem without flags, undefined if absent). */
+	flagsOf(stem: string): string | undefined {
+		return this.#flags.get(stem) ?? (this.isKnown(stem) ? '' : undefined);
+	}
+
+	/** True when the dictionary knows the word as written (or, all in capitals, in any case). */
+	isKnown(word: string): boolean {
+		let known = this.#known.get(word);
+		if (known === undefined) {
+			const plain = word.replace(/’/g, "'");
+			known = this.#spell.correct(plain);
+			if (!known && isAllCaps(plain)) known = this.#spell.correct(plain.toLowerCase());
+			// "café", "naïve": the dictionary has them without their accents.
+			const folded = plain.normalize('NFD').replace(/\p{M}/gu, '');
+			if (!known && folded !== plain) known = this.#spell.correct(folded);
+			this.#known.set(word, known);
+		}
+		return known;
+	}
+
+	/** Known in lowercase: a common word rather than only a name ("Willow" → willow). */
+	isKnownLowercase(word: string): boolean {
+		return this.isKnown(word.toLowerCase());
+	}
+
+	/**
+	 * Replacements for an unknown word, best first (at most five). Words one edit away are found
+	 * by trying every edit (about a millisecond); only when there are none does nspell search
+	 * further (tens of milliseconds), and only if `mayDig()` agrees — else the answer is [] and
+	 * is not kept, so a later call may dig.
+	 */
+	suggest(word: string, mayDig: () => boolean = () => true): string[] {
+		const cached = this.#suggestions.get(word);
+		if (cached) return cached;
+		const plain = word.replace(/’/g, "'");
+		const correct = (candidate: string) => this.#spell.correct(candidate);
+		let candidates = oneEditAway(plain, correct);
+		if (candidates.length === 0) {
+			if (!mayDig()) return [];
+			candidates = this.#spell.suggest(plain);
+		}
+		const suggestions = rankSuggestions(word, candidates, correct);
+		this.#suggestions.set(word, suggestions);
+		return suggestions;
+	}
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
+
+/** Dictionary words one deletion, swap, substitution or insertion away, in the word's case. */
+function oneEditAway(word: string, isKnown: (word: string) => boolean): string[] {
+	const lower = word.toLowerCase();
+	const capitalised = isUpper(word[0]);
+	const found = new Set<string>();
+	const consider = (candidate: string) => {
+		if (candidate === lower || candidate.startsWith("'") || candidate.endsWith("'")) return;
+		if (isKnown(candidate)) found.add(capitalised ? capitalize(candidate) : candidate);
+		else if (isKnown(capitalize(candidate))) found.add(capitalize(candidate));
+	};
+	for (let i = 0; i <= lower.length; i++) {
+		const head = lower.slice(0, i);
+		const tail = lower.slice(i);
+		if (tail) consider(head + tail.slice(1));
+		if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+		for (const letter of LETTERS) {
+			if (tail && letter !== tail[0]) consider(head + letter + tail.slice(1));
+			consider(head + letter + tail);
+		}
+	}
+	return [...found];
+}

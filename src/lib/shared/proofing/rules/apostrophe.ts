@@ -1,0 +1,164 @@
+import { isNoun, isPastVerb } from '#shared/proofing/morphology';
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import { isCapitalized, isLower, matchCase } from '#shared/proofing/textShape';
+import { BARE_CONTRACTIONS } from '#shared/proofing/words/contractions';
+import {
+	DETERMINERS,
+	isFunctionWord,
+	OBJECT_PRONOUNS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
+
+/** Missing apostrophes: contractions ("dont") and possessives ("Faiths neck"). */
+export const apostrophe: Rule = (context) => {
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		if (context.storyWords.has(word.lower)) continue;
+		const found =
+			bareContraction(context, word) ??
+			contextualContraction(context, word) ??
+			namePossessive(context, word) ??
+			nameBeforeNoun(context, word) ??
+			nounContraction(context, word);
+		if (found) flags.push(found);
+	}
+	for (const match of context.text.matchAll(/(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu)) {
+		const fixed = `${match[1]}'${match[2]}`;
+		if (!context.speller.isKnown(fixed)) continue;
+		flags.push(
+			flag(
+				'apostrophe',
+				'apostrophe/mistyped',
+				match.index,
+				match.index + match[0].length,
+				`Write "${fixed}".`,
+				[fixed]
+			)
+		);
+	}
+	return flags;
+};
+
+const contraction = (word: Word, fixed: string, rule: string): Flag => {
+	const suggestion = fixed.startsWith("I'")
+		? word.text === word.text.toUpperCase() && word.text.length > 1
+			? fixed.toUpperCase()
+			: fixed
+		: matchCase(word.text, fixed);
+	return flag('apostrophe', rule, word.start, word.end, `Missing apostrophe: "${suggestion}".`, [
+		suggestion
+	]);
+};
+
+function bareContraction(context: TextContext, word: Word): Flag | null {
+	const fixed = BARE_CONTRACTIONS[word.lower];
+	if (!fixed || context.isName(word.lower)) return null;
+	return contraction(word, fixed, 'apostrophe/contraction');
+}
+
+/** "cant", "wont", "lets", "Ill": words of their own, contractions in these places. */
+function contextualContraction(context: TextContext, word: Word): Flag | null {
+	const previous = context.previous(word);
+	const next = context.next(word);
+	switch (word.lower) {
+		case 'cant':
+		case 'wont':
+			// "as was his wont", "the usual cant" keep the noun.
+			if (previous && (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower))) {
+				return null;
+			}
+			return contraction(word, word.lower === 'cant' ? "can't" : "won't", 'apostrophe/contraction');
+		case 'lets':
+			// "Lets go": no subject, so not the verb "lets" ("she lets him go").
+			if (!next || OBJECT_PRONOUNS.has(next.lower) || !startsClause(context, word)) return null;
+			return contraction(word, "let's", 'apostrophe/contraction');
+		case 'ill':
+			if (word.text !== 'Ill' || !next || !startsClause(context, word)) return null;
+			if (
+				!/^(?:be|go|get|do|see|try|tell|call|take|make|never|just|always|have|miss|need)$/.test(
+					next.lower
+				)
+			)
+				return null;
+			return contraction(word, "I'll", 'apostrophe/contraction');
+		default:
+			return null;
+	}
+}
+
+const startsClause = (context: TextContext, word: Word): boolean =>
+	context.isSentenceStart(word) || context.afterOpener(word);
+
+/** "Faiths neck" → "Faith's neck": a learned name plus s, then a noun. */
+function namePossessive(context: TextContext, word: Word): Flag | null {
+	if (!isCapitalized(word.text) || !word.lower.endsWith('s') || word.text.length < 4) return null;
+	const stem = word.text.slice(0, -1);
+	if (!context.isName(stem) || context.isName(word.lower)) return null;
+	const next = context.next(word);
+	const previous = context.previous(word);
+	if (!next || !isLower(next.text[0]) || isFunctionWord(next.lower)) return null;
+	if (next.lower.endsWith('ly') || !context.speller.isKnown(next.lower)) return null;
+	if (previous && DETERMINERS.has(previous.lower)) return null;
+	return flag(
+		'apostrophe',
+		'apostrophe/possessive',
+		word.start,
+		word.end,
+		`Possessive: "${stem}'s".`,
+		[`${stem}'s`]
+	);
+}
+
+const BARE_INFINITIVE_VERBS =
+	/^(?:let|lets|made|make|makes|watched|watch|saw|see|heard|hear|helped|help|felt|feel|had|have)$/;
+
+/** "Faith smile grew" → "Faith's smile grew": name, a noun, then a verb in the past. */
+function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
+	if (!isCapitalized(word.text) || !context.isName(word.lower)) return null;
+	const noun = context.next(word);
+	const verb = noun && context.next(noun);
+	if (!noun || !verb || !isLower(noun.text[0])) return null;
+	const { speller } = context;
+	if (isFunctionWord(noun.lower) || /(?:ly|ed|ing)$/.test(noun.lower)) return null;
+	if (!isNoun(speller, noun.lower) || isPastVerb(speller, noun.lower)) return null;
+	if (!isPastVerb(speller, verb.lower) && verb.lower !== 'was' && verb.lower !== 'is') return null;
+	const previous = context.previous(word);
+	if (previous && (BARE_INFINITIVE_VERBS.test(previous.lower) || previous.lower === 'to'))
+		return null;
+	return flag(
+		'apostrophe',
+		'apostrophe/possessive-name',
+		word.start,
+		word.end,
+		`Possessive: "${word.text}'s ${noun.text}".`,
+		[`${word.text}'s`]
+	);
+}
+
+/** "The buildings about to collapse." → "The building's about to collapse." */
+function nounContraction(context: TextContext, word: Word): Flag | null {
+	if (!word.lower.endsWith('s') || word.lower.endsWith('ss') || word.text.length < 4) return null;
+	const determiner = context.previous(word);
+	if (!determiner || !DETERMINERS.has(determiner.lower) || !context.isSentenceStart(determiner)) {
+		return null;
+	}
+	const about = context.next(word);
+	const to = about && context.next(about);
+	const verb = to && context.next(to);
+	if (about?.lower !== 'about' || to?.lower !== 'to' || !verb) return null;
+	// The whole sentence is "The Xs about to V": no verb of its own, so "is" went missing.
+	if (!/^["”]?\s*(?:[.!?]|$)/.test(context.gapAfter(verb))) return null;
+	const singular = word.text.slice(0, -1);
+	if (!context.speller.isKnown(singular.toLowerCase())) return null;
+	return flag(
+		'apostrophe',
+		'apostrophe/is',
+		word.start,
+		word.end,
+		`"${singular}'s" (${singular} is).`,
+		[`${singular}'s`]
+	);
+}

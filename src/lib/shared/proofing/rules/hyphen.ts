@@ -1,0 +1,63 @@
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Flag } from '#shared/proofing/types';
+import { ALWAYS_HYPHENATED, HYPHENATED_BEFORE_NOUN } from '#shared/proofing/words/compounds';
+import { isFunctionWord } from '#shared/proofing/words/functionWords';
+
+const phrases = (list: string[]): RegExp =>
+	new RegExp(
+		`(?<![\\p{L}-])(?:${list.map((phrase) => phrase.replace(/ /g, ' +')).join('|')})(?![\\p{L}-])`,
+		'giu'
+	);
+
+const ALWAYS = phrases(ALWAYS_HYPHENATED);
+const BEFORE_NOUN = phrases(HYPHENATED_BEFORE_NOUN);
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const COMPOUND_NUMBER = new RegExp(`(?<![\\p{L}-])(?:${TENS}) (?:${UNITS})(?![\\p{L}-])`, 'giu');
+const NUMBER = `\\d+|${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${TENS}|(?:${TENS})-(?:${UNITS})`;
+const AGE = new RegExp(
+	`(?<![\\p{L}-])(?:${NUMBER})[ -](?:year|month|week|day|hour)[ -]old(?![\\p{L}])`,
+	'giu'
+);
+/** "blue eyed", "red faced", "kind hearted": an adjective and a body-part adjective in -ed. */
+const FEATURE = new RegExp(
+	'(?<![\\p{L}-])(?:long|short|dark|light|fair|red|blond|blonde|brown|black|white|gr[ae]y|blue|' +
+		'green|hazel|wide|bright|sharp|big|small|round|thin|thick|curly|straight|hot|cold|warm|' +
+		'kind|open|narrow|broad|level|pig|bare|rosy|pale|flat|bow|knock|bleary|doe|starry|clear) ' +
+		'(?:haired|eyed|faced|legged|skinned|lipped|cheeked|headed|hearted|minded|footed|chested)(?![\\p{L}-])',
+	'giu'
+);
+
+/** Compound modifiers written open: "life changing", "twenty one", "a five year old". */
+export const hyphen: Rule = (context) => {
+	const flags: Flag[] = [];
+	const { text } = context;
+	const add = (start: number, phrase: string) => {
+		const joined = phrase.replace(/[ -]+/g, '-');
+		if (joined === phrase) return;
+		flags.push(
+			flag('hyphen', 'hyphen/compound', start, start + phrase.length, `Hyphenate "${joined}".`, [
+				joined
+			])
+		);
+	};
+	for (const pattern of [ALWAYS, COMPOUND_NUMBER, AGE, FEATURE]) {
+		for (const match of text.matchAll(pattern)) add(match.index, match[0]);
+	}
+	for (const match of text.matchAll(BEFORE_NOUN)) {
+		if (beforeNoun(context, match.index + match[0].length)) add(match.index, match[0]);
+	}
+	return flags;
+};
+
+function beforeNoun(context: TextContext, offset: number): boolean {
+	const next = context.wordFrom(offset);
+	if (!next || !/^ +$/.test(context.text.slice(offset, next.start))) return false;
+	return (
+		next.text === next.lower &&
+		!isFunctionWord(next.lower) &&
+		!next.lower.endsWith('ly') &&
+		context.speller.isKnown(next.lower)
+	);
+}

@@ -1,0 +1,133 @@
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import {
+	isAllCaps,
+	isCapitalized,
+	isUpper,
+	matchCase,
+	stripPossessive
+} from '#shared/proofing/textShape';
+import { BARE_CONTRACTIONS } from '#shared/proofing/words/contractions';
+import { isInterjection } from '#shared/proofing/words/informal';
+import { SPLIT_COMPOUNDS } from '#shared/proofing/words/splitCompounds';
+import { americanSpelling } from '#shared/proofing/words/britishSpelling';
+import { editDistance } from '#shared/proofing/editDistance';
+
+/** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
+const ACRONYM_LENGTH = 5;
+
+/**
+ * A story that spells "colour" and "realised" more than once is written in British English on
+ * purpose: its British spellings are accepted even by the American dictionary.
+ */
+const BRITISH_STORY = 2;
+
+/** Hunspell spelling, minus what fiction writes on purpose: names, stutters, interjections. */
+export const spelling: Rule = (context) => {
+	const flags: Flag[] = [];
+	const unknown: { word: Word; base: string; american: string | null }[] = [];
+	const isKnown = (candidate: string) => context.speller.isKnown(candidate);
+	for (const word of context.words) {
+		const base = stripPossessive(word.text);
+		const lower = base.toLowerCase();
+		if (base.length < 2 || /\p{N}/u.test(base)) continue;
+		const split = SPLIT_COMPOUNDS[lower];
+		if (split) {
+			flags.push(
+				flag('spelling', 'spelling/split', word.start, word.end, `Write "${split}".`, [
+					matchCase(word.text, split)
+				])
+			);
+			continue;
+		}
+		if (isAccepted(context, word, base, lower)) continue;
+		unknown.push({ word, base, american: americanSpelling(lower, isKnown) });
+	}
+	const british = new Set(
+		unknown.filter((entry) => entry.american).map((entry) => entry.base.toLowerCase())
+	);
+	for (const { word, base, american } of unknown) {
+		if (american && british.size >= BRITISH_STORY) continue;
+		if (!american && looksLikeName(context, base)) continue;
+		const suggestions = american
+			? [matchCase(base, american) + word.text.slice(base.length)]
+			: context
+					.suggest(base)
+					.map((suggestion) => (isUpper(base[0]) ? matchCase(base, suggestion) : suggestion))
+					.map((suggestion) => suggestion + word.text.slice(base.length));
+		flags.push(
+			flag(
+				'spelling',
+				american ? 'spelling/british' : 'spelling/unknown',
+				word.start,
+				word.end,
+				american
+					? `British spelling; the story is checked as American English ("${american}").`
+					: `"${word.text}" is not in the dictionary.`,
+				suggestions
+			)
+		);
+	}
+	return flags;
+};
+
+/**
+ * "Lissa!" at the start of a quotation, "Kestrel's POV" on a line of its own: a capitalised
+ * unknown word that is only ever one slip from other names, never from a common word, is a name
+ * seen once ("Finaly" is one slip from "finally" and stays flagged).
+ */
+function looksLikeName(context: TextContext, base: string): boolean {
+	if (!isCapitalized(base)) return false;
+	return !context
+		.suggest(base)
+		.some((suggestion) => context.speller.isKnown(suggestion.toLowerCase()));
+}
+
+function isAccepted(context: TextContext, word: Word, base: string, lower: string): boolean {
+	const { speller } = context;
+	if (context.storyWords.has(lower) || context.isName(lower)) return true;
+	if (lower in BARE_CONTRACTIONS) return true;
+	if (isStutter(context, word)) return true;
+	if (speller.isKnown(word.text) || speller.isKnown(base)) return true;
+	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
+	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
+	return isClosedCompound(context, lower);
+}
+
+/** "T-Tara", "b-been", "But-But": a short start of the next word, then a hyphen. */
+function isStutter(context: TextContext, word: Word): boolean {
+	const next = context.words[word.index + 1];
+	return (
+		word.text.length <= 3 &&
+		next !== undefined &&
+		next.start === word.end + 1 &&
+		context.text[word.end] === '-' &&
+		next.lower.startsWith(word.lower)
+	);
+}
+
+/**
+ * "spellbooks", "doorframe": two dictionary words of three letters or more, run together, and no
+ * word one slip away ("writting" is writ + ting, but first of all a misspelt "writing").
+ */
+function isClosedCompound(context: TextContext, lower: string): boolean {
+	if (!hasSplit(context, lower)) return false;
+	return !context
+		.suggest(lower)
+		.some(
+			(candidate) => !/[\s-]/.test(candidate) && editDistance(candidate.toLowerCase(), lower) <= 1
+		);
+}
+
+function hasSplit(context: TextContext, lower: string): boolean {
+	for (let cut = 3; cut <= lower.length - 3; cut++) {
+		const head = lower.slice(0, cut);
+		const tail = lower.slice(cut);
+		// "carefull", "beautifull": a doubled suffix, not two words.
+		if (tail === 'full') continue;
+		if (context.speller.isKnown(head) && context.speller.isKnown(tail)) return true;
+	}
+	return false;
+}

@@ -1,0 +1,33 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('missing apostrophes', () => {
+	it.each([
+		['I dont know.', "I don't know."],
+		['It\u2019s late. I dont care.', 'It\u2019s late. I don\u2019t care.'],
+		['Im fine, thanks.', "I'm fine, thanks."],
+		['Shes gone and thats that.', "She's gone and that's that."],
+		['We cant stay here.', "We can't stay here."],
+		['Lets go home.', "Let's go home."],
+		['DONT touch it.', "DON'T touch it."],
+		['I don;t care.', "I don't care."],
+		[
+			'Ophelia smiled. Later, Ophelia left. She touched Ophelias hand.',
+			"Ophelia smiled. Later, Ophelia left. She touched Ophelia's hand."
+		],
+		[
+			'Nadia waved. Everyone loved Nadia. Then Nadia smile grew.',
+			"Nadia waved. Everyone loved Nadia. Then Nadia's smile grew."
+		],
+		['The bridges about to collapse.', "The bridge's about to collapse."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'She lets him go.',
+		'As was his wont, he left early.',
+		'They visited the Smiths on Sunday.',
+		'Ophelia smiled at Ophelia and the others. The willows swayed.',
+		'Then Nadia quietly left. Nadia nodded. Everyone watched Nadia.',
+		'The bridges about the town were old.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

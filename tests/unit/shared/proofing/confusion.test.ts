@@ -1,0 +1,68 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('confused words', () => {
+	it.each([
+		['She was taller then her brother.', 'She was taller than her brother.'],
+		['It hurt more then I expected.', 'It hurt more than I expected.'],
+		['He was more careful then anyone.', 'He was more careful than anyone.'],
+		['We ate, and than we left.', 'We ate, and then we left.'],
+		['Its a beautiful day.', "It's a beautiful day."],
+		['I think its fine.', "I think it's fine."],
+		["The bird flew back to it's nest.", 'The bird flew back to its nest.'],
+		["The company has it's own rules.", 'The company has its own rules.'],
+		['Your going to love this.', "You're going to love this."],
+		['I think your right about that.', "I think you're right about that."],
+		["Thanks for you're help.", 'Thanks for your help.'],
+		['Whose coming to the party?', "Who's coming to the party?"],
+		["Who's car is parked outside?", 'Whose car is parked outside?'],
+		['I love you to.', 'I love you too.'],
+		['It was way to much for me.', 'It was way too much for me.'],
+		['I want too go home.', 'I want to go home.'],
+		["Don't loose your keys.", "Don't lose your keys."],
+		['The dog broke lose.', 'The dog broke loose.'],
+		['She lead him to the door.', 'She led him to the door.'],
+		['He had lead them into the forest.', 'He had led them into the forest.'],
+		['I need to lay down for a while.', 'I need to lie down for a while.'],
+		['She was laying on the couch.', 'She was lying on the couch.'],
+		['They walked passed the church.', 'They walked past the church.'],
+		['Be quite!', 'Be quiet!'],
+		['I could of told you.', 'I could have told you.'],
+		['Their is nothing left.', 'There is nothing left.'],
+		['Their going to be late.', "They're going to be late."],
+		['They where happy.', 'They were happy.'],
+		["I couldn't breath.", "I couldn't breathe."],
+		['She took a deep breathe.', 'She took a deep breath.'],
+		[
+			"It rained, and then, thought I don't know why, I laughed.",
+			"It rained, and then, though I don't know why, I laughed."
+		],
+		['He smiled even thought he was sad.', 'He smiled even though he was sad.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'She was happier then, before the war.',
+		'And then she left.',
+		'Its color had faded.',
+		"It's over.",
+		'Your hair looks great.',
+		"You're welcome.",
+		'Give it your all.',
+		'I want you to.',
+		'She went to the store too.',
+		'Let her lead the way.',
+		'She lay down on the bed.',
+		'He laid the book on the table.',
+		'The years passed slowly.',
+		'It was quite good.',
+		'The room was quiet.',
+		'Whose book is this?',
+		"Who's there?",
+		"There is a cat. Their cat is black. They're nice.",
+		'They turned the corner then stopped.',
+		'I thought it was over.',
+		'I got too close to the fire.',
+		'I will show you where it is.',
+		'He is your so-called friend.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

@@ -1,0 +1,21 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('missing hyphens in compound modifiers', () => {
+	it.each([
+		['It was a life changing experience.', 'It was a life-changing experience.'],
+		['She is a well known author.', 'She is a well-known author.'],
+		['He turned twenty one today.', 'He turned twenty-one today.'],
+		['My five year old son laughed.', 'My five-year-old son laughed.'],
+		['The blue eyed girl waved.', 'The blue-eyed girl waved.'],
+		['He felt self conscious.', 'He felt self-conscious.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'She is well known for her books.',
+		'My son is five years old.',
+		'We will win in the long term.',
+		'She works full time.',
+		'It was a brand new day.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

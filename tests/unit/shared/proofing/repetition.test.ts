@@ -1,0 +1,19 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('repeated words', () => {
+	it.each([
+		['She went back back to the car.', 'She went back to the car.'],
+		['I saw the the dog.', 'I saw the dog.'],
+		['The the end was near.', 'The end was near.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'He had had enough.',
+		'"No no no," she said.',
+		'"Bye bye," she said.',
+		'It was very very cold.',
+		'Tara. Tara was there.',
+		'She said it was that, that and nothing else.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

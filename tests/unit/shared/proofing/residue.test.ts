@@ -1,0 +1,23 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('web-page residue', () => {
+	it.each([
+		[
+			'The story begins. It was night.\n\nThe end.\n\nMy Story TitleWhere stories live. Discover now',
+			'The story begins. It was night.\n\nThe end.\n\n'
+		],
+		['12\n\nThe story begins here.', '\n\nThe story begins here.'],
+		['Page 2 of 5\nThe story begins here.', '\nThe story begins here.'],
+		[
+			'Rated: T - English - Romance - Words: 1,234 - Reviews: 5\n\nIt was night.',
+			'\n\nIt was night.'
+		]
+	])('removes %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'The story ends here. Please read more of my stories and review!',
+		'It was 1999.\n\nThe story begins.',
+		'Chapter 3\n\nThe story begins.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '#shared/proofing/createChecker';
+import { loadDictionary } from '../../../../server/proofing/loadDictionaries';
+import { checker, described, expectClean, expectFix } from './checker';
+
+describe('spelling', () => {
+	it.each([
+		['She recieved the letter on Monday.', 'She received the letter on Monday.'],
+		['He definately meant it.', 'He definitely meant it.'],
+		['They walked untill dawn.', 'They walked until dawn.'],
+		['Thier house was small.', 'Their house was small.'],
+		['The wierd noise stopped.', 'The weird noise stopped.'],
+		['It was alot of work.', 'It was a lot of work.'],
+		['She said it everytime.', 'She said it every time.'],
+		['He was carefull with the glass.', 'He was careful with the glass.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['interjections', 'Umm, I do not know. Hmm. Shhh, listen! Ugh. Pfft.'],
+		['drawn-out words', '"Nooo! Pleeease!" he wailed. "AHHH!"'],
+		['stutters', '"T-Tara, w-wait," she stammered. "I d-don\'t b-believe it. But-But why?"'],
+		['closed compounds', 'She grabbed her spellbook and her raincoat.'],
+		['acronyms', 'The FBI agent read her POV notes in the NYPD file.'],
+		['hyphenated words', 'He wore a t-shirt, and his well-worn boots.'],
+		['informal speech', '"Gonna be fine," he said. "Kinda. Y\'know? C\'mon."'],
+		['accented words', 'They met at the café and talked about her naïve résumé.'],
+		['web addresses', 'Find me at www.mysite-example.net or mail jo@mysite-example.net today.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+
+	it('learns names that recur mid-sentence, also where they start a sentence', () => {
+		const text = 'Xandrel waved. Then Mirela hugged Xandrel. Mirela laughed and Xandrel grinned.';
+		expectClean(text);
+	});
+
+	it('takes a capitalised word seen once for a name when no common word is one slip away', () => {
+		expectClean('"Zhorvath!" he shouted.\n\n*Ysolde\'s POV*');
+	});
+
+	it('still flags an unknown capitalised word seen only once at a sentence start', () => {
+		expect(described('Finaly, the rain stopped.')).toEqual(['spelling/unknown:Finaly']);
+		expect(checker.check('Finaly, the rain stopped.')[0]!.suggestions[0]).toBe('Finally');
+	});
+
+	it('keeps the possessive when suggesting', () => {
+		expect(checker.check("The dialouge's tone was odd.")[0]!.suggestions[0]).toBe("dialogue's");
+	});
+
+	it('spells by the story locale', () => {
+		const british = createChecker({
+			dictionaries: { 'en-GB': loadDictionary('en-GB') },
+			locale: 'en-GB'
+		});
+		expect(british.check('She realised it was late.')).toEqual([]);
+		expect(checker.check('She realised it was late.')[0]).toMatchObject({
+			rule: 'spelling/british',
+			suggestions: ['realized']
+		});
+	});
+
+	it('accepts British spellings in a story that uses them throughout', () => {
+		expectClean('Her favourite colour was grey. She realised they had travelled to the centre.');
+	});
+});
