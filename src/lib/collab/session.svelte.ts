@@ -48,6 +48,8 @@ export class CollabSession {
 	#online = $state(true);
 	#socket = $state<'connected' | 'connecting' | 'disconnected'>('connecting');
 	#everConnected = $state(false);
+	/** The last attempt to reach the server failed (and none has succeeded since). */
+	#unreachable = $state(false);
 	#cleanup: Array<() => void> = [];
 
 	#subscribePeers = createSubscriber((update) => {
@@ -72,6 +74,9 @@ export class CollabSession {
 		if (this.gone) return 'closed';
 		if (!this.#online) return 'offline';
 		if (this.#socket === 'connected') return 'connected';
+		// The browser's online flag is only a hint (captive portals, and some browsers report
+		// "online" after a reload without a network): never reached the server means offline.
+		if (this.#unreachable && !this.#everConnected) return 'offline';
 		return this.#everConnected ? 'reconnecting' : 'connecting';
 	}
 
@@ -116,7 +121,13 @@ export class CollabSession {
 
 		const handleStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
 			this.#socket = status;
-			if (status === 'connected') this.#everConnected = true;
+			if (status === 'connected') {
+				this.#everConnected = true;
+				this.#unreachable = false;
+			}
+		};
+		const handleUnreachable = () => {
+			if (this.#socket !== 'connected') this.#unreachable = true;
 		};
 		const handleSync = (synced: boolean) => {
 			if (synced) this.loaded = true;
@@ -131,7 +142,11 @@ export class CollabSession {
 		provider.on('status', handleStatus);
 		provider.on('sync', handleSync);
 		provider.on('closed', handleClosed);
+		provider.on('connection-error', handleUnreachable);
+		provider.on('connection-close', handleUnreachable);
 		this.#cleanup.push(() => {
+			provider.off('connection-error', handleUnreachable);
+			provider.off('connection-close', handleUnreachable);
 			provider.off('status', handleStatus);
 			provider.off('sync', handleSync);
 			provider.off('closed', handleClosed);
