@@ -6,6 +6,7 @@ import { parseRoomName } from '#shared/protocol/rooms';
 import { CollabServer } from './collab/CollabServer';
 import type { Config } from './config';
 import { createApiHandler } from './http/createApiHandler';
+import { ProofreadService } from './proofing/ProofreadService';
 import { ReviewService } from './review/ReviewService';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoryService } from './stories/StoryService';
@@ -42,6 +43,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 	const handleApi = createApiHandler({
 		stories,
 		reviews: new ReviewService(stories, collab),
+		proofreading: new ProofreadService(stories, collab),
 		store,
 		logger: logger.child({ component: 'http' }),
 		maxImportBytes: config.maxImportBytes

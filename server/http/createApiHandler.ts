@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pino from 'pino';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
+import type { ProofreadService } from '../proofing/ProofreadService';
 import type { ReviewService } from '../review/ReviewService';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
 import type { StoryService } from '../stories/StoryService';
 import { HttpError } from './HttpError';
 import { sendError, sendJson } from './respond';
+import { addProofreadRoutes } from './proofreadRoutes';
 import { addReviewRoutes } from './reviewRoutes';
 import { Router } from './Router';
 import { addStoryRoutes } from './storyRoutes';
@@ -37,6 +39,7 @@ export type ApiHandler = (request: IncomingMessage, response: ServerResponse) =>
 export function createApiHandler(options: {
 	stories: StoryService;
 	reviews: ReviewService;
+	proofreading: ProofreadService;
 	store: DocumentStore;
 	logger: pino.Logger;
 	maxImportBytes: number;
@@ -48,6 +51,7 @@ export function createApiHandler(options: {
 	});
 	addStoryRoutes(router, options.stories, options.maxImportBytes);
 	addReviewRoutes(router, options.reviews);
+	addProofreadRoutes(router, options.proofreading);
 
 	return (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://galley.invalid');

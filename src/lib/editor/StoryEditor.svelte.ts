@@ -2,6 +2,7 @@ import { Editor } from '@tiptap/core';
 import { countWords } from '#shared/model/countWords';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
+import type { CheckerState } from '$lib/proofing/CheckerState.svelte';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { buildExtensions } from './buildExtensions';
 import { paintReviewHighlights, patchReviewHighlights } from './reviewHighlights';
@@ -38,11 +39,12 @@ export class StoryEditor {
 		session: CollabSession,
 		user: CollabUser,
 		review: ReviewState,
-		onStep: (id: string) => void
+		onStep: (id: string) => void,
+		checker: CheckerState | null = null
 	) {
 		this.editor = new Editor({
 			element,
-			extensions: buildExtensions(session, user, review, onStep),
+			extensions: buildExtensions(session, user, review, onStep, checker),
 			editorProps: {
 				attributes: {
 					class: 'story-text',
@@ -70,6 +72,7 @@ export class StoryEditor {
 				if (editorView) patchReviewHighlights(editorView, ids, items, focusedId);
 			}
 		});
+		checker?.attach(this.editor);
 	}
 
 	undo(): void {

@@ -4,20 +4,23 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { STORY_FIELD, storyExtensions } from '#shared/model/schema';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
+import type { CheckerState } from '$lib/proofing/CheckerState.svelte';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
+import { CheckerExtension } from './checkerExtension';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
 
 /**
  * The story schema bound to the session's `story:<id>` document, with everyone's carets and the
- * review's highlights, keys and suggesting mode. Collaboration brings a Yjs-aware undo that
+ * review's highlights, keys and suggesting mode, and the proofreading checker's underlines. Collaboration brings a Yjs-aware undo that
  * undoes only this person's own changes.
  */
 export function buildExtensions(
 	session: CollabSession,
 	user: CollabUser,
 	review: ReviewState,
-	onStep: (id: string) => void
+	onStep: (id: string) => void,
+	checker: CheckerState | null = null
 ): Extensions {
 	return [
 		...storyExtensions(),
@@ -28,6 +31,7 @@ export function buildExtensions(
 			render: renderCaret,
 			selectionRender: renderSelection
 		}),
-		ReviewExtension.configure({ review, onStep })
+		ReviewExtension.configure({ review, onStep }),
+		CheckerExtension.configure({ checker })
 	];
 }

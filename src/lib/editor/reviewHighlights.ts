@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { ReviewItem } from '$lib/review/reviewItems';
+import { editMapping } from './editMapping';
 
 /**
  * Highlights for comment threads and suggestions: decorations, never marks, so the text stays
@@ -17,7 +18,8 @@ export function reviewHighlightsPlugin(onClick: (pos: number) => boolean): Plugi
 			apply(tr, set) {
 				const next = tr.getMeta(reviewHighlightsKey) as DecorationSet | undefined;
 				if (next) return next;
-				return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+				// Narrowed: a collaborator's edit arrives as one step replacing the whole document.
+				return tr.docChanged ? set.map(editMapping(tr), tr.doc) : set;
 			}
 		},
 		props: {

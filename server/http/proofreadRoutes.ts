@@ -1,0 +1,50 @@
+import { localeSchema } from '#shared/proofing/storySettings';
+import type { DictionaryFileName, ProofreadService } from '../proofing/ProofreadService';
+import { HttpError } from './HttpError';
+import { sendJson } from './respond';
+import type { Router } from './Router';
+
+const FILES: readonly DictionaryFileName[] = ['index.aff', 'index.dic'];
+
+/** A week: the files only change with a dependency upgrade, and the ETag covers that case. */
+const DICTIONARY_MAX_AGE = 7 * 24 * 60 * 60;
+
+/**
+ * The checker over HTTP: a story's flags now, and the Hunspell files the browser's checker
+ * worker loads (served from the dictionary packages, so the server and browsers always use the
+ * same words).
+ */
+export function addProofreadRoutes(router: Router, proofreading: ProofreadService): void {
+	router
+		.add('GET', '/api/stories/:id/proofread', async ({ response, params }) => {
+			sendJson(response, 200, { flags: await proofreading.proofread(params.id!) });
+		})
+		.add('GET', '/api/proofing/dictionaries/:locale/:file', ({ request, response, params }) => {
+			const locale = localeSchema.safeParse(params.locale);
+			const name = FILES.find((file) => file === params.file);
+			if (!locale.success || !name) {
+				throw new HttpError(404, 'not_found', 'No such dictionary file.');
+			}
+			const file = proofreading.dictionaryFile(locale.data, name);
+			const headers = {
+				'X-Content-Type-Options': 'nosniff',
+				'Cache-Control': `public, max-age=${DICTIONARY_MAX_AGE}, stale-while-revalidate=${DICTIONARY_MAX_AGE}`,
+				ETag: file.etag,
+				Vary: 'Accept-Encoding'
+			};
+			if (request.headers['if-none-match'] === file.etag) {
+				response.writeHead(304, headers);
+				response.end();
+				return;
+			}
+			const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+			const body = gzip ? file.gzipped : file.body;
+			response.writeHead(200, {
+				...headers,
+				'Content-Type': 'text/plain; charset=utf-8',
+				'Content-Length': body.byteLength,
+				...(gzip && { 'Content-Encoding': 'gzip' })
+			});
+			response.end(body);
+		});
+}
