@@ -19,15 +19,17 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * The story's text as the reader sees it, one line per block, without other people's caret
- * labels (which are widgets inside the editable element). Null before the editor exists.
+ * The story's text, one line per block, without the widgets drawn inside the editable element:
+ * other people's caret labels and the text proposed by suggestions (`ins.review-insert`), which
+ * is shown inline but is not part of the document. Null before the editor exists.
  */
 export function storyText(page: Page): Promise<string | null> {
 	return page.evaluate(() => {
 		const root = document.querySelector('.ProseMirror');
 		if (!root) return null;
 		const clone = root.cloneNode(true) as HTMLElement;
-		for (const caret of clone.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+		const widgets = clone.querySelectorAll('.collaboration-carets__caret, ins.review-insert');
+		for (const widget of widgets) widget.remove();
 		return [...clone.children].map((block) => block.textContent ?? '').join('\n');
 	});
 }
