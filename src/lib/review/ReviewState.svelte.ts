@@ -242,12 +242,21 @@ export class ReviewState {
 		// Unchanged entries keep their item object, so their cards and highlights are left alone.
 		const keep = (stored: object, placed: PlacedAnchor, make: () => ReviewItem) => {
 			const { id } = stored as { id: string };
-			const { resolved, from, to } = placed;
-			const signature = `${from} ${to} ${resolved.detached} ${resolved.quote}|${JSON.stringify(stored)}`;
+			const { resolved } = placed;
+			const signature = `${resolved.detached} ${resolved.quote}|${JSON.stringify(stored)}`;
 			signatures.set(id, signature);
 			const old = previous.get(id);
-			if (old && this.#signatures.get(id) === signature) return items.push(old);
 			const item = make();
+			if (old && this.#signatures.get(id) === signature) {
+				// Same content, perhaps moved by typing before it: its highlight has been mapped
+				// there already and its card shows nothing positional, so only the place changes.
+				if (old.from !== item.from || old.to !== item.to) {
+					old.from = item.from;
+					old.to = item.to;
+					moved = true;
+				}
+				return items.push(old);
+			}
 			if (!old || old.from !== item.from || old.to !== item.to) moved = true;
 			changed.push(item);
 			items.push(item);
@@ -276,8 +285,12 @@ export class ReviewState {
 		const removed = [...previous.keys()].filter((id) => !signatures.has(id));
 		this.#signatures = signatures;
 		if (changed.length === 0 && removed.length === 0) {
-			// Nothing moved: the highlights, mapped through every edit, are exactly these.
-			if (this.#paintedVersion !== -1) this.#paintedVersion = this.#cachedVersion;
+			if (moved) this.items = items.sort(reviewItemsOrder);
+			// The highlights were mapped through every edit, which is almost always where the
+			// anchors are; redraw them from the anchors anyway (ProseMirror only touches what
+			// differs), so an edit that swallowed a highlight cannot leave it missing.
+			if (this.#paintedVersion !== this.#cachedVersion) this.#paint();
+			if (moved) this.layoutVersion++;
 			return;
 		}
 		this.items = items.sort(reviewItemsOrder);
