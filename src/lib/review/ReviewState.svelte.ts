@@ -14,14 +14,10 @@ import {
 	deleteThread,
 	editMessage,
 	getSuggestion,
-	listSuggestions,
-	listThreads,
 	reanchorThread,
 	setSuggestionStatus,
 	setThreadStatus,
-	updateSuggestion,
-	SUGGESTIONS_MAP,
-	THREADS_MAP
+	updateSuggestion
 } from '#shared/review/notesDoc';
 import { suggestionView, threadView } from '#shared/review/reviewViews';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
@@ -36,6 +32,7 @@ import type {
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
 import { nowIso } from './clock';
+import { NotesReader, type ReadEntry } from './NotesReader';
 import { isPending, reviewItemsOrder, type ReviewItem } from './reviewItems';
 
 /** Re-reading anchors walks the whole story: do it once typing pauses, not per keystroke. */
@@ -121,6 +118,7 @@ export class ReviewState {
 	#session: CollabSession;
 	#editor: Editor | null = null;
 	#painter: HighlightPainter | null = null;
+	#notes: NotesReader;
 	/** Per item, what it was made from; an item whose signature is unchanged is reused. */
 	#signatures = new Map<string, string>();
 	/** The story version the highlights were last fully drawn for (-1: never). */
@@ -142,18 +140,15 @@ export class ReviewState {
 		this.author = { id: user.id, name: user.name };
 		const notes = session.notes.doc;
 		const story = session.story.doc;
-		const onNotes = () => this.#scheduleRefresh();
+		this.#notes = new NotesReader(notes, () => this.#scheduleRefresh());
 		const onStory = () => {
 			this.#storyVersion++;
 			clearTimeout(this.#settleTimer);
 			this.#settleTimer = setTimeout(() => this.#scheduleRefresh(), STORY_SETTLE_MS);
 		};
-		notes.getMap(THREADS_MAP).observeDeep(onNotes);
-		notes.getMap(SUGGESTIONS_MAP).observeDeep(onNotes);
 		story.on('update', onStory);
 		this.#cleanup.push(() => {
-			notes.getMap(THREADS_MAP).unobserveDeep(onNotes);
-			notes.getMap(SUGGESTIONS_MAP).unobserveDeep(onNotes);
+			this.#notes.destroy();
 			story.off('update', onStory);
 		});
 	}
@@ -233,17 +228,20 @@ export class ReviewState {
 			return placed;
 		};
 		const resolve: AnchorResolver = (anchor) => place(anchor).resolved;
-		const notes = this.notesDoc;
 		const previous = new Map(this.items.map((item) => [item.id, item]));
 		const signatures = new Map<string, string>();
 		const changed: ReviewItem[] = [];
 		let moved = false;
 		const items: ReviewItem[] = [];
 		// Unchanged entries keep their item object, so their cards and highlights are left alone.
-		const keep = (stored: object, placed: PlacedAnchor, make: () => ReviewItem) => {
-			const { id } = stored as { id: string };
+		const keep = (
+			read: ReadEntry<{ id: string }>,
+			placed: PlacedAnchor,
+			make: () => ReviewItem
+		) => {
+			const { id } = read.stored;
 			const { resolved } = placed;
-			const signature = `${resolved.detached} ${resolved.quote}|${JSON.stringify(stored)}`;
+			const signature = `${resolved.detached} ${resolved.quote}|${read.json}`;
 			signatures.set(id, signature);
 			const old = previous.get(id);
 			const item = make();
@@ -261,9 +259,10 @@ export class ReviewState {
 			changed.push(item);
 			items.push(item);
 		};
-		for (const stored of listThreads(notes)) {
+		for (const read of this.#notes.threads()) {
+			const stored = read.stored;
 			const placed = place(stored.anchor);
-			keep(stored, placed, () => ({
+			keep(read, placed, () => ({
 				kind: 'thread',
 				id: stored.id,
 				from: placed.from,
@@ -271,10 +270,11 @@ export class ReviewState {
 				thread: threadView(story, stored, resolve)
 			}));
 		}
-		for (const stored of listSuggestions(notes)) {
+		for (const read of this.#notes.suggestions()) {
+			const stored = read.stored;
 			const placed = place(stored.anchor);
 			const at = stored.insertAt === 'start' ? placed.from : placed.to;
-			keep(stored, placed, () => ({
+			keep(read, placed, () => ({
 				kind: 'suggestion',
 				id: stored.id,
 				from: stored.insertAt ? at : placed.from,
