@@ -1,18 +1,23 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
+import { exportOptionsSchema } from './formats/exportStory';
 import { proofreadFiles } from './proofing/proofreadFiles';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
 import { StoryService } from './stories/StoryService';
+import { IMPORT_EXTENSIONS } from './stories/prepareImport';
 
 const USAGE = `Usage: npm run galley -- <command>
 
-  import <files...> [--title T]     import .txt / .md files as new stories
-  export <id> [--format txt] [--out FILE]
-                                    write a story's current text (stdout without --out)
+  import <files or folders...> [--title T]
+                                    import .txt / .md / .html / .docx files as new stories
+                                    (a folder: every such file in it)
+  export <id> [--format F] [--comments] [--suggestions] [--accept all] [--out FILE]
+                                    write a story (stdout without --out); F is one of
+                                    txt, md, html, docx, changes, annotations
   list                              list the stories
   proofread <files...> [--json] [--locale en-US|en-GB]
                                     check .txt files without importing them
@@ -25,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
 		allowPositionals: true,
 		options: {
 			format: { type: 'string', default: 'txt' },
+			comments: { type: 'boolean', default: false },
+			suggestions: { type: 'boolean', default: false },
+			accept: { type: 'string', default: 'none' },
 			out: { type: 'string' },
 			title: { type: 'string' },
 			json: { type: 'boolean', default: false },
@@ -49,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
 			case 'import':
 				return await importFiles(stories, rest, values.title);
 			case 'export':
-				return await exportStory(stories, rest[0], values.format!, values.out);
+				return await exportStory(stories, rest[0], values, values.out);
 			case 'list':
 				return await listStories(stories);
 			default:
@@ -71,11 +79,16 @@ async function importFiles(
 		return 2;
 	}
 	let failures = 0;
-	for (const file of files) {
+	const expanded = files.flatMap((file) => expandFolder(file));
+	if (expanded.length === 0) {
+		process.stderr.write(`import: no ${IMPORT_EXTENSIONS.join(' / ')} files found.\n`);
+		return 1;
+	}
+	for (const file of expanded) {
 		try {
 			const [story] = await stories.importFiles(
 				[{ filename: path.basename(file), contentType: '', bytes: readFileSync(file) }],
-				files.length === 1 ? title : undefined
+				expanded.length === 1 ? title : undefined
 			);
 			process.stdout.write(`${story!.id}\t/stories/${story!.id}\t${story!.title}\n`);
 		} catch (error) {
@@ -86,23 +99,39 @@ async function importFiles(
 	return failures === 0 ? 0 : 1;
 }
 
+/** A folder stands for the importable files directly in it (sorted); a file for itself. */
+function expandFolder(file: string): string[] {
+	if (!existsSync(file) || !statSync(file).isDirectory()) return [file];
+	return readdirSync(file)
+		.filter((name) => IMPORT_EXTENSIONS.includes(path.extname(name).toLowerCase()))
+		.sort()
+		.map((name) => path.join(file, name))
+		.filter((entry) => statSync(entry).isFile());
+}
+
 async function exportStory(
 	stories: StoryService,
 	id: string | undefined,
-	format: string,
+	flags: { format?: string; comments?: boolean; suggestions?: boolean; accept?: string },
 	out?: string
 ): Promise<number> {
 	if (!id) {
 		process.stderr.write('export: name the story id (see `list`).\n');
 		return 2;
 	}
-	if (format !== 'txt') {
-		process.stderr.write(`export: unknown format "${format}"; use txt.\n`);
+	const parsed = exportOptionsSchema.safeParse({
+		format: flags.format,
+		comments: flags.comments ? '1' : '0',
+		suggestions: flags.suggestions ? '1' : '0',
+		accept: flags.accept
+	});
+	if (!parsed.success) {
+		process.stderr.write(`export: ${parsed.error.issues[0]!.message}\n`);
 		return 2;
 	}
-	const { text } = await stories.exportText(id);
-	if (out) writeFileSync(out, text);
-	else process.stdout.write(text);
+	const { file } = await stories.exportFile(id, parsed.data);
+	if (out) writeFileSync(out, file.body);
+	else process.stdout.write(file.body);
 	return 0;
 }
 

@@ -12,9 +12,14 @@ export interface UploadedFile {
 
 const MAX_FILES = 50;
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Media types accepted as a raw (single-file) body. */
+const RAW_TYPES = ['text/plain', 'text/markdown', 'text/html', DOCX_TYPE];
+const ACCEPTED = `multipart/form-data (field "file"), ${RAW_TYPES.join(', ')}`;
+
 /**
  * Reads the files of an import request: `multipart/form-data` (field `file`, repeatable) or one
- * raw `text/plain` / `text/markdown` body. Each file is refused (413) past `maxFileBytes`.
+ * raw `text/plain`, `text/markdown`, `text/html` or .docx body. Each file is refused (413) past `maxFileBytes`.
  */
 export async function readImportFiles(
 	request: IncomingMessage,
@@ -23,7 +28,7 @@ export async function readImportFiles(
 	const contentType = (request.headers['content-type'] ?? '').toLowerCase();
 	const mediaType = contentType.split(';')[0]!.trim();
 	if (mediaType === 'multipart/form-data') return readMultipart(request, maxFileBytes);
-	if (mediaType === 'text/plain' || mediaType === 'text/markdown') {
+	if (RAW_TYPES.includes(mediaType)) {
 		const bytes = await readBody(request, maxFileBytes);
 		return [{ filename: '', contentType: mediaType, bytes }];
 	}
@@ -32,8 +37,8 @@ export async function readImportFiles(
 		415,
 		'unsupported_media_type',
 		mediaType
-			? `Cannot import a body of type "${mediaType}": send multipart/form-data (field "file"), text/plain or text/markdown.`
-			: 'Missing Content-Type: send multipart/form-data (field "file"), text/plain or text/markdown.'
+			? `Cannot import a body of type "${mediaType}": send ${ACCEPTED}.`
+			: `Missing Content-Type: send ${ACCEPTED}.`
 	);
 }
 

@@ -39,11 +39,13 @@ export function sendDownload(
 	response: ServerResponse,
 	body: string | Uint8Array,
 	contentType: string,
-	disposition: string
+	disposition: string,
+	extraHeaders: Record<string, string> = {}
 ): void {
 	const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 	response.writeHead(200, {
 		...API_HEADERS,
+		...extraHeaders,
 		'Content-Type': contentType,
 		'Content-Disposition': disposition,
 		'Content-Length': payload.byteLength

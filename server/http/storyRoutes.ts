@@ -1,3 +1,4 @@
+import { exportOptionsSchema, type ExportOptions } from '../formats/exportStory';
 import type { StoryService } from '../stories/StoryService';
 import { attachmentDisposition } from './attachmentDisposition';
 import { badRequest } from './HttpError';
@@ -6,7 +7,24 @@ import { readJsonObject } from './readBody';
 import { sendDownload, sendJson, sendNoContent } from './respond';
 import type { Router } from './Router';
 
-const EXPORT_FORMATS = ['txt'] as const;
+/** Reads `format`, `comments`, `suggestions` and `accept`; 400 with the first problem. */
+function parseExportOptions(query: URLSearchParams): ExportOptions {
+	const parsed = exportOptionsSchema.safeParse({
+		format: query.get('format') ?? 'txt',
+		...(query.has('comments') && { comments: query.get('comments') }),
+		...(query.has('suggestions') && { suggestions: query.get('suggestions') }),
+		...(query.has('accept') && { accept: query.get('accept') })
+	});
+	if (parsed.success) return parsed.data;
+	const issue = parsed.error.issues[0]!;
+	const field = issue.path[0];
+	const code = field === 'format' ? 'unknown_format' : 'invalid_export_options';
+	const message =
+		issue.code === 'invalid_value' && field !== 'format'
+			? `${String(field)} must be one of: ${issue.values.join(', ')}.`
+			: issue.message;
+	throw badRequest(message, code);
+}
 
 /** The story API: import, list, read, rename, delete, export. */
 export function addStoryRoutes(
@@ -40,20 +58,20 @@ export function addStoryRoutes(
 			await stories.remove(params.id!);
 			sendNoContent(response);
 		})
-		.add('GET', '/api/stories/:id/export', async ({ response, params, url }) => {
-			const format = url.searchParams.get('format') ?? 'txt';
-			if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-				throw badRequest(
-					`Unknown export format "${format}"; use one of: ${EXPORT_FORMATS.join(', ')}.`,
-					'unknown_format'
-				);
-			}
-			const { story, text } = await stories.exportText(params.id!);
+		.add('GET', '/api/stories/:id/export', async ({ request, response, params, url }) => {
+			const options = parseExportOptions(url.searchParams);
+			const id = params.id!;
+			const source = `http://${request.headers.host ?? 'localhost'}/api/stories/${id}/export?format=txt`;
+			const { story, file } = await stories.exportFile(id, options, source);
 			sendDownload(
 				response,
-				text,
-				'text/plain; charset=utf-8',
-				attachmentDisposition(story.title, 'txt')
+				file.body,
+				file.contentType,
+				attachmentDisposition(story.title + (file.nameSuffix ?? ''), file.extension),
+				// Downloads are not meant to render here; if one ever did, nothing in it could run.
+				file.contentType.startsWith('text/html')
+					? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" }
+					: {}
 			);
 		});
 }

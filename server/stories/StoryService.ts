@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { countWords, readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
+import { exportStory, type ExportFile, type ExportOptions } from '../formats/exportStory';
 import type { DocumentStore, StoryEdit, StoryRecord } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
 import { cleanTitle, prepareImport, type ImportSource, type PreparedStory } from './prepareImport';
@@ -27,12 +28,16 @@ export class StoryService {
 	 * either imports all its files or none, and the error names the file at fault.
 	 */
 	async importFiles(sources: ImportSource[], title?: string): Promise<StoryRecord[]> {
-		const prepared = sources.map((source) =>
-			prepareImport(source, {
-				title: sources.length === 1 ? title : undefined,
-				maxBytes: this.maxImportBytes
-			})
-		);
+		// One after another: a batch of Word documents should not all be unpacked at once.
+		const prepared: PreparedStory[] = [];
+		for (const source of sources) {
+			prepared.push(
+				await prepareImport(source, {
+					title: sources.length === 1 ? title : undefined,
+					maxBytes: this.maxImportBytes
+				})
+			);
+		}
 		const stories: StoryRecord[] = [];
 		for (const story of prepared) stories.push(await this.create(story));
 		return stories;
@@ -66,14 +71,32 @@ export class StoryService {
 		await this.store.deleteStory(id);
 	}
 
-	/** The story's current text: the live room when loaded, else storage. */
-	async exportText(id: string): Promise<{ story: StoryRecord; text: string }> {
+	/**
+	 * One export of the story (see `exportStory`), read from copies of the live documents.
+	 * `source` is the IRI of its txt export, which annotations target.
+	 */
+	async exportFile(
+		id: string,
+		options: ExportOptions,
+		source = `urn:galley:story:${id}`
+	): Promise<{ story: StoryRecord; file: ExportFile }> {
 		const story = await this.require(id);
-		const doc = await this.live.readDocument(storyRoom(id));
+		const [doc, notes] = await Promise.all([
+			this.live.readDocument(storyRoom(id)),
+			this.live.readDocument(notesRoom(id))
+		]);
 		try {
-			return { story, text: readStoryText(doc) };
+			// Stories always stored their import text; should it be missing, the current text is the
+			// best baseline there is (the report then shows no changes rather than failing).
+			const baseline = (await this.store.baselineText(id)) ?? readStoryText(doc);
+			const file = await exportStory(
+				{ title: story.title, story: doc, notes, baseline, source },
+				options
+			);
+			return { story, file };
 		} finally {
 			doc.destroy();
+			notes.destroy();
 		}
 	}
 

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import * as Y from 'yjs';
 import { decodeText } from '#shared/formats/decodeText';
+import { htmlToStoryJSON } from '#shared/formats/htmlToStory';
 import { markdownToStoryJSON } from '#shared/formats/markdownToStory';
 import { countWords, readStoryText, writeStoryJSON, writeStoryText } from '#shared/model/storyDoc';
+import { readDocx } from '../formats/readDocx';
 import { StoryError } from './StoryError';
 
 /** A file to import, as it arrived. */
@@ -22,7 +24,10 @@ export interface PreparedStory {
 	words: number;
 }
 
-type ImportFormat = 'text' | 'markdown';
+type ImportFormat = 'text' | 'markdown' | 'html' | 'docx';
+
+/** File name extensions the import reads, for messages, the UI and the CLI. */
+export const IMPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx'];
 
 const MAX_TITLE_LENGTH = 200;
 
@@ -30,10 +35,10 @@ const MAX_TITLE_LENGTH = 200;
  * Turns one uploaded file into a story document, refusing what is too large, binary or of a
  * type Galley cannot read. Nothing is stored here, so a batch can be checked before any of it is.
  */
-export function prepareImport(
+export async function prepareImport(
 	source: ImportSource,
 	options: { title?: string; maxBytes: number }
-): PreparedStory {
+): Promise<PreparedStory> {
 	const label = source.filename ? `"${source.filename}"` : 'The text';
 	if (source.bytes.byteLength > options.maxBytes) {
 		throw new StoryError(
@@ -45,20 +50,26 @@ export function prepareImport(
 	if (!format) {
 		throw new StoryError(
 			'unsupported-type',
-			`${label} is not a .txt or .md file; Galley imports plain text and Markdown.`
+			`${label} is not a .txt, .md, .html or .docx file; Galley imports plain text, Markdown, HTML and Word documents.`
 		);
 	}
-	const decoded = decodeText(source.bytes);
-	if (!decoded.ok) throw new StoryError('binary', `${label} looks binary: ${decoded.message}`);
-
 	const doc = new Y.Doc();
-	if (format === 'markdown') {
-		const finalNewline = decoded.text.endsWith('\n');
-		writeStoryJSON(doc, markdownToStoryJSON(decoded.text), finalNewline);
+	if (format === 'docx') {
+		// Word documents carry no "final line break"; a story's text ends with one, as most files do.
+		writeStoryJSON(doc, await readDocx(source.bytes, label), true);
 	} else {
-		writeStoryText(doc, decoded.text);
+		const decoded = decodeText(source.bytes);
+		if (!decoded.ok) throw new StoryError('binary', `${label} looks binary: ${decoded.message}`);
+		if (format === 'markdown') {
+			const finalNewline = decoded.text.endsWith('\n');
+			writeStoryJSON(doc, markdownToStoryJSON(decoded.text), finalNewline);
+		} else if (format === 'html') {
+			writeStoryJSON(doc, htmlToStoryJSON(decoded.text), true);
+		} else {
+			writeStoryText(doc, decoded.text);
+		}
 	}
-	const text = format === 'markdown' ? readStoryText(doc) : decoded.text;
+	const text = readStoryText(doc);
 	return {
 		title: cleanTitle(options.title) || titleFromFilename(source.filename) || 'Untitled story',
 		state: Y.encodeStateAsUpdate(doc),
@@ -71,10 +82,15 @@ function importFormat(source: ImportSource): ImportFormat | null {
 	const extension = path.extname(source.filename).toLowerCase();
 	if (extension === '.md' || extension === '.markdown') return 'markdown';
 	if (extension === '.txt' || extension === '.text') return 'text';
+	if (extension === '.html' || extension === '.htm') return 'html';
+	if (extension === '.docx') return 'docx';
 	if (extension !== '') return null;
 	// No extension (a raw body, or a file named without one): trust the declared type, and let the
 	// binary check catch anything that is not text after all.
 	const mediaType = source.contentType.split(';')[0]!.trim().toLowerCase();
+	if (mediaType === 'text/html') return 'html';
+	if (mediaType === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+		return 'docx';
 	return mediaType === 'text/markdown' || mediaType === 'text/x-markdown' ? 'markdown' : 'text';
 }
 

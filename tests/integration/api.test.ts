@@ -123,7 +123,7 @@ describe('refusals', () => {
 	});
 
 	it('refuses an unsupported file type and an unknown body type with 415', async () => {
-		expect((await importFiles([{ name: 'story.docx', body: 'x' }])).status).toBe(415);
+		expect((await importFiles([{ name: 'story.pdf', body: 'x' }])).status).toBe(415);
 		expect((await importRaw('{}', 'application/json')).status).toBe(415);
 	});
 

@@ -39,7 +39,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 	400: 'The server could not read that request.',
 	404: 'That story no longer exists.',
 	413: 'That file is too large to import.',
-	415: 'Only plain text (.txt) and Markdown (.md) files can be imported.',
+	415: 'Only plain text (.txt), Markdown (.md), HTML (.html) and Word (.docx) files can be imported.',
 	500: 'Something went wrong on the server. Please try again.'
 };
 
@@ -120,6 +120,6 @@ export async function deleteStory(id: string): Promise<void> {
 }
 
 /** Where the plain-text export of a story downloads from. */
-export function exportUrl(id: string): string {
-	return `/api/stories/${encodeURIComponent(id)}/export?format=txt`;
+export function exportUrl(id: string, query = 'format=txt'): string {
+	return `/api/stories/${encodeURIComponent(id)}/export?${query}`;
 }

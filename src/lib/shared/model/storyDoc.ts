@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { META_MAP, STORY_FIELD, storySchema } from '#shared/model/schema';
-import { collectStoryText, textToStoryJSON } from '#shared/model/storyText';
+import { collectStoryText, textToStoryJSON, type StoryJSON } from '#shared/model/storyText';
 import type { StoryTreeReader } from '#shared/model/storyWalker';
 import { buildStoryTextMap, type StoryTextMap } from '#shared/model/textOffsets';
 
@@ -50,6 +50,12 @@ export function writeStoryJSON(ydoc: Y.Doc, doc: JSONContent, finalNewline: bool
 /** Whether the story's text ends with a line break (false when never recorded). */
 export function readFinalNewline(ydoc: Y.Doc): boolean {
 	return ydoc.getMap(META_MAP).get(FINAL_NEWLINE_KEY) === true;
+}
+
+/** The story's current document as ProseMirror JSON (what the md, html and docx exports read). */
+export function readStoryJSON(ydoc: Y.Doc): StoryJSON {
+	const node = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(STORY_FIELD), storySchema);
+	return { doc: node.toJSON() as JSONContent, finalNewline: readFinalNewline(ydoc) };
 }
 
 /** The txt export of the story's current document; equals `storyJSONToText` of its JSON. */

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createStory } from '../helpers/stories';
+import { startServer, type RunningServer } from '../helpers/startServer';
+import { launchBrowser } from './support/browser';
+
+describe('the story page export menu', () => {
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await server?.dispose();
+	});
+
+	it('offers every format and downloads the chosen one', async () => {
+		const id = await createStory(server.url, 'Menu story', 'Once upon a time.\n');
+		const context = await browser.newContext({ acceptDownloads: true });
+		context.setDefaultTimeout(10_000);
+		const page = await context.newPage();
+		await page.goto(`${server.url}/stories/${id}?name=Ana`);
+		await page.locator('.ProseMirror').waitFor();
+
+		const menu = page.getByRole('list', { name: 'Export formats' });
+		await expect(menu.isVisible()).resolves.toBe(false);
+		await page.locator('summary', { hasText: 'Export' }).click();
+		await expect(menu.getByRole('link').count()).resolves.toBe(8);
+		// Escape closes it; the menu opens again for the download.
+		await page.keyboard.press('Escape');
+		await expect(menu.isVisible()).resolves.toBe(false);
+		await page.locator('summary', { hasText: 'Export' }).click();
+
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			menu.getByRole('link', { name: /^Markdown/ }).click()
+		]);
+		expect(download.suggestedFilename()).toBe('Menu story.md');
+		expect(readFileSync((await download.path())!, 'utf8')).toBe('Once upon a time.\n');
+		await expect(menu.isVisible()).resolves.toBe(false);
+		await context.close();
+	});
+});
