@@ -39,6 +39,7 @@ function freePort(): Promise<number> {
 }
 
 function command(kind: ServerKind, dataDir: string, port: number) {
+	const serverMain = path.join(repoRoot, 'server/main.ts');
 	const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
 	if (kind === 'ours') {
 		// `node --import tsx` rather than the tsx CLI: the CLI runs the server in a second node
@@ -46,7 +47,7 @@ function command(kind: ServerKind, dataDir: string, port: number) {
 		// persistence (SQLite in DATA_DIR, on the same disk as the repository, not tmpfs) is on,
 		// as users run it.
 		return {
-			args: ['--import', 'tsx', 'server/main.ts'],
+			args: ['--import', 'tsx', serverMain],
 			env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
 			ready: /listening (\d+)/
 		};
@@ -59,8 +60,15 @@ function command(kind: ServerKind, dataDir: string, port: number) {
 	};
 }
 
-/** Starts a fresh server of `kind` with an empty data directory and waits until it listens. */
-export async function startServer(kind: ServerKind, timeoutMs = 60_000): Promise<BenchServer> {
+/**
+ * Starts a fresh server of `kind` with an empty data directory and waits until it listens. Ours
+ * serves the app from `<cwd>/build` (the repository's build unless `cwd` says otherwise).
+ */
+export async function startServer(
+	kind: ServerKind,
+	timeoutMs = 60_000,
+	cwd = repoRoot
+): Promise<BenchServer> {
 	mkdirSync(outDir, { recursive: true });
 	// BENCH_DATA_ROOT (e.g. /dev/shm) moves the data directory, to see what durable writes cost.
 	const dataDir = mkdtempSync(path.join(process.env.BENCH_DATA_ROOT ?? outDir, `data-${kind}-`));
@@ -72,7 +80,7 @@ export async function startServer(kind: ServerKind, timeoutMs = 60_000): Promise
 		? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'prof', `${kind}-${port}`)}`]
 		: [];
 	const child: ChildProcess = spawn(process.execPath, [...profile, ...args], {
-		cwd: repoRoot,
+		cwd,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
