@@ -17,7 +17,8 @@ import {
 	reanchorThread,
 	setSuggestionStatus,
 	setThreadStatus,
-	updateSuggestion
+	updateSuggestion,
+	SUGGESTIONS_MAP
 } from '#shared/review/notesDoc';
 import { suggestionView, threadView } from '#shared/review/reviewViews';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
@@ -237,6 +238,8 @@ export class ReviewState {
 		const keep = (
 			read: ReadEntry<{ id: string }>,
 			placed: PlacedAnchor,
+			from: number,
+			to: number,
 			make: () => ReviewItem
 		) => {
 			const { id } = read.stored;
@@ -244,25 +247,25 @@ export class ReviewState {
 			const signature = `${resolved.detached} ${resolved.quote}|${read.json}`;
 			signatures.set(id, signature);
 			const old = previous.get(id);
-			const item = make();
 			if (old && this.#signatures.get(id) === signature) {
 				// Same content, perhaps moved by typing before it: its highlight has been mapped
 				// there already and its card shows nothing positional, so only the place changes.
-				if (old.from !== item.from || old.to !== item.to) {
-					old.from = item.from;
-					old.to = item.to;
+				if (old.from !== from || old.to !== to) {
+					old.from = from;
+					old.to = to;
 					moved = true;
 				}
 				return items.push(old);
 			}
-			if (!old || old.from !== item.from || old.to !== item.to) moved = true;
+			if (!old || old.from !== from || old.to !== to) moved = true;
+			const item = make();
 			changed.push(item);
 			items.push(item);
 		};
 		for (const read of this.#notes.threads()) {
 			const stored = read.stored;
 			const placed = place(stored.anchor);
-			keep(read, placed, () => ({
+			keep(read, placed, placed.from, placed.to, () => ({
 				kind: 'thread',
 				id: stored.id,
 				from: placed.from,
@@ -274,11 +277,13 @@ export class ReviewState {
 			const stored = read.stored;
 			const placed = place(stored.anchor);
 			const at = stored.insertAt === 'start' ? placed.from : placed.to;
-			keep(read, placed, () => ({
+			const from = stored.insertAt ? at : placed.from;
+			const to = stored.insertAt ? at : placed.to;
+			keep(read, placed, from, to, () => ({
 				kind: 'suggestion',
 				id: stored.id,
-				from: stored.insertAt ? at : placed.from,
-				to: stored.insertAt ? at : placed.to,
+				from,
+				to,
 				suggestion: suggestionView(story, stored, resolve)
 			}));
 		}
@@ -439,8 +444,33 @@ export class ReviewState {
 	/** Changes only what a suggestion proposes (typing on at its insertion point). */
 	growSuggestion(id: string, replacement: string): boolean {
 		const changed = updateSuggestion(this.notesDoc, id, { replacement });
-		this.refresh();
+		if (!changed || !this.#growInPlace(id, replacement)) this.refresh();
 		return changed;
+	}
+
+	/**
+	 * The keystroke path of suggesting mode: only the proposed text of one item changed and
+	 * nothing else moved, so update that item and its highlight without reading all the notes.
+	 * Its signature is brought up to date too, so the scheduled read finds nothing to redo.
+	 */
+	#growInPlace(id: string, replacement: string): boolean {
+		const fresh =
+			this.#cachedVersion === this.#storyVersion && this.#paintedVersion === this.#cachedVersion;
+		const index = this.items.findIndex((item) => item.id === id);
+		const old = this.items[index];
+		const entry = this.notesDoc.getMap<unknown>(SUGGESTIONS_MAP).get(id);
+		const signature = this.#signatures.get(id);
+		if (!fresh || old?.kind !== 'suggestion' || !(entry instanceof Y.Map) || !signature) {
+			return false;
+		}
+		const item: ReviewItem = { ...old, suggestion: { ...old.suggestion, replacement } };
+		const items = [...this.items];
+		items[index] = item;
+		this.items = items;
+		const prefix = signature.slice(0, signature.indexOf('|') + 1);
+		this.#signatures.set(id, prefix + JSON.stringify(entry.toJSON()));
+		this.#patch([id]);
+		return true;
 	}
 
 	/** Changes what a suggestion covers and proposes (suggesting mode growing one). */
