@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
 	ROOM_UNLOAD_MS: integer(30_000, 0),
 	PING_INTERVAL_MS: integer(30_000, 100),
+	ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	ALLOWED_ORIGINS: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -25,6 +27,10 @@ export interface Config {
 	roomUnloadMs: number;
 	pingIntervalMs: number;
 	logLevel: string;
+	/** ADMIN_TOKEN: owner of every story, lists them all, and the only one who may import. */
+	adminToken: string | null;
+	/** ALLOWED_ORIGINS (comma separated): WebSocket origins accepted besides the server's own. */
+	allowedOrigins: string[];
 }
 
 /** Reads the environment once at boot; throws with every problem listed so the operator can fix them at once. */
@@ -50,6 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,
 		roomUnloadMs: value.ROOM_UNLOAD_MS,
 		pingIntervalMs: value.PING_INTERVAL_MS,
-		logLevel: value.LOG_LEVEL
+		logLevel: value.LOG_LEVEL,
+		adminToken: value.ADMIN_TOKEN ?? null,
+		allowedOrigins: (value.ALLOWED_ORIGINS ?? '')
+			.split(',')
+			.map((origin) => origin.trim().replace(/\/$/, ''))
+			.filter(Boolean)
 	};
 }

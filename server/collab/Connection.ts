@@ -1,6 +1,7 @@
 import type pino from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
+import type { Role } from '#shared/protocol/roles';
 
 /** Frames queued for one client beyond this mean it is not reading: drop it rather than hoard. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -24,6 +25,8 @@ export class Connection {
 	readonly id = nextId++;
 	/** Awareness client ids this connection has published (normally one). */
 	readonly clientIds: number[] = [];
+	/** What its token grants (re-checked while open); null: no access control (in-process use). */
+	access: { linkId: string | null; role: Role; expiresAt: string | null } | null = null;
 	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
 	announced = false;
 	/** When the client was last heard from (a frame or a pong), in ms since the epoch. */

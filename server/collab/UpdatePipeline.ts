@@ -68,8 +68,17 @@ export class UpdatePipeline {
 	}
 
 	/** Validates a client's update and queues it; a refusal says why (nothing was kept). */
-	submit(sender: Connection, update: Uint8Array): UpdateCheck {
+	submit(
+		sender: Connection,
+		update: Uint8Array,
+		gate?: (check: Extract<UpdateCheck, { ok: true }>) => UpdateCheck | null
+	): UpdateCheck {
 		const check = validateUpdate(update, this.room.doc, this.queuedClocks);
+		if (check.ok && gate) {
+			// The sender's rights, checked against what the update would actually change.
+			const refusal = gate(check);
+			if (refusal) return refusal;
+		}
 		if (check.ok && check.changesDoc) this.enqueue({ sender, update }, check.advances);
 		return check;
 	}

@@ -4,6 +4,7 @@ import { seedReview } from '../helpers/reviewNotes';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 import { connectionStatus, launchBrowser, storyText } from './support/browser';
+import { storyPage } from '../helpers/links';
 
 interface Reader {
 	context: BrowserContext;
@@ -43,7 +44,7 @@ describe('comments and suggestions', () => {
 		context.setDefaultTimeout(10_000);
 		contexts.push(context);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/stories/${storyId}?name=${encodeURIComponent(name)}`);
+		await page.goto(storyPage(server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');
