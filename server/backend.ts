@@ -39,6 +39,10 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		authorize: (request, url, room) => links.resolveAny(requestTokens(request, url), room.storyId),
 		currentAccess: (linkId) => links.current(linkId),
 		allowedOrigins: config.allowedOrigins,
+		rates: {
+			messagesPerSecond: config.wsMessagesPerSecond,
+			bytesPerSecond: config.wsBytesPerSecond
+		},
 		onDocumentChanged: (room, doc) => {
 			const name = parseRoomName(room);
 			if (name?.kind !== 'story') return;
@@ -54,7 +58,8 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		links,
 		logger: logger.child({ component: 'http' }),
 		maxImportBytes: config.maxImportBytes,
-		importNeedsAdmin: config.adminToken !== null
+		importNeedsAdmin: config.adminToken !== null,
+		importsPerMinute: config.importsPerMinute
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
 

@@ -7,7 +7,7 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
 import type { Role } from '#shared/protocol/roles';
 import type { DocumentStore } from '../storage/DocumentStore';
-import { Connection } from './Connection';
+import { Connection, type ConnectionRates } from './Connection';
 import { KeepAlive } from './KeepAlive';
 import { RoomClosedError, type RoomContext, type RoomSettings } from './RoomContext';
 import { RoomRegistry } from './RoomRegistry';
@@ -39,6 +39,8 @@ export interface CollabServerOptions {
 	authorize?: (request: IncomingMessage, url: URL, room: RoomName) => ConnectionAccess | null;
 	/** A link's access now (null once revoked or expired); open connections are re-checked with it. */
 	currentAccess?: (linkId: string) => ConnectionAccess | null;
+	/** Per-connection message and byte rates (close 1013 beyond); unlimited without. */
+	rates?: ConnectionRates;
 	/** Origins accepted besides the server's own (a request without Origin is not a browser's). */
 	allowedOrigins?: string[];
 }
@@ -232,7 +234,12 @@ export class CollabServer {
 	): void {
 		this.sockets.add(ws);
 		ws.once('close', () => this.sockets.delete(ws));
-		const connection = new Connection(ws, this.log.child({ room }), this.options.maxMessageBytes);
+		const connection = new Connection(
+			ws,
+			this.log.child({ room }),
+			this.options.maxMessageBytes,
+			this.options.rates
+		);
 		connection.access = access;
 		this.keepAlive.add(connection);
 		if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');

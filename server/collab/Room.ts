@@ -11,6 +11,7 @@ import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { UpdateCheck } from './validateUpdate';
+import { checkCommenterChange } from './reviewGuard';
 import { decodeAwarenessUpdate, isRemoval } from './validateAwareness';
 import type { AwarenessEntry } from './messages';
 
@@ -64,6 +65,8 @@ export class Room implements PipelineRoom {
 	 * connection writing with it is refused, so nobody can poison someone else's offline edits.
 	 */
 	private readonly writers = new Map<number, string>();
+	/** Review author ids → the link that first wrote with them (see checkCommenterChange). */
+	private readonly authors = new Map<string, string>();
 
 	private constructor(
 		readonly name: string,
@@ -221,7 +224,7 @@ export class Room implements PipelineRoom {
 					break;
 				case 'update': {
 					const check = this.pipeline.submit(connection, message.update, (valid) =>
-						this.mayWrite(connection, valid)
+						this.mayWrite(connection, message.update, valid)
 					);
 					if (!check.ok) connection.refuse(check.code, check.reason);
 					break;
@@ -246,6 +249,7 @@ export class Room implements PipelineRoom {
 	/** Null when the connection may make this change; else why not (4403). */
 	private mayWrite(
 		connection: Connection,
+		update: Uint8Array,
 		check: Extract<UpdateCheck, { ok: true }>
 	): UpdateCheck | null {
 		const access = connection.access;
@@ -267,6 +271,16 @@ export class Room implements PipelineRoom {
 					reason: 'client id belongs to another user'
 				};
 			}
+		}
+		if (this.kind === 'notes' && access.role === 'commenter') {
+			const refusal = checkCommenterChange(
+				this.doc,
+				this.pipeline.unapplied,
+				update,
+				writer,
+				this.authors
+			);
+			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
 		}
 		for (const client of check.advances.keys()) this.writers.set(client, writer);
 		return null;

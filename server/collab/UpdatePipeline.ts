@@ -43,6 +43,8 @@ interface Accepted {
  */
 export class UpdatePipeline {
 	private queue: Accepted[] = [];
+	/** The batch being written (accepted, not applied yet). */
+	private writing: Accepted[] = [];
 	/** Clocks of accepted updates not applied yet, so a client's next update validates against them. */
 	private queuedClocks: Map<number, number> | null = null;
 	private running: Promise<void> | null = null;
@@ -91,6 +93,11 @@ export class UpdatePipeline {
 		return new Promise((resolve, reject) =>
 			this.enqueue({ sender: null, update, done: { resolve, reject } }, check.advances)
 		);
+	}
+
+	/** Accepted updates not applied to the doc yet, oldest first. */
+	get unapplied(): Uint8Array[] {
+		return [...this.writing, ...this.queue].map((accepted) => accepted.update);
 	}
 
 	/** Resolves when nothing is queued or in flight. */
@@ -163,7 +170,12 @@ export class UpdatePipeline {
 		if (this.queue.length > 0) {
 			const batch = this.queue;
 			this.queue = [];
-			if (!(await this.writeAndRelay(batch))) return;
+			this.writing = batch;
+			try {
+				if (!(await this.writeAndRelay(batch))) return;
+			} finally {
+				this.writing = [];
+			}
 		}
 		if (this.compactDue || this.logged > this.room.compactAfterUpdates) {
 			this.compactDue = false;

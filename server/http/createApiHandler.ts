@@ -5,6 +5,7 @@ import { roleAtLeast } from '#shared/protocol/roles';
 import type { LinkService } from '../auth/LinkService';
 import { requestTokens, requiredRole } from '../auth/requestTokens';
 import { redactUrl } from '../auth/tokens';
+import { KeyedBuckets } from '../auth/TokenBucket';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
 import type { ProofreadService } from '../proofing/ProofreadService';
@@ -53,7 +54,10 @@ export function createApiHandler(options: {
 	maxImportBytes: number;
 	/** ADMIN_TOKEN is set: importing needs it. */
 	importNeedsAdmin: boolean;
+	/** Imports per minute per IP (429 beyond). */
+	importsPerMinute: number;
 }): ApiHandler {
+	const imports = new KeyedBuckets(options.importsPerMinute, options.importsPerMinute / 60);
 	const router = new Router();
 	router.add('GET', '/healthz', async ({ response }) => {
 		const ok = await options.store.ping().catch(() => false);
@@ -78,6 +82,14 @@ export function createApiHandler(options: {
 			url.pathname !== '/healthz'
 		) {
 			return false;
+		}
+		if (request.method === 'POST' && url.pathname === '/api/stories') {
+			if (!imports.take(request.socket.remoteAddress ?? 'unknown')) {
+				response.setHeader('Retry-After', '60');
+				sendError(response, 429, 'too_many_requests', 'Too many imports: try again in a minute.');
+				request.resume();
+				return true;
+			}
 		}
 		let access = null;
 		const story = STORY_PATH.exec(url.pathname);

@@ -4,6 +4,12 @@ import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
+import {
+	addMessage,
+	addThread,
+	setSuggestionStatus,
+	setThreadStatus
+} from '#shared/review/notesDoc';
 import type { Role } from '#shared/protocol/roles';
 import { callApi } from '../helpers/jsonApi';
 import { rawFetch, tokenFor, tokenOf } from '../helpers/links';
@@ -205,6 +211,115 @@ describe('WebSocket: roles', () => {
 	});
 });
 
+describe('notes: what a commenter may change', () => {
+	/** A commenter's y-websocket client on the notes, synced; resolves its close code when closed. */
+	async function commenterNotes() {
+		const notes = client(notesRoom(storyId), 'commenter');
+		const closed = new Promise<number>((resolve) =>
+			notes.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
+		);
+		await synced(notes);
+		return { notes, closed };
+	}
+
+	async function codeWithin(closed: Promise<number>, ms: number): Promise<number | null> {
+		return Promise.race([
+			closed,
+			new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))
+		]);
+	}
+
+	it('refuses a commenter accepting a suggestion (4403), and keeps it open', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/suggestions`, {
+			start: 2,
+			end: 7,
+			replacement: 'still',
+			author: 'Ana'
+		});
+		expect(made.status).toBe(201);
+		const { notes, closed } = await commenterNotes();
+		await vi.waitFor(() => expect(notes.doc.getMap('suggestions').has(made.body.id)).toBe(true));
+		setSuggestionStatus(notes.doc, made.body.id, 'accepted', {
+			by: { id: 'mallory', name: 'Mallory' },
+			at: new Date().toISOString()
+		});
+		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
+		const after = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${storyId}/suggestions/${made.body.id}`
+		);
+		expect(after.body.status).toBe('open');
+	});
+
+	it('refuses a commenter writing as another author or resolving their thread (4403)', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/comments`, {
+			start: 2,
+			end: 7,
+			body: 'Which harbour?',
+			author: { id: 'ana-browser', name: 'Ana' }
+		});
+		expect(made.status).toBe(201);
+
+		const forger = await commenterNotes();
+		await vi.waitFor(() => expect(forger.notes.doc.getMap('threads').has(made.body.id)).toBe(true));
+		addMessage(forger.notes.doc, made.body.id, {
+			id: 'forged-reply',
+			author: { id: 'ana-browser', name: 'Ana' },
+			body: 'I take it back.',
+			createdAt: new Date().toISOString()
+		});
+		expect(await codeWithin(forger.closed, 2_000)).toBe(CloseCode.forbidden);
+
+		const resolver = await commenterNotes();
+		await vi.waitFor(() =>
+			expect(resolver.notes.doc.getMap('threads').has(made.body.id)).toBe(true)
+		);
+		setThreadStatus(resolver.notes.doc, made.body.id, 'resolved');
+		expect(await codeWithin(resolver.closed, 2_000)).toBe(CloseCode.forbidden);
+
+		const thread = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${storyId}/comments/${made.body.id}`
+		);
+		expect(thread.body.status).toBe('open');
+		expect(thread.body.messages).toHaveLength(1);
+	});
+
+	it('lets a commenter start a thread of their own, reply to it and resolve it', async () => {
+		const { notes, closed } = await commenterNotes();
+		const me = { id: 'carol-browser', name: 'Carol' };
+		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const template = existing.body.threads[0];
+		expect(template).toBeDefined();
+		const stored = notes.doc.getMap('threads').get(template.id) as Y.Map<unknown>;
+		addThread(notes.doc, {
+			id: 'carol-thread',
+			status: 'open',
+			anchor: stored.get('anchor') as never,
+			createdAt: new Date().toISOString(),
+			messages: [{ id: 'carol-1', author: me, body: 'Mine.', createdAt: new Date().toISOString() }]
+		});
+		addMessage(notes.doc, 'carol-thread', {
+			id: 'carol-2',
+			author: me,
+			body: 'Still mine.',
+			createdAt: new Date().toISOString()
+		});
+		setThreadStatus(notes.doc, 'carol-thread', 'resolved');
+		await vi.waitFor(async () => {
+			const thread = await callApi(
+				server.url,
+				'GET',
+				`/api/stories/${storyId}/comments/carol-thread`
+			);
+			expect(thread.body.status).toBe('resolved');
+		});
+		expect(await codeWithin(closed, 200)).toBeNull();
+	});
+});
+
 describe('link API', () => {
 	it('makes, lists and revokes links; a revoked link is cut off within a second (4401)', async () => {
 		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
@@ -392,6 +507,39 @@ describe('ADMIN_TOKEN', () => {
 			expect(links.status).toBe(200);
 		} finally {
 			await guarded.dispose();
+		}
+	});
+});
+
+describe('rate limits', () => {
+	it('answers 429 past the imports a minute and closes a flooding connection with 1013', async () => {
+		const limited = await startServer({
+			env: { IMPORTS_PER_MINUTE: '2', WS_MESSAGES_PER_SECOND: '5' }
+		});
+		try {
+			const statuses: number[] = [];
+			let id = '';
+			for (let i = 0; i < 3; i++) {
+				const response = await fetch(`${limited.url}/api/stories`, {
+					method: 'POST',
+					headers: { 'content-type': 'text/plain' },
+					body: `Story ${i}.`
+				});
+				statuses.push(response.status);
+				if (response.status === 201) {
+					id = ((await response.json()) as { stories: Array<{ id: string }> }).stories[0]!.id;
+				}
+			}
+			expect(statuses).toEqual([201, 201, 429]);
+
+			const calm = await connectRaw(limited.wsUrl, storyRoom(id), tokenFor(id, 'viewer'));
+			const flood = await connectRaw(limited.wsUrl, storyRoom(id), tokenFor(id, 'viewer'));
+			open.push(calm, flood);
+			for (let i = 0; i < 100; i++) flood.ws.send(awarenessMessage(5150, i + 1, 'null'));
+			expect(await closedWithin(flood, 2_000)).toMatchObject({ code: CloseCode.tryAgainLater });
+			expect(await closedWithin(calm, 200)).toBeNull();
+		} finally {
+			await limited.dispose();
 		}
 	});
 });
