@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import type pino from 'pino';
 import { readStoryText } from '#shared/model/storyDoc';
 import { parseRoomName } from '#shared/protocol/rooms';
+import { LinkService } from './auth/LinkService';
+import { requestTokens } from './auth/requestTokens';
 import { CollabServer } from './collab/CollabServer';
 import type { Config } from './config';
 import { createApiHandler } from './http/createApiHandler';
@@ -25,6 +27,7 @@ const EDIT_FLUSH_MS = 5_000;
 
 export function createBackend(config: Config, logger: pino.Logger): Backend {
 	const store = openSqliteStore(config.dataDir);
+	const links = new LinkService(config.dataDir, config.adminToken);
 	let stories: StoryService | null = null;
 	const collab = new CollabServer({
 		store,
@@ -33,6 +36,13 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		unloadAfterMs: config.roomUnloadMs,
 		pingIntervalMs: config.pingIntervalMs,
 		roomExists: (room) => stories!.exists(room.storyId),
+		authorize: (request, url, room) => links.resolveAny(requestTokens(request, url), room.storyId),
+		currentAccess: (linkId) => links.current(linkId),
+		allowedOrigins: config.allowedOrigins,
+		rates: {
+			messagesPerSecond: config.wsMessagesPerSecond,
+			bytesPerSecond: config.wsBytesPerSecond
+		},
 		onDocumentChanged: (room, doc) => {
 			const name = parseRoomName(room);
 			if (name?.kind !== 'story') return;
@@ -45,9 +55,13 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		reviews: new ReviewService(stories, collab),
 		proofreading: new ProofreadService(stories, collab),
 		store,
+		links,
 		logger: logger.child({ component: 'http' }),
-		maxImportBytes: config.maxImportBytes
+		maxImportBytes: config.maxImportBytes,
+		importNeedsAdmin: config.adminToken !== null,
+		importsPerMinute: config.importsPerMinute
 	});
+	links.onChange((linkId) => collab.refreshAccess(linkId));
 
 	const flushEdits = () =>
 		stories.flushEdits().catch((error: unknown) => {
@@ -68,6 +82,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 			await collab.close();
 			await flushEdits();
 			await store.close();
+			links.close();
 		}
 	};
 }

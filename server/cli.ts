@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LinkService } from './auth/LinkService';
 import { loadConfig } from './config';
 import { exportOptionsSchema } from './formats/exportStory';
 import { proofreadFiles } from './proofing/proofreadFiles';
@@ -14,7 +15,8 @@ const USAGE = `Usage: npm run galley -- <command>
 
   import <files or folders...> [--title T]
                                     import .txt / .md / .html / .docx files as new stories
-                                    (a folder: every such file in it)
+                                    (a folder: every such file in it); prints each
+                                    story's id, owner link path (with its token) and title
   export <id> [--format F] [--comments] [--suggestions] [--accept all] [--out FILE]
                                     write a story (stdout without --out); F is one of
                                     txt, md, html, docx, changes, annotations
@@ -54,8 +56,14 @@ async function main(argv: string[]): Promise<number> {
 	const stories = new StoryService(store, new StoredDocuments(store), config.maxImportBytes);
 	try {
 		switch (command) {
-			case 'import':
-				return await importFiles(stories, rest, values.title);
+			case 'import': {
+				const links = new LinkService(config.dataDir, null);
+				try {
+					return await importFiles(stories, links, rest, values.title);
+				} finally {
+					links.close();
+				}
+			}
 			case 'export':
 				return await exportStory(stories, rest[0], values, values.out);
 			case 'list':
@@ -71,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function importFiles(
 	stories: StoryService,
+	links: LinkService,
 	files: string[],
 	title?: string
 ): Promise<number> {
@@ -90,7 +99,9 @@ async function importFiles(
 				[{ filename: path.basename(file), contentType: '', bytes: readFileSync(file) }],
 				expanded.length === 1 ? title : undefined
 			);
-			process.stdout.write(`${story!.id}\t/stories/${story!.id}\t${story!.title}\n`);
+			// Whoever imports is the owner: the owner link is the way in (the others come from Share).
+			const owner = links.create(story!.id, 'owner').token;
+			process.stdout.write(`${story!.id}\t/stories/${story!.id}?token=${owner}\t${story!.title}\n`);
 		} catch (error) {
 			failures++;
 			process.stderr.write(`${file}: ${describe(error)}\n`);

@@ -13,6 +13,11 @@ const ConfigSchema = z.object({
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
 	ROOM_UNLOAD_MS: integer(30_000, 0),
 	PING_INTERVAL_MS: integer(30_000, 100),
+	IMPORTS_PER_MINUTE: integer(30, 1),
+	WS_MESSAGES_PER_SECOND: integer(100, 1),
+	WS_BYTES_PER_SECOND: integer(1024 * 1024, 1024),
+	ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	ALLOWED_ORIGINS: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -25,6 +30,15 @@ export interface Config {
 	roomUnloadMs: number;
 	pingIntervalMs: number;
 	logLevel: string;
+	/** IMPORTS_PER_MINUTE per IP (429 beyond, with a burst of as many). */
+	importsPerMinute: number;
+	/** Per WebSocket connection (close 1013 beyond): messages and bytes per second. */
+	wsMessagesPerSecond: number;
+	wsBytesPerSecond: number;
+	/** ADMIN_TOKEN: owner of every story, lists them all, and the only one who may import. */
+	adminToken: string | null;
+	/** ALLOWED_ORIGINS (comma separated): WebSocket origins accepted besides the server's own. */
+	allowedOrigins: string[];
 }
 
 /** Reads the environment once at boot; throws with every problem listed so the operator can fix them at once. */
@@ -50,6 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,
 		roomUnloadMs: value.ROOM_UNLOAD_MS,
 		pingIntervalMs: value.PING_INTERVAL_MS,
-		logLevel: value.LOG_LEVEL
+		logLevel: value.LOG_LEVEL,
+		importsPerMinute: value.IMPORTS_PER_MINUTE,
+		wsMessagesPerSecond: value.WS_MESSAGES_PER_SECOND,
+		wsBytesPerSecond: value.WS_BYTES_PER_SECOND,
+		adminToken: value.ADMIN_TOKEN ?? null,
+		allowedOrigins: (value.ALLOWED_ORIGINS ?? '')
+			.split(',')
+			.map((origin) => origin.trim().replace(/\/$/, ''))
+			.filter(Boolean)
 	};
 }

@@ -30,6 +30,10 @@ async function main(): Promise<void> {
 	const app = await loadAppHandler();
 
 	const server = createServer((request, response) => {
+		// Every answer: nothing sniffed, never framed, and no Referer (share links carry tokens).
+		response.setHeader('X-Content-Type-Options', 'nosniff');
+		response.setHeader('X-Frame-Options', 'DENY');
+		response.setHeader('Referrer-Policy', 'no-referrer');
 		if (backend.handleRequest(request, response)) return;
 		app(request, response, () => {
 			response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { nowMs } from './clock.ts';
 import { firstText } from './storyDoc.ts';
+import { withBenchToken } from './servers.ts';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -78,7 +79,7 @@ export class LightClient {
 	/** Opens the socket and resolves once the server's sync step 2 has been applied. */
 	connect(timeoutMs = 30_000): Promise<void> {
 		return new Promise((resolve, reject) => {
-			const ws = new WebSocket(this.url);
+			const ws = new WebSocket(withBenchToken(this.url));
 			this.ws = ws;
 			const timer = setTimeout(() => {
 				reject(new Error(`handshake timed out after ${timeoutMs} ms`));

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { nowMs } from './clock.ts';
 import { editKey, type ArrivalLog } from './latency.ts';
+import { BENCH_ADMIN_TOKEN } from './servers.ts';
 
 /**
  * A real client that measures: a y-websocket WebsocketProvider with its own Y.Doc, applying every
@@ -42,7 +43,8 @@ export class Observer implements ArrivalLog {
 			// Node 20 has no global WebSocket; BroadcastChannel would let observers in this one
 			// process talk to each other around the server, so it is off.
 			WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-			disableBc: true
+			disableBc: true,
+			params: { token: BENCH_ADMIN_TOKEN }
 		});
 		this.provider.awareness.setLocalState(null);
 		this.provider.on('sync', (synced: boolean) => {

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
+import { withBenchToken } from './servers.ts';
 import * as Y from 'yjs';
 import { nowMs } from './clock.ts';
 
@@ -15,7 +16,7 @@ const MESSAGE_SYNC = 0;
  */
 export function rawSyncMs(url: string, timeoutMs = 30_000): Promise<number> {
 	const started = nowMs();
-	const ws = new WebSocket(url);
+	const ws = new WebSocket(withBenchToken(url));
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
 			ws.terminate();

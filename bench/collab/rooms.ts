@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchServer } from './servers.ts';
+import { BENCH_ADMIN_TOKEN } from './servers.ts';
 import { storyDocUpdate } from './storyDoc.ts';
 
 /** The rooms of one run and how clients get the story into them. */
@@ -16,7 +17,10 @@ export interface PreparedRooms {
 async function createStory(httpUrl: string, text: string, title: string): Promise<string> {
 	const response = await fetch(`${httpUrl}/api/stories?title=${encodeURIComponent(title)}`, {
 		method: 'POST',
-		headers: { 'content-type': 'text/plain; charset=utf-8' },
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			authorization: `Bearer ${BENCH_ADMIN_TOKEN}`
+		},
 		body: text
 	});
 	const body = (await response.json().catch(() => null)) as {

@@ -38,6 +38,17 @@ function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * Galley needs a share-link token on every story call and WebSocket: the benches use the admin
+ * token, which opens every story (the reference server ignores the query).
+ */
+export const BENCH_ADMIN_TOKEN = 'galley-bench-admin-token-not-a-secret';
+
+/** `url` with the bench token as `?token=` (or `&token=`). */
+export function withBenchToken(url: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}token=${BENCH_ADMIN_TOKEN}`;
+}
+
 function command(kind: ServerKind, dataDir: string, port: number) {
 	const serverMain = path.join(repoRoot, 'server/main.ts');
 	const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
@@ -48,7 +59,16 @@ function command(kind: ServerKind, dataDir: string, port: number) {
 		// as users run it.
 		return {
 			args: ['--import', 'tsx', serverMain],
-			env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+			env: {
+				...env,
+				DATA_DIR: dataDir,
+				LOG_LEVEL: 'warn',
+				ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+				// Load generators are not people: lift the per-IP and per-connection limits.
+				IMPORTS_PER_MINUTE: '1000000',
+				WS_MESSAGES_PER_SECOND: '1000000',
+				WS_BYTES_PER_SECOND: String(1024 * 1024 * 1024)
+			},
 			ready: /listening (\d+)/
 		};
 	}

@@ -18,7 +18,14 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { countWords } from '#shared/model/countWords';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { waitForQuietMachine } from '../collab/quietMachine.ts';
-import { outDir, repoRoot, startServer, type BenchServer } from '../collab/servers.ts';
+import {
+	BENCH_ADMIN_TOKEN,
+	outDir,
+	repoRoot,
+	startServer,
+	withBenchToken,
+	type BenchServer
+} from '../collab/servers.ts';
 import {
 	installKeyProbe,
 	installOpenProbe,
@@ -156,7 +163,9 @@ interface OpenRun {
 }
 
 function storyUrl(server: BenchServer, storyId: string): string {
-	return `${server.httpUrl}/stories/${storyId}?name=${encodeURIComponent('Bench Reader')}`;
+	return withBenchToken(
+		`${server.httpUrl}/stories/${storyId}?name=${encodeURIComponent('Bench Reader')}`
+	);
 }
 
 /** When the story counts as open: the editor holds it all and every card is in the margin. */
@@ -560,7 +569,10 @@ function renderTraces(runs: TypingRun[]): string {
 async function importStory(server: BenchServer, title: string, text: string): Promise<string> {
 	const response = await fetch(`${server.httpUrl}/api/stories?title=${encodeURIComponent(title)}`, {
 		method: 'POST',
-		headers: { 'content-type': 'text/plain; charset=utf-8' },
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			authorization: `Bearer ${BENCH_ADMIN_TOKEN}`
+		},
 		body: text
 	});
 	if (response.status !== 201) throw new Error(`import failed: ${response.status}`);

@@ -9,6 +9,7 @@ import { addSuggestion, addThread, listSuggestions, listThreads } from '#shared/
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
 import type { Author, Message } from '#shared/review/types';
 import { seededRandom } from './story.ts';
+import { BENCH_ADMIN_TOKEN } from '../collab/servers.ts';
 
 const AUTHORS: Author[] = [
 	{ id: 'bench-ada', name: 'Ada Quill' },
@@ -36,7 +37,8 @@ function connect(wsBase: string, room: string): Room {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(wsBase, room, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true
+		disableBc: true,
+		params: { token: BENCH_ADMIN_TOKEN }
 	});
 	return { doc, provider };
 }

@@ -5,8 +5,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
+import type { Role } from '#shared/protocol/roles';
 import type { DocumentStore } from '../storage/DocumentStore';
-import { Connection } from './Connection';
+import { Connection, type ConnectionRates } from './Connection';
 import { KeepAlive } from './KeepAlive';
 import { RoomClosedError, type RoomContext, type RoomSettings } from './RoomContext';
 import { RoomRegistry } from './RoomRegistry';
@@ -31,7 +32,28 @@ export interface CollabServerOptions {
 	onDocumentChanged?: (room: string, doc: Y.Doc) => void;
 	/** Decides whether a room may be opened (e.g. the story exists); false → close 4404. */
 	roomExists?: (room: RoomName) => Promise<boolean>;
+	/**
+	 * Who may open the room: the access the upgrade request's token grants, or null (HTTP 401
+	 * before any WebSocket exists). Without it every connection may write (in-process tests).
+	 */
+	authorize?: (request: IncomingMessage, url: URL, room: RoomName) => ConnectionAccess | null;
+	/** A link's access now (null once revoked or expired); open connections are re-checked with it. */
+	currentAccess?: (linkId: string) => ConnectionAccess | null;
+	/** Per-connection message and byte rates (close 1013 beyond); unlimited without. */
+	rates?: ConnectionRates;
+	/** Origins accepted besides the server's own (a request without Origin is not a browser's). */
+	allowedOrigins?: string[];
 }
+
+/** What an open connection may do, from its token. */
+export interface ConnectionAccess {
+	linkId: string | null;
+	role: Role;
+	expiresAt: string | null;
+}
+
+/** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */
+const ACCESS_SWEEP_MS = 500;
 
 const COLLAB_PATH = '/collab/';
 /** On shutdown, clients get this long to answer our close frame before their sockets are cut. */
@@ -58,6 +80,7 @@ export class CollabServer {
 	private readonly sockets = new Set<WebSocket>();
 	private readonly keepAlive: KeepAlive;
 	private closing = false;
+	private readonly accessSweep: NodeJS.Timeout | null = null;
 
 	constructor(private readonly options: CollabServerOptions) {
 		this.log = options.logger;
@@ -83,6 +106,44 @@ export class CollabServer {
 			onDocumentChanged: options.onDocumentChanged
 		};
 		this.rooms = new RoomRegistry(context, this.log);
+		if (options.currentAccess) {
+			this.accessSweep = setInterval(() => this.sweepAccess(), ACCESS_SWEEP_MS);
+			this.accessSweep.unref();
+		}
+	}
+
+	/** Re-checks every open connection of a link (revoked → 4401, new role applies at once). */
+	refreshAccess(linkId: string): void {
+		const current = this.options.currentAccess?.(linkId) ?? null;
+		for (const connection of this.keepAlive.all) {
+			if (connection.access?.linkId === linkId) this.applyAccess(connection, current);
+		}
+	}
+
+	private sweepAccess(): void {
+		const seen = new Map<string, ConnectionAccess | null>();
+		for (const connection of this.keepAlive.all) {
+			const linkId = connection.access?.linkId;
+			if (!linkId) continue;
+			if (!seen.has(linkId)) seen.set(linkId, this.options.currentAccess!(linkId));
+			this.applyAccess(connection, seen.get(linkId)!);
+		}
+	}
+
+	private applyAccess(connection: Connection, current: ConnectionAccess | null): void {
+		if (!current) {
+			connection.refuse(CloseCode.unauthorized, 'the link was revoked or has expired');
+		} else {
+			connection.access = current;
+		}
+	}
+
+	private originAllowed(request: IncomingMessage): boolean {
+		const origin = request.headers.origin;
+		if (origin === undefined) return true;
+		const host = request.headers.host;
+		if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+		return (this.options.allowedOrigins ?? []).includes(origin);
 	}
 
 	/** Handles an HTTP upgrade for /collab/<room>; answers plain HTTP 400/404 for bad paths/rooms. */
@@ -99,7 +160,13 @@ export class CollabServer {
 		}
 		const name = parseRoomName(room);
 		if (!name) return refuseUpgrade(socket, 400, 'Bad Request');
-		this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, name));
+		if (!this.originAllowed(request)) return refuseUpgrade(socket, 403, 'Forbidden');
+		let access: ConnectionAccess | null = null;
+		if (this.options.authorize) {
+			access = this.options.authorize(request, new URL(url, 'http://galley.invalid'), name);
+			if (!access) return refuseUpgrade(socket, 401, 'Unauthorized');
+		}
+		this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, name, access));
 	}
 
 	/**
@@ -139,6 +206,7 @@ export class CollabServer {
 		if (this.closing) return;
 		this.closing = true;
 		this.keepAlive.stop();
+		if (this.accessSweep) clearInterval(this.accessSweep);
 		for (const connection of this.keepAlive.all) {
 			connection.close(CloseCode.goingAway, 'server shutting down');
 		}
@@ -158,10 +226,21 @@ export class CollabServer {
 		for (const ws of this.sockets) ws.terminate();
 	}
 
-	private accept(ws: WebSocket, room: string, name: RoomName): void {
+	private accept(
+		ws: WebSocket,
+		room: string,
+		name: RoomName,
+		access: ConnectionAccess | null
+	): void {
 		this.sockets.add(ws);
 		ws.once('close', () => this.sockets.delete(ws));
-		const connection = new Connection(ws, this.log.child({ room }), this.options.maxMessageBytes);
+		const connection = new Connection(
+			ws,
+			this.log.child({ room }),
+			this.options.maxMessageBytes,
+			this.options.rates
+		);
+		connection.access = access;
 		this.keepAlive.add(connection);
 		if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
 		void this.enter(connection, room, name);

@@ -1,6 +1,14 @@
 import type pino from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
+import type { Role } from '#shared/protocol/roles';
+import { TokenBucket } from '../auth/TokenBucket';
+
+/** Per-connection limits: messages and bytes per second (a burst of a few seconds' worth). */
+export interface ConnectionRates {
+	messagesPerSecond: number;
+	bytesPerSecond: number;
+}
 
 /** Frames queued for one client beyond this mean it is not reading: drop it rather than hoard. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -24,6 +32,8 @@ export class Connection {
 	readonly id = nextId++;
 	/** Awareness client ids this connection has published (normally one). */
 	readonly clientIds: number[] = [];
+	/** What its token grants (re-checked while open); null: no access control (in-process use). */
+	access: { linkId: string | null; role: Role; expiresAt: string | null } | null = null;
 	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
 	announced = false;
 	/** When the client was last heard from (a frame or a pong), in ms since the epoch. */
@@ -37,6 +47,8 @@ export class Connection {
 	private queued: Uint8Array[] | null = [];
 	private queuedBytes = 0;
 	private readonly closeListeners: Array<() => void> = [];
+	private readonly messageBudget: TokenBucket | null;
+	private readonly byteBudget: TokenBucket | null;
 
 	readonly log: pino.Logger;
 
@@ -44,9 +56,17 @@ export class Connection {
 	constructor(
 		private readonly socket: WebSocket,
 		log: pino.Logger,
-		private readonly maxMessageBytes: number
+		private readonly maxMessageBytes: number,
+		rates?: ConnectionRates
 	) {
 		this.log = log.child({ connection: this.id });
+		this.messageBudget = rates
+			? new TokenBucket(rates.messagesPerSecond * 5, rates.messagesPerSecond)
+			: null;
+		// The burst covers one largest message (an offline device's catch-up sync).
+		this.byteBudget = rates
+			? new TokenBucket(Math.max(maxMessageBytes, rates.bytesPerSecond * 5), rates.bytesPerSecond)
+			: null;
 		socket.on('message', (data, isBinary) => this.receive(data, isBinary));
 		socket.on('pong', () => {
 			this.alive = true;
@@ -151,6 +171,13 @@ export class Connection {
 					: new Uint8Array(data);
 		if (frame.byteLength > this.maxMessageBytes) {
 			this.refuse(CloseCode.messageTooBig, `message over ${this.maxMessageBytes} bytes`);
+			return;
+		}
+		if (
+			(this.messageBudget && !this.messageBudget.take()) ||
+			(this.byteBudget && !this.byteBudget.take(frame.byteLength))
+		) {
+			this.refuse(CloseCode.tryAgainLater, 'too many messages: slow down');
 			return;
 		}
 		if (this.handler) {

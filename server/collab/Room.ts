@@ -1,6 +1,8 @@
 import type pino from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
+import { canWriteRoom } from '#shared/protocol/roles';
+import { parseRoomName, type RoomKind } from '#shared/protocol/rooms';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Connection } from './Connection';
 import { docFromStored } from './docFromStored';
@@ -8,7 +10,35 @@ import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './message
 import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
-import { decodeAwarenessUpdate } from './validateAwareness';
+import type { UpdateCheck } from './validateUpdate';
+import { checkCommenterChange } from './reviewGuard';
+import { decodeAwarenessUpdate, isRemoval } from './validateAwareness';
+import type { AwarenessEntry } from './messages';
+
+const utf8Decoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+/**
+ * The role others see is the server's, from the connection's link, never the client's claim:
+ * `user.role` is set (or overwritten) in every state a connection publishes.
+ */
+function stampRole(entry: AwarenessEntry, role: string): AwarenessEntry {
+	if (isRemoval(entry.state)) return entry;
+	let state: unknown;
+	try {
+		state = JSON.parse(utf8Decoder.decode(entry.state));
+	} catch {
+		return entry; // checked (and refused) with the others later
+	}
+	if (typeof state !== 'object' || state === null || Array.isArray(state)) return entry;
+	const record = state as Record<string, unknown>;
+	const user =
+		typeof record.user === 'object' && record.user !== null && !Array.isArray(record.user)
+			? (record.user as Record<string, unknown>)
+			: {};
+	record.user = { ...user, role };
+	return { ...entry, state: utf8Encoder.encode(JSON.stringify(record)) };
+}
 
 /**
  * One document and the people editing it: loads once, answers sync, relays updates (through the
@@ -29,6 +59,14 @@ export class Room implements PipelineRoom {
 	private awarenessTimer: NodeJS.Timeout | null = null;
 	private awarenessDue = false;
 	private unloading: Promise<void> | null = null;
+	private readonly kind: RoomKind | null;
+	/**
+	 * Which link first wrote with each Yjs client id (while the room is loaded): another link's
+	 * connection writing with it is refused, so nobody can poison someone else's offline edits.
+	 */
+	private readonly writers = new Map<number, string>();
+	/** Review author ids → the link that first wrote with them (see checkCommenterChange). */
+	private readonly authors = new Map<string, string>();
 
 	private constructor(
 		readonly name: string,
@@ -38,6 +76,7 @@ export class Room implements PipelineRoom {
 		readonly log: pino.Logger
 	) {
 		this.store = context.store;
+		this.kind = parseRoomName(name)?.kind ?? null;
 		this.compactAfterUpdates = context.settings.compactAfterUpdates;
 		this.pipeline = new UpdatePipeline(this, stored);
 		const { silentAfterMs, awarenessLimits } = context.settings;
@@ -184,7 +223,9 @@ export class Room implements PipelineRoom {
 					this.answerSyncStep1(connection, message.stateVector);
 					break;
 				case 'update': {
-					const check = this.pipeline.submit(connection, message.update);
+					const check = this.pipeline.submit(connection, message.update, (valid) =>
+						this.mayWrite(connection, message.update, valid)
+					);
 					if (!check.ok) connection.refuse(check.code, check.reason);
 					break;
 				}
@@ -205,6 +246,46 @@ export class Room implements PipelineRoom {
 		}
 	}
 
+	/** Null when the connection may make this change; else why not (4403). */
+	private mayWrite(
+		connection: Connection,
+		update: Uint8Array,
+		check: Extract<UpdateCheck, { ok: true }>
+	): UpdateCheck | null {
+		const access = connection.access;
+		if (!access || !check.changesDoc) return null; // an empty sync step 2 is fine from anyone
+		if (this.kind && !canWriteRoom(access.role, this.kind)) {
+			return {
+				ok: false,
+				code: CloseCode.forbidden,
+				reason: `a ${access.role} may not write here`
+			};
+		}
+		const writer = access.linkId ?? 'admin';
+		for (const client of check.advances.keys()) {
+			const first = this.writers.get(client);
+			if (first !== undefined && first !== writer) {
+				return {
+					ok: false,
+					code: CloseCode.forbidden,
+					reason: 'client id belongs to another user'
+				};
+			}
+		}
+		if (this.kind === 'notes' && access.role === 'commenter') {
+			const refusal = checkCommenterChange(
+				this.doc,
+				this.pipeline.unapplied,
+				update,
+				writer,
+				this.authors
+			);
+			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
+		}
+		for (const client of check.advances.keys()) this.writers.set(client, writer);
+		return null;
+	}
+
 	private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
 		let reply: Uint8Array;
 		try {
@@ -219,7 +300,10 @@ export class Room implements PipelineRoom {
 	private receiveAwareness(connection: Connection, payload: Uint8Array): void {
 		const decoded = decodeAwarenessUpdate(payload, this.context.settings.awarenessLimits);
 		if (!decoded.ok) return connection.refuse(decoded.code, decoded.reason);
-		const outcome = this.awareness.apply(connection, decoded.entries);
+		const entries = connection.access
+			? decoded.entries.map((entry) => stampRole(entry, connection.access!.role))
+			: decoded.entries;
+		const outcome = this.awareness.apply(connection, entries);
 		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);
 		for (const owner of outcome.evicted) {
 			owner.log.info('replaced by a newer connection of the same client');

@@ -184,6 +184,8 @@ export class RoomAwareness {
 		if (!presence) return isRemoval(entry.state) ? 'ignore' : 'store';
 		const { owner } = presence;
 		if (owner && owner !== sender) {
+			// Another user's presence is theirs: only a connection of the same link may take it over.
+			if (sender.access && owner.access?.linkId !== sender.access.linkId) return 'ignore';
 			// A tab announcing its own id takes it over from one that only relayed it.
 			if (declaring && !presence.declared) return 'adopt';
 			if (isRemoval(entry.state) || entry.clock <= presence.clock) return 'ignore';

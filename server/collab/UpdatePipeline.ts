@@ -43,6 +43,8 @@ interface Accepted {
  */
 export class UpdatePipeline {
 	private queue: Accepted[] = [];
+	/** The batch being written (accepted, not applied yet). */
+	private writing: Accepted[] = [];
 	/** Clocks of accepted updates not applied yet, so a client's next update validates against them. */
 	private queuedClocks: Map<number, number> | null = null;
 	private running: Promise<void> | null = null;
@@ -68,8 +70,17 @@ export class UpdatePipeline {
 	}
 
 	/** Validates a client's update and queues it; a refusal says why (nothing was kept). */
-	submit(sender: Connection, update: Uint8Array): UpdateCheck {
+	submit(
+		sender: Connection,
+		update: Uint8Array,
+		gate?: (check: Extract<UpdateCheck, { ok: true }>) => UpdateCheck | null
+	): UpdateCheck {
 		const check = validateUpdate(update, this.room.doc, this.queuedClocks);
+		if (check.ok && gate) {
+			// The sender's rights, checked against what the update would actually change.
+			const refusal = gate(check);
+			if (refusal) return refusal;
+		}
 		if (check.ok && check.changesDoc) this.enqueue({ sender, update }, check.advances);
 		return check;
 	}
@@ -82,6 +93,11 @@ export class UpdatePipeline {
 		return new Promise((resolve, reject) =>
 			this.enqueue({ sender: null, update, done: { resolve, reject } }, check.advances)
 		);
+	}
+
+	/** Accepted updates not applied to the doc yet, oldest first. */
+	get unapplied(): Uint8Array[] {
+		return [...this.writing, ...this.queue].map((accepted) => accepted.update);
 	}
 
 	/** Resolves when nothing is queued or in flight. */
@@ -154,7 +170,12 @@ export class UpdatePipeline {
 		if (this.queue.length > 0) {
 			const batch = this.queue;
 			this.queue = [];
-			if (!(await this.writeAndRelay(batch))) return;
+			this.writing = batch;
+			try {
+				if (!(await this.writeAndRelay(batch))) return;
+			} finally {
+				this.writing = [];
+			}
 		}
 		if (this.compactDue || this.logged > this.room.compactAfterUpdates) {
 			this.compactDue = false;

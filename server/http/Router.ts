@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Access } from '../auth/LinkService';
 import { HttpError } from './HttpError';
 
 export interface RouteContext {
@@ -6,6 +7,8 @@ export interface RouteContext {
 	response: ServerResponse;
 	url: URL;
 	params: Record<string, string>;
+	/** What the request's token grants (null on routes that need none). */
+	access: Access | null;
 }
 
 type Handler = (context: RouteContext) => Promise<void> | void;
@@ -30,7 +33,12 @@ export class Router {
 	}
 
 	/** Runs the matching handler; throws HttpError 404/405 when nothing matches. */
-	async dispatch(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+	async dispatch(
+		request: IncomingMessage,
+		response: ServerResponse,
+		url: URL,
+		access: Access | null = null
+	): Promise<void> {
 		const allowed: string[] = [];
 		for (const route of this.#routes) {
 			const match = route.pattern.exec(url.pathname);
@@ -42,7 +50,7 @@ export class Router {
 			const params = Object.fromEntries(
 				Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodePart(value)])
 			);
-			await route.handler({ request, response, url, params });
+			await route.handler({ request, response, url, params, access });
 			return;
 		}
 		if (allowed.length > 0) {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pino from 'pino';
+import { roleAtLeast } from '#shared/protocol/roles';
+import type { LinkService } from '../auth/LinkService';
+import { requestTokens, requiredRole } from '../auth/requestTokens';
+import { redactUrl } from '../auth/tokens';
+import { KeyedBuckets } from '../auth/TokenBucket';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
 import type { ProofreadService } from '../proofing/ProofreadService';
@@ -12,7 +17,10 @@ import { sendError, sendJson } from './respond';
 import { addProofreadRoutes } from './proofreadRoutes';
 import { addReviewRoutes } from './reviewRoutes';
 import { Router } from './Router';
+import { addLinkRoutes } from './linkRoutes';
 import { addStoryRoutes } from './storyRoutes';
+
+const STORY_PATH = /^\/api\/stories\/([^/]+)(\/.*)?$/;
 
 const STATUS_OF: Record<StoryErrorKind, [number, string]> = {
 	'not-found': [404, 'not_found'],
@@ -41,15 +49,28 @@ export function createApiHandler(options: {
 	reviews: ReviewService;
 	proofreading: ProofreadService;
 	store: DocumentStore;
+	links: LinkService;
 	logger: pino.Logger;
 	maxImportBytes: number;
+	/** ADMIN_TOKEN is set: importing needs it. */
+	importNeedsAdmin: boolean;
+	/** Imports per minute per IP (429 beyond). */
+	importsPerMinute: number;
 }): ApiHandler {
+	const imports = new KeyedBuckets(options.importsPerMinute, options.importsPerMinute / 60);
 	const router = new Router();
 	router.add('GET', '/healthz', async ({ response }) => {
 		const ok = await options.store.ping().catch(() => false);
 		sendJson(response, ok ? 200 : 503, ok ? { ok } : { ok, error: 'database unavailable' });
 	});
-	addStoryRoutes(router, options.stories, options.maxImportBytes);
+	addStoryRoutes(
+		router,
+		options.stories,
+		options.links,
+		options.maxImportBytes,
+		options.importNeedsAdmin
+	);
+	addLinkRoutes(router, options.links);
 	addReviewRoutes(router, options.reviews);
 	addProofreadRoutes(router, options.proofreading);
 
@@ -62,7 +83,39 @@ export function createApiHandler(options: {
 		) {
 			return false;
 		}
-		router.dispatch(request, response, url).catch((error: unknown) => {
+		if (request.method === 'POST' && url.pathname === '/api/stories') {
+			if (!imports.take(request.socket.remoteAddress ?? 'unknown')) {
+				response.setHeader('Retry-After', '60');
+				sendError(response, 429, 'too_many_requests', 'Too many imports: try again in a minute.');
+				request.resume();
+				return true;
+			}
+		}
+		let access = null;
+		const story = STORY_PATH.exec(url.pathname);
+		if (story) {
+			// Every call on a story needs a token for it: 401 before anything else is read or said.
+			let storyId: string;
+			try {
+				storyId = decodeURIComponent(story[1]!);
+			} catch {
+				storyId = '';
+			}
+			access = options.links.resolveAny(requestTokens(request, url), storyId);
+			if (!access) {
+				response.setHeader('WWW-Authenticate', 'Bearer');
+				sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
+				request.resume();
+				return true;
+			}
+			const needed = requiredRole(request.method ?? 'GET', story[2] ?? '');
+			if (!roleAtLeast(access.role, needed)) {
+				sendError(response, 403, 'forbidden', `This needs the ${needed} role or above.`);
+				request.resume();
+				return true;
+			}
+		}
+		router.dispatch(request, response, url, access).catch((error: unknown) => {
 			if (error instanceof HttpError) {
 				sendError(response, error.status, error.code, error.message);
 			} else if (error instanceof StoryError) {
@@ -73,7 +126,10 @@ export function createApiHandler(options: {
 				sendError(response, status, code, error.message);
 			} else {
 				const errorId = randomUUID();
-				options.logger.error({ err: error, errorId, path: url.pathname }, 'request failed');
+				options.logger.error(
+					{ err: error, errorId, path: redactUrl(url.pathname) },
+					'request failed'
+				);
 				sendError(
 					response,
 					500,

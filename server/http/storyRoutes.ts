@@ -1,7 +1,9 @@
+import type { LinkService } from '../auth/LinkService';
+import { publicOrigin, requestTokens, storyLink } from '../auth/requestTokens';
 import { exportOptionsSchema, type ExportOptions } from '../formats/exportStory';
 import type { StoryService } from '../stories/StoryService';
 import { attachmentDisposition } from './attachmentDisposition';
-import { badRequest } from './HttpError';
+import { badRequest, HttpError } from './HttpError';
 import { readImportFiles } from './readImportFiles';
 import { readJsonObject } from './readBody';
 import { sendDownload, sendJson, sendNoContent } from './respond';
@@ -30,31 +32,56 @@ function parseExportOptions(query: URLSearchParams): ExportOptions {
 export function addStoryRoutes(
 	router: Router,
 	stories: StoryService,
-	maxImportBytes: number
+	links: LinkService,
+	maxImportBytes: number,
+	importNeedsAdmin: boolean
 ): void {
 	router
 		.add('POST', '/api/stories', async ({ request, response, url }) => {
+			if (importNeedsAdmin && !links.isAdmin(requestTokens(request, url))) {
+				request.resume();
+				response.setHeader('WWW-Authenticate', 'Bearer');
+				throw new HttpError(401, 'unauthorized', 'Importing needs the admin token.');
+			}
 			const files = await readImportFiles(request, maxImportBytes);
 			const created = await stories.importFiles(files, url.searchParams.get('title') ?? undefined);
+			const origin = publicOrigin(request);
 			sendJson(response, 201, {
-				stories: created.map((story) => ({
-					id: story.id,
-					title: story.title,
-					url: `/stories/${story.id}`
-				}))
+				stories: created.map((story) => {
+					const tokens = links.createSet(story.id);
+					return {
+						id: story.id,
+						title: story.title,
+						url: `/stories/${story.id}`,
+						links: {
+							owner: storyLink(origin, story.id, tokens.owner),
+							editor: storyLink(origin, story.id, tokens.editor),
+							commenter: storyLink(origin, story.id, tokens.commenter),
+							viewer: storyLink(origin, story.id, tokens.viewer)
+						}
+					};
+				})
 			});
 		})
-		.add('GET', '/api/stories', async ({ response }) => {
-			sendJson(response, 200, { stories: await stories.list() });
+		.add('GET', '/api/stories', async ({ request, response, url }) => {
+			// Only the stories the request holds a working link to; everything with ADMIN_TOKEN.
+			const tokens = requestTokens(request, url);
+			const all = await stories.list();
+			const visible = links.isAdmin(tokens)
+				? all
+				: all.filter((story) => links.resolveAny(tokens, story.id) !== null);
+			sendJson(response, 200, { stories: visible });
 		})
-		.add('GET', '/api/stories/:id', async ({ response, params }) => {
-			sendJson(response, 200, await stories.get(params.id!));
+		.add('GET', '/api/stories/:id', async ({ response, params, access }) => {
+			// `role`: what the request's link may do, so the page offers only that.
+			sendJson(response, 200, { ...(await stories.get(params.id!)), role: access?.role });
 		})
 		.add('PATCH', '/api/stories/:id', async ({ request, response, params }) => {
 			const body = await readJsonObject(request);
 			sendJson(response, 200, await stories.rename(params.id!, body.title));
 		})
 		.add('DELETE', '/api/stories/:id', async ({ response, params }) => {
+			// Its links stay: holders then learn "deleted" (404) rather than "bad link" (401).
 			await stories.remove(params.id!);
 			sendNoContent(response);
 		})

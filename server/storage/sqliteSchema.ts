@@ -24,6 +24,18 @@ const MIGRATIONS: string[] = [
 		data BLOB NOT NULL
 	);
 	CREATE INDEX updates_by_room ON updates (room, seq);
+	`,
+	`
+	CREATE TABLE links (
+		id TEXT PRIMARY KEY,
+		story_id TEXT NOT NULL,
+		role TEXT NOT NULL,
+		token_hash TEXT NOT NULL UNIQUE,
+		created_at TEXT NOT NULL,
+		expires_at TEXT,
+		revoked_at TEXT
+	);
+	CREATE INDEX links_by_story ON links (story_id);
 	`
 ];
 

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 import { connectionStatus, launchBrowser, storyText } from './support/browser';
+import { storyPage } from '../helpers/links';
 
 const WIDE = { width: 1400, height: 900 };
 
@@ -30,7 +31,7 @@ describe('the proofreading checker', () => {
 		context.setDefaultTimeout(10_000);
 		contexts.push(context);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/stories/${storyId}?name=${encodeURIComponent(name)}`);
+		await page.goto(storyPage(server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');

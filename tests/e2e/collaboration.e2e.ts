@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 import { caretNames, connectionStatus, launchBrowser, storyText } from './support/browser';
+import { storyPage } from '../helpers/links';
 
 interface Reader {
 	context: BrowserContext;
@@ -32,7 +33,7 @@ describe('proofreading together', () => {
 	}
 
 	async function openStory(page: Page, storyId: string, name: string, expectedText: string) {
-		await page.goto(`${server.url}/stories/${storyId}?name=${encodeURIComponent(name)}`);
+		await page.goto(storyPage(server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await expect.poll(() => storyText(page)).toContain(expectedText);
 		await expect.poll(() => connectionStatus(page)).toBe('connected');
@@ -182,7 +183,7 @@ describe('proofreading together', () => {
 			.toBe(true);
 
 		await alice.context.setOffline(true);
-		await alice.page.goto(`${server.url}/stories/${storyId}`);
+		await alice.page.goto(storyPage(server.url, storyId));
 		await alice.page.getByRole('heading', { name: 'You seem to be offline' }).waitFor();
 		expect(await alice.page.locator('.ProseMirror').count()).toBe(0);
 		await alice.context.close();

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { createStory } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { launchBrowser } from './support/browser';
+import { storyPage } from '../helpers/links';
 
 describe('the story page export menu', () => {
 	let server: RunningServer;
@@ -24,7 +25,7 @@ describe('the story page export menu', () => {
 		const context = await browser.newContext({ acceptDownloads: true });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/stories/${id}?name=Ana`);
+		await page.goto(storyPage(server.url, id, { name: 'Ana' }));
 		await page.locator('.ProseMirror').waitFor();
 
 		const menu = page.getByRole('list', { name: 'Export formats' });

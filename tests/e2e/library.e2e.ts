@@ -102,9 +102,19 @@ describe('the library', () => {
 		const confirm = page.getByRole('dialog', { name: 'Delete this story?' });
 		await confirm.getByRole('button', { name: 'Delete story' }).click();
 		await orchard.waitFor({ state: 'detached' });
-		const listed = (await (await fetch(`${server.url}/api/stories`)).json()) as {
+		// Asked with every token this browser holds: the ferry is still there, the orchard is not.
+		const held = await page.evaluate(() =>
+			Object.values(JSON.parse(localStorage.getItem('galley:tokens') ?? '{}'))
+		);
+		expect(held.length).toBeGreaterThanOrEqual(2);
+		const listed = (await (
+			await fetch(`${server.url}/api/stories`, {
+				headers: { 'x-galley-tokens': held.join(',') }
+			})
+		).json()) as {
 			stories: Array<{ title: string }>;
 		};
+		expect(listed.stories.some((story) => /ferry/i.test(story.title))).toBe(true);
 		expect(listed.stories.some((story) => /orchard/i.test(story.title))).toBe(false);
 		await context.close();
 	});

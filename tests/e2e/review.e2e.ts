@@ -4,6 +4,8 @@ import { seedReview } from '../helpers/reviewNotes';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 import { connectionStatus, launchBrowser, storyText } from './support/browser';
+import type { Role } from '#shared/protocol/roles';
+import { storyPage } from '../helpers/links';
 
 interface Reader {
 	context: BrowserContext;
@@ -36,14 +38,15 @@ describe('comments and suggestions', () => {
 		storyId: string,
 		name: string,
 		expectedText: string,
-		viewport = WIDE
+		viewport = WIDE,
+		role: Role = 'owner'
 	): Promise<Reader> {
 		const context = await browser.newContext({ viewport });
 		// Server and browser are local: fail in seconds rather than Playwright's default 30 s.
 		context.setDefaultTimeout(10_000);
 		contexts.push(context);
 		const page = await context.newPage();
-		await page.goto(`${server.url}/stories/${storyId}?name=${encodeURIComponent(name)}`);
+		await page.goto(storyPage(server.url, storyId, { name }, role));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');
@@ -163,6 +166,36 @@ describe('comments and suggestions', () => {
 			expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
 		}
 		expect(dialogs).toEqual([]);
+	});
+
+	it('opens a commenter link in suggesting mode that cannot accept, and a viewer link read-only', async () => {
+		const original = 'The tide turned late.';
+		const storyId = await createStory(server.url, 'Tide', `${original}\n`);
+		const alice = await openAs(storyId, 'Alice', original);
+		const carol = await openAs(storyId, 'Carol', original, WIDE, 'commenter');
+
+		const suggesting = carol.page.getByRole('switch', { name: 'Suggesting' });
+		expect(await suggesting.getAttribute('aria-checked')).toBe('true');
+		expect(await suggesting.isDisabled()).toBe(true);
+
+		await placeCaret(carol.page, 'tide turned', 0);
+		await carol.page.keyboard.type('high ');
+		await poll(() => suggestionLabels(carol.page)).toEqual(['Suggestion by Carol: insert “high ”']);
+		await poll(() => suggestionLabels(alice.page)).toEqual(['Suggestion by Carol: insert “high ”']);
+		expect(await storyText(carol.page)).toContain(original);
+		expect(await storyText(alice.page)).toContain(original);
+
+		const accept = (page: Page) => margin(page).getByRole('button', { name: /^Accept suggestion/ });
+		expect(await accept(carol.page).count()).toBe(0);
+		await accept(alice.page).waitFor();
+		expect(await connectionStatus(carol.page)).toBe('connected');
+
+		const victor = await openAs(storyId, 'Victor', original, WIDE, 'viewer');
+		expect(await victor.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+		expect(await victor.page.getByRole('switch', { name: 'Suggesting' }).count()).toBe(0);
+		expect(await accept(victor.page).count()).toBe(0);
+		expect(await victor.page.getByRole('button', { name: 'Share' }).count()).toBe(0);
+		expect(await alice.page.getByRole('button', { name: 'Share' }).count()).toBe(1);
 	});
 
 	it('turns typing into one growing suggestion while suggesting, leaving the text alone', async () => {

@@ -52,6 +52,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 				HOST: '127.0.0.1',
 				DATA_DIR: dataDir,
 				LOG_LEVEL: 'info',
+				// Tests import far more than a person would; the limit itself has its own test.
+				IMPORTS_PER_MINUTE: '100000',
 				...options.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { tokenForRoom } from './links';
 
 // Clients for tests against a collaboration server, in-process or the real one: y-websocket
 // providers as the app uses them, and raw sockets for speaking (or breaking) the protocol by hand.
@@ -16,8 +17,15 @@ export interface Client {
 	destroy(): void;
 }
 
-export function connectClient(url: string, room: string, doc = new Y.Doc()): Client {
+/** Connects with `token`, by default the owner token of the room's story if the tests know it. */
+export function connectClient(
+	url: string,
+	room: string,
+	doc = new Y.Doc(),
+	token = tokenForRoom(room)
+): Client {
 	const provider = new WebsocketProvider(url, room, doc, {
+		...(token && { params: { token } }),
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
 		maxBackoffTime: 200
@@ -46,8 +54,14 @@ export interface RawClient {
 	closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function connectRaw(url: string, room: string): Promise<RawClient> {
-	const ws = new WebSocket(`${url}/${room}`);
+/** A raw socket with `token` (by default the owner token of the room's story, if known; null: none). */
+export async function connectRaw(
+	url: string,
+	room: string,
+	token: string | null = tokenForRoom(room) ?? null
+): Promise<RawClient> {
+	const query = token ? `?token=${encodeURIComponent(token)}` : '';
+	const ws = new WebSocket(`${url}/${room}${query}`);
 	const messages: Uint8Array[] = [];
 	ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
 	const closed = new Promise<{ code: number; reason: string }>((resolve) =>

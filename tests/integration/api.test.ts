@@ -127,11 +127,12 @@ describe('refusals', () => {
 		expect((await importRaw('{}', 'application/json')).status).toBe(415);
 	});
 
-	it('answers unknown stories and routes with 404 and a JSON error', async () => {
+	it('answers unknown stories with 401 and unknown routes with 404, with a JSON error', async () => {
+		// Without a link to it, a story id says nothing: unknown and existing look the same.
 		const missing = await fetch(`${server.url}/api/stories/doesNotExist1`);
-		expect(missing.status).toBe(404);
-		expect((await missing.json()).error.code).toBe('not_found');
-		expect((await exportTxt('doesNotExist1')).status).toBe(404);
+		expect(missing.status).toBe(401);
+		expect((await missing.json()).error.code).toBe('unauthorized');
+		expect((await exportTxt('doesNotExist1')).status).toBe(401);
 		expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
 	});
 

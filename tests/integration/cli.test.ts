@@ -44,11 +44,14 @@ describe('galley CLI beside a running server', () => {
 		const lines = imported.stdout.trim().split('\n');
 		expect(lines).toHaveLength(2);
 		const [id, url, title] = lines[0]!.split('\t');
-		expect(url).toBe(`/stories/${id}`);
+		expect(url).toMatch(new RegExp(`^/stories/${id}\\?token=[A-Za-z0-9_-]{43}$`));
 		expect(title).toBe('Storm');
 
-		// The running server sees the story the CLI wrote into the same database.
-		const served = await fetch(`${server.url}/api/stories/${id}/export?format=txt`);
+		// The running server sees the story the CLI wrote into the same database, through its owner link.
+		const token = new URL(url!, server.url).searchParams.get('token')!;
+		const served = await fetch(`${server.url}/api/stories/${id}/export?format=txt`, {
+			headers: { authorization: `Bearer ${token}` }
+		});
 		expect(await served.text()).toBe(text);
 
 		const listed = await galley('list');

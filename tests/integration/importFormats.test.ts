@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportText } from '../helpers/jsonApi';
 import { download, importFile, importId } from '../helpers/exports';
 import { repoRoot, startServer, type RunningServer } from '../helpers/startServer';
+import { rememberCliImport } from '../helpers/links';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -247,6 +248,7 @@ describe('import formats', () => {
 				[path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'server/cli.ts', 'import', folder],
 				{ cwd: repoRoot, env: { ...process.env, DATA_DIR: server.dataDir } }
 			);
+			rememberCliImport(stdout);
 			const titles = stdout
 				.trim()
 				.split('\n')

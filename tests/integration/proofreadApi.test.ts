@@ -106,10 +106,10 @@ describe('GET /api/stories/:id/proofread', () => {
 		});
 	});
 
-	it('answers 404 for an unknown story', async () => {
+	it('answers 401 for an unknown story (no link to it can exist)', async () => {
 		const answer = await callApi(server.url, 'GET', '/api/stories/nope/proofread');
-		expect(answer.status).toBe(404);
-		expect(answer.body.error.code).toBe('not_found');
+		expect(answer.status).toBe(401);
+		expect(answer.body.error.code).toBe('unauthorized');
 	});
 
 	it('serves the Hunspell files for the browser worker, cacheable', async () => {

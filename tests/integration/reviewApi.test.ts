@@ -157,8 +157,12 @@ describe('comments', () => {
 			)
 		).toContain('no text');
 
-		expectError(await api('GET', '/api/stories/noSuchStory/comments'), 404, 'not_found');
-		expectError(await api('POST', '/api/stories/noSuchStory/comments', comment), 404, 'not_found');
+		expectError(await api('GET', '/api/stories/noSuchStory/comments'), 401, 'unauthorized');
+		expectError(
+			await api('POST', '/api/stories/noSuchStory/comments', comment),
+			401,
+			'unauthorized'
+		);
 		expectError(await api('GET', `${base}?status=closed`), 400, 'invalid');
 		const replyToNothing = await api('POST', `${base}/nope/replies`, { body: 'x', author: 'Ana' });
 		expect(expectError(replyToNothing, 404, 'thread_not_found')).toBe(
@@ -364,12 +368,16 @@ describe('suggestions', () => {
 		expectError(await api('POST', base, { ...valid, start: 19, end: 25 }), 400, 'invalid_range');
 		expectError(await api('POST', base, { start: 8, end: 11, author: 'Ana' }), 400, 'invalid');
 
-		expectError(await api('GET', '/api/stories/noSuchStory/suggestions'), 404, 'not_found');
-		expectError(await api('POST', '/api/stories/noSuchStory/suggestions', valid), 404, 'not_found');
+		expectError(await api('GET', '/api/stories/noSuchStory/suggestions'), 401, 'unauthorized');
+		expectError(
+			await api('POST', '/api/stories/noSuchStory/suggestions', valid),
+			401,
+			'unauthorized'
+		);
 		expectError(
 			await api('POST', '/api/stories/noSuchStory/suggestions/x/accept'),
-			404,
-			'not_found'
+			401,
+			'unauthorized'
 		);
 		for (const path of [`${base}/nope/accept`, `${base}/nope/reject`]) {
 			expect(expectError(await api('POST', path), 404, 'suggestion_not_found')).toBe(

@@ -21,10 +21,14 @@ export class RoomConnection {
 	 * @param room   the room name, e.g. `story:<id>`
 	 * @param base   the WebSocket base from {@link collabBase}
 	 * @param connect whether to dial the server at once (false while the browser is offline)
+	 * @param token  the story's share-link token (sent as `?token=`)
 	 */
-	constructor(room: string, base: string, connect: boolean) {
+	constructor(room: string, base: string, connect: boolean, token: string | null = null) {
 		this.persistence = new IndexeddbPersistence(`galley:${room}`, this.doc);
-		this.provider = new WebsocketProvider(base, room, this.doc, { connect });
+		this.provider = new WebsocketProvider(base, room, this.doc, {
+			connect,
+			...(token && { params: { token } })
+		});
 	}
 
 	/** Forgets the local copy: used when the server says the story is gone. */

@@ -4,6 +4,8 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import type { CollabUser } from './identity';
 import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
+import { storyToken } from './storyTokens';
+import { isRole, type Role } from '#shared/protocol/roles';
 
 /** What the connection pill shows. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -12,6 +14,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export interface Peer extends CollabUser {
 	clientId: number;
 	isSelf: boolean;
+	/** Stamped by the server from the person's link (never the client's claim). */
+	role?: Role;
 }
 
 /** If neither the server nor this device has answered by then, show the editor anyway. */
@@ -42,6 +46,8 @@ export class CollabSession {
 	loaded = $state(false);
 	/** True when the server said the story no longer exists. */
 	gone = $state(false);
+	/** The server refused this browser's link (revoked or expired: 4401) or an action (4403). */
+	denied = $state<'unauthorized' | 'forbidden' | null>(null);
 	/** True once this device's copy of the text has been read. */
 	savedLocally = $state(false);
 
@@ -62,8 +68,9 @@ export class CollabSession {
 		this.storyId = storyId;
 		this.#online = navigator.onLine;
 		const base = collabBase(location);
-		this.story = new RoomConnection(storyRoom(storyId), base, this.#online);
-		this.notes = new RoomConnection(notesRoom(storyId), base, this.#online);
+		const token = storyToken(storyId);
+		this.story = new RoomConnection(storyRoom(storyId), base, this.#online, token);
+		this.notes = new RoomConnection(notesRoom(storyId), base, this.#online, token);
 		this.setUser(user);
 		this.#watchStory();
 		this.#watchNetwork();
@@ -71,7 +78,7 @@ export class CollabSession {
 
 	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
 	get status(): ConnectionStatus {
-		if (this.gone) return 'closed';
+		if (this.gone || this.denied) return 'closed';
 		if (!this.#online) return 'offline';
 		if (this.#socket === 'connected') return 'connected';
 		// The browser's online flag is only a hint (captive portals, and some browsers report
@@ -90,12 +97,14 @@ export class CollabSession {
 			const user: unknown = state.user;
 			if (!isCollabUser(user)) continue;
 			if (byPerson[user.id]?.isSelf) continue;
+			const role = (user as { role?: unknown }).role;
 			byPerson[user.id] = {
 				id: user.id,
 				name: user.name,
 				color: user.color,
 				clientId,
-				isSelf: clientId === self
+				isSelf: clientId === self,
+				...(isRole(role) && { role })
 			};
 		}
 		return Object.values(byPerson).sort(
@@ -133,6 +142,13 @@ export class CollabSession {
 			if (synced) this.loaded = true;
 		};
 		const handleClosed = ({ code }: { code: number }) => {
+			if (code === CloseCode.unauthorized || code === CloseCode.forbidden) {
+				// Reconnecting would only be refused again: stop both rooms.
+				this.denied = code === CloseCode.unauthorized ? 'unauthorized' : 'forbidden';
+				this.story.provider.disconnect();
+				this.notes.provider.disconnect();
+				return;
+			}
 			if (code !== CloseCode.notFound) return;
 			this.gone = true;
 			forgetStory(this.storyId);

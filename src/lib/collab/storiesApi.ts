@@ -1,7 +1,9 @@
 /**
  * The browser's client for Galley's HTTP API. Plain fetch, no Yjs: the library page imports this
- * and must stay light.
+ * and must stay light. Calls on a story carry the token this browser holds for it.
  */
+import type { Role } from '#shared/protocol/roles';
+import { allTokens, authHeaders, rememberToken, storyToken, tokenOfLink } from './storyTokens';
 
 /** One row of GET /api/stories. */
 export interface StorySummary {
@@ -12,6 +14,8 @@ export interface StorySummary {
 	updatedAt: string;
 	/** People in the story right now. */
 	present: number;
+	/** What this browser's link to it may do (GET /api/stories/<id> only). */
+	role?: Role;
 }
 
 /** What POST /api/stories returns for each imported story. */
@@ -19,6 +23,8 @@ export interface ImportedStory {
 	id: string;
 	title: string;
 	url: string;
+	/** Full share links (with their tokens) for each role. */
+	links?: Record<Role, string>;
 }
 
 /** An API failure, carrying the server's `{"error":{"code","message"}}` when there was one. */
@@ -37,6 +43,8 @@ type Fetch = typeof fetch;
 
 const FALLBACK_MESSAGES: Record<number, string> = {
 	400: 'The server could not read that request.',
+	401: 'This link does not open the story (it may have been revoked or have expired).',
+	403: 'Your link does not allow that.',
 	404: 'That story no longer exists.',
 	413: 'That file is too large to import.',
 	415: 'Only plain text (.txt), Markdown (.md), HTML (.html) and Word (.docx) files can be imported.',
@@ -69,7 +77,9 @@ async function request(fetcher: Fetch, input: string, init?: RequestInit): Promi
 
 /** GET /api/stories: every story, newest edits first. */
 export async function listStories(fetcher: Fetch = fetch): Promise<StorySummary[]> {
-	const response = await request(fetcher, '/api/stories');
+	const response = await request(fetcher, '/api/stories', {
+		headers: { 'X-Galley-Tokens': allTokens().join(',') }
+	});
 	const body = (await response.json()) as { stories: StorySummary[] };
 	return [...body.stories].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
@@ -77,7 +87,9 @@ export async function listStories(fetcher: Fetch = fetch): Promise<StorySummary[
 /** GET /api/stories/<id>: the story's summary, or null when it does not exist. */
 export async function getStory(id: string, fetcher: Fetch = fetch): Promise<StorySummary | null> {
 	try {
-		const response = await request(fetcher, `/api/stories/${encodeURIComponent(id)}`);
+		const response = await request(fetcher, `/api/stories/${encodeURIComponent(id)}`, {
+			headers: authHeaders(id)
+		});
 		const body = (await response.json()) as StorySummary | { story: StorySummary };
 		return 'story' in body ? body.story : body;
 	} catch (error) {
@@ -91,9 +103,15 @@ function importUrl(title?: string): string {
 	return cleanTitle ? `/api/stories?title=${encodeURIComponent(cleanTitle)}` : '/api/stories';
 }
 
+/** The imported stories; this browser keeps each one's owner token and opens it with the owner link. */
 async function readImported(response: Response): Promise<ImportedStory[]> {
 	const body = (await response.json()) as { stories: ImportedStory[] };
-	return body.stories;
+	return body.stories.map((story) => {
+		const token = story.links ? tokenOfLink(story.links.owner) : null;
+		if (!token) return story;
+		rememberToken(story.id, token);
+		return { ...story, url: `${story.url}?token=${encodeURIComponent(token)}` };
+	});
 }
 
 /** POST one file as multipart field `file`. One request per file, so each fails on its own. */
@@ -116,10 +134,52 @@ export async function importText(text: string, title?: string): Promise<Imported
 
 /** DELETE /api/stories/<id>. */
 export async function deleteStory(id: string): Promise<void> {
-	await request(fetch, `/api/stories/${encodeURIComponent(id)}`, { method: 'DELETE' });
+	await request(fetch, `/api/stories/${encodeURIComponent(id)}`, {
+		method: 'DELETE',
+		headers: authHeaders(id)
+	});
 }
 
 /** Where the plain-text export of a story downloads from. */
 export function exportUrl(id: string, query = 'format=txt'): string {
-	return `/api/stories/${encodeURIComponent(id)}/export?${query}`;
+	// A download link cannot send a header: the token goes in the query.
+	const token = storyToken(id);
+	const auth = token ? `&token=${encodeURIComponent(token)}` : '';
+	return `/api/stories/${encodeURIComponent(id)}/export?${query}${auth}`;
+}
+
+/** One owner-only call on a story's links. */
+async function linksCall(id: string, path: string, init: RequestInit = {}): Promise<Response> {
+	return request(fetch, `/api/stories/${encodeURIComponent(id)}/links${path}`, {
+		...init,
+		headers: { ...authHeaders(id), ...(init.body ? { 'Content-Type': 'application/json' } : {}) }
+	});
+}
+
+export interface ShareLink {
+	id: string;
+	role: Role;
+	url: string;
+	expiresAt: string | null;
+}
+
+export async function listLinks(id: string): Promise<ShareLink[]> {
+	const body = (await (await linksCall(id, '')).json()) as { links: ShareLink[] };
+	return body.links;
+}
+
+export async function createLink(
+	id: string,
+	role: Role,
+	expiresAt?: string
+): Promise<{ id: string; url: string }> {
+	const response = await linksCall(id, '', {
+		method: 'POST',
+		body: JSON.stringify({ role, ...(expiresAt && { expiresAt }) })
+	});
+	return (await response.json()) as { id: string; url: string };
+}
+
+export async function revokeLink(id: string, linkId: string): Promise<void> {
+	await linksCall(id, `/${encodeURIComponent(linkId)}`, { method: 'DELETE' });
 }

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { repoRoot, startServer } from '../../helpers/startServer';
 import { createStory } from '../../helpers/stories';
 import { launchBrowser, storyText } from './browser';
+import { installTokenFetch, storyPage } from '../../helpers/links';
+
+installTokenFetch();
 
 const OUT = path.join(repoRoot, 'docs/screenshots');
 const VIEWPORT = { width: 1360, height: 860 };
@@ -35,10 +38,10 @@ try {
 	await createStory(server.url, 'Notes from the Ferry', 'Salt on the rail.\n\nGulls.\n'.repeat(12));
 
 	const alice = page;
-	await alice.goto(`${server.url}/stories/${storyId}?name=Alice%20Marsh`);
+	await alice.goto(storyPage(server.url, storyId, { name: 'Alice Marsh' }));
 	const bobContext = await browser.newContext({ viewport: VIEWPORT });
 	const bob = await bobContext.newPage();
-	await bob.goto(`${server.url}/stories/${storyId}?name=Bob%20Okafor`);
+	await bob.goto(storyPage(server.url, storyId, { name: 'Bob Okafor' }));
 	for (const reader of [alice, bob]) {
 		await reader.locator('.ProseMirror').waitFor();
 		await waitFor(async () => ((await storyText(reader)) ?? '').includes('One Last Wish'), 'text');

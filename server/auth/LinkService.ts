@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ROLES, isRole, type Role } from '#shared/protocol/roles';
+import { hashToken, newToken, plausibleToken, sameSecret } from './tokens';
+
+/** Who a request or connection is, as far as the server knows from its token. */
+export interface Access {
+	/** The story the link opens; null for ADMIN_TOKEN (every story). */
+	storyId: string | null;
+	/** The link's id; null for ADMIN_TOKEN. */
+	linkId: string | null;
+	role: Role;
+	/** ISO time after which the link stops working, or null. */
+	expiresAt: string | null;
+}
+
+export interface LinkInfo {
+	id: string;
+	role: Role;
+	expiresAt: string | null;
+}
+
+interface LinkRow {
+	id: string;
+	story_id: string;
+	role: string;
+	expires_at: string | null;
+	revoked_at: string | null;
+}
+
+/**
+ * Share links: a random token per link, stored only as its SHA-256 with the story, role, expiry
+ * and revocation time (the `links` table of galley.sqlite). Tokens are never kept or logged in
+ * clear: only the answer that creates a link carries it.
+ */
+export class LinkService {
+	private readonly db: Database.Database;
+	private readonly statements;
+	private readonly listeners: Array<(linkId: string) => void> = [];
+
+	constructor(
+		dataDir: string,
+		private readonly adminToken: string | null
+	) {
+		// The DocumentStore opened (and migrated) the same file first; WAL lets both connections in.
+		this.db = new Database(path.join(dataDir, 'galley.sqlite'));
+		this.db.pragma('busy_timeout = 5000');
+		const db = this.db;
+		this.statements = {
+			insert: db.prepare(
+				`INSERT INTO links (id, story_id, role, token_hash, created_at, expires_at)
+				 VALUES (@id, @storyId, @role, @tokenHash, @createdAt, @expiresAt)`
+			),
+			byHash: db.prepare<[string], LinkRow>(
+				'SELECT id, story_id, role, expires_at, revoked_at FROM links WHERE token_hash = ?'
+			),
+			byId: db.prepare<[string], LinkRow>(
+				'SELECT id, story_id, role, expires_at, revoked_at FROM links WHERE id = ?'
+			),
+			list: db.prepare<[string], LinkRow>(
+				`SELECT id, story_id, role, expires_at, revoked_at FROM links
+				 WHERE story_id = ? AND revoked_at IS NULL ORDER BY created_at, id`
+			),
+			revoke: db.prepare<[string, string, string]>(
+				'UPDATE links SET revoked_at = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
+			),
+			setRole: db.prepare<[string, string, string]>(
+				'UPDATE links SET role = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
+			),
+			deleteStory: db.prepare<[string]>('DELETE FROM links WHERE story_id = ?')
+		};
+	}
+
+	/** Called with a link's id whenever it is revoked or its role changes. */
+	onChange(listener: (linkId: string) => void): void {
+		this.listeners.push(listener);
+	}
+
+	create(
+		storyId: string,
+		role: Role,
+		expiresAt: string | null = null
+	): { id: string; token: string } {
+		const id = randomBytes(12).toString('base64url');
+		const token = newToken();
+		this.statements.insert.run({
+			id,
+			storyId,
+			role,
+			tokenHash: hashToken(token),
+			createdAt: new Date().toISOString(),
+			expiresAt
+		});
+		return { id, token };
+	}
+
+	/** One link per role, as an import hands out. */
+	createSet(storyId: string): Record<Role, string> {
+		const tokens = {} as Record<Role, string>;
+		for (const role of [...ROLES].reverse()) tokens[role] = this.create(storyId, role).token;
+		return tokens;
+	}
+
+	/** The access a token grants (for `storyId` when given); null when unknown, expired or revoked. */
+	resolve(token: string, storyId?: string): Access | null {
+		if (this.adminToken && sameSecret(token, this.adminToken)) {
+			return { storyId: null, linkId: null, role: 'owner', expiresAt: null };
+		}
+		if (!plausibleToken(token)) return null;
+		const row = this.statements.byHash.get(hashToken(token));
+		const access = row ? this.usable(row) : null;
+		if (!access || (storyId !== undefined && access.storyId !== storyId)) return null;
+		return access;
+	}
+
+	/** The best access any of `tokens` grants for `storyId`. */
+	resolveAny(tokens: readonly string[], storyId: string): Access | null {
+		let best: Access | null = null;
+		for (const token of tokens) {
+			const access = this.resolve(token, storyId);
+			if (access && (!best || ROLES.indexOf(access.role) > ROLES.indexOf(best.role))) best = access;
+		}
+		return best;
+	}
+
+	isAdmin(tokens: readonly string[]): boolean {
+		return !!this.adminToken && tokens.some((token) => sameSecret(token, this.adminToken!));
+	}
+
+	/** The link's current access, or null once revoked, expired or gone (for open connections). */
+	current(linkId: string): Access | null {
+		const row = this.statements.byId.get(linkId);
+		return row ? this.usable(row) : null;
+	}
+
+	list(storyId: string): LinkInfo[] {
+		return this.statements.list
+			.all(storyId)
+			.filter((row) => !expired(row.expires_at))
+			.map((row) => ({ id: row.id, role: row.role as Role, expiresAt: row.expires_at }));
+	}
+
+	revoke(storyId: string, linkId: string): boolean {
+		const changed =
+			this.statements.revoke.run(new Date().toISOString(), linkId, storyId).changes > 0;
+		if (changed) this.emit(linkId);
+		return changed;
+	}
+
+	setRole(storyId: string, linkId: string, role: Role): boolean {
+		const changed = this.statements.setRole.run(role, linkId, storyId).changes > 0;
+		if (changed) this.emit(linkId);
+		return changed;
+	}
+
+	removeStory(storyId: string): void {
+		this.statements.deleteStory.run(storyId);
+	}
+
+	close(): void {
+		this.db.close();
+	}
+
+	private usable(row: LinkRow): Access | null {
+		if (row.revoked_at || expired(row.expires_at) || !isRole(row.role)) return null;
+		return { storyId: row.story_id, linkId: row.id, role: row.role, expiresAt: row.expires_at };
+	}
+
+	private emit(linkId: string): void {
+		for (const listener of this.listeners) listener(linkId);
+	}
+}
+
+function expired(expiresAt: string | null): boolean {
+	return expiresAt !== null && Date.parse(expiresAt) <= Date.now();
+}

@@ -1,0 +1,53 @@
+/**
+ * A token bucket: `capacity` at most, refilled at `perSecond`. `take(n)` spends n if there are,
+ * else refuses (and spends nothing).
+ */
+export class TokenBucket {
+	private tokens: number;
+	private last = Date.now();
+
+	constructor(
+		private readonly capacity: number,
+		private readonly perSecond: number
+	) {
+		this.tokens = capacity;
+	}
+
+	take(amount = 1): boolean {
+		const now = Date.now();
+		this.tokens = Math.min(
+			this.capacity,
+			this.tokens + ((now - this.last) / 1000) * this.perSecond
+		);
+		this.last = now;
+		if (this.tokens < amount) return false;
+		this.tokens -= amount;
+		return true;
+	}
+}
+
+/** One bucket per key (e.g. per IP), forgetting keys idle long enough to be full again. */
+export class KeyedBuckets {
+	private readonly buckets = new Map<string, { bucket: TokenBucket; used: number }>();
+
+	constructor(
+		private readonly capacity: number,
+		private readonly perSecond: number
+	) {}
+
+	take(key: string, amount = 1): boolean {
+		const now = Date.now();
+		if (this.buckets.size > 10_000) {
+			const idleMs = (this.capacity / this.perSecond) * 1000;
+			for (const [name, entry] of this.buckets)
+				if (now - entry.used > idleMs) this.buckets.delete(name);
+		}
+		let entry = this.buckets.get(key);
+		if (!entry) {
+			entry = { bucket: new TokenBucket(this.capacity, this.perSecond), used: now };
+			this.buckets.set(key, entry);
+		}
+		entry.used = now;
+		return entry.bucket.take(amount);
+	}
+}

@@ -1,0 +1,3 @@
+import { installTokenFetch } from './links';
+
+installTokenFetch();

@@ -1,0 +1,545 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { readStoryText } from '#shared/model/storyDoc';
+import { CloseCode } from '#shared/protocol/closeCodes';
+import { notesRoom, storyRoom } from '#shared/protocol/rooms';
+import {
+	addMessage,
+	addThread,
+	setSuggestionStatus,
+	setThreadStatus
+} from '#shared/review/notesDoc';
+import type { Role } from '#shared/protocol/roles';
+import { callApi } from '../helpers/jsonApi';
+import { rawFetch, tokenFor, tokenOf } from '../helpers/links';
+import { startServer, type RunningServer } from '../helpers/startServer';
+import { createStory } from '../helpers/stories';
+import {
+	awarenessMessage,
+	connectClient,
+	connectRaw,
+	synced,
+	updateMessage,
+	type Client,
+	type RawClient
+} from '../helpers/wsClients';
+
+// Clients that try what their link does not allow, built from raw frames: each must meet the
+// exact status or close code, and leave the stored story as it was.
+
+const TEXT = 'A quiet harbour.\n';
+
+let server: RunningServer;
+let storyId: string;
+let otherStoryId: string;
+const open: Array<{ destroy(): void } | RawClient> = [];
+
+beforeAll(async () => {
+	server = await startServer();
+	storyId = await createStory(server.url, 'Harbour', TEXT);
+	otherStoryId = await createStory(server.url, 'Elsewhere', 'Another story.\n');
+});
+
+afterAll(async () => {
+	for (const client of open) {
+		if ('ws' in client) client.ws.terminate();
+		else client.destroy();
+	}
+	await server?.dispose();
+});
+
+async function raw(room: string, role: Role | null, token?: string): Promise<RawClient> {
+	const client = await connectRaw(
+		server.wsUrl,
+		room,
+		token ?? (role ? tokenFor(storyId, role) : null)
+	);
+	open.push(client);
+	return client;
+}
+
+function client(room: string, role: Role): Client {
+	const connected = connectClient(server.wsUrl, room, new Y.Doc(), tokenFor(storyId, role));
+	open.push(connected);
+	return connected;
+}
+
+/** An update that adds text to a root type nobody else writes (valid on its own). */
+function someUpdate(clientId?: number): { doc: Y.Doc; update: Uint8Array } {
+	const doc = new Y.Doc();
+	if (clientId !== undefined) doc.clientID = clientId;
+	doc.getText('hostile').insert(0, 'written');
+	return { doc, update: Y.encodeStateAsUpdate(doc) };
+}
+
+async function closedWithin(client: RawClient, ms: number) {
+	let timer: NodeJS.Timeout | undefined;
+	const result = await Promise.race([
+		client.closed,
+		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))
+	]);
+	clearTimeout(timer);
+	return result;
+}
+
+/** What an owner sees in the room now (a fresh client, synced). */
+async function hostileText(room: string): Promise<string> {
+	const reader = client(room, 'owner');
+	await synced(reader);
+	const text = reader.doc.getText('hostile').toString();
+	reader.destroy();
+	return text;
+}
+
+async function storyText(): Promise<string> {
+	const response = await fetch(`${server.url}/api/stories/${storyId}/export?format=txt`);
+	return response.text();
+}
+
+function upgradeStatus(url: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(url);
+		ws.on('unexpected-response', (_request, response) => {
+			resolve(response.statusCode ?? 0);
+			ws.terminate();
+		});
+		ws.on('open', () => {
+			ws.terminate();
+			reject(new Error('the upgrade was accepted'));
+		});
+		ws.on('error', () => {});
+	});
+}
+
+describe('WebSocket: tokens', () => {
+	it('refuses a missing, unknown or other story’s token before any data (HTTP 401)', async () => {
+		const room = storyRoom(storyId);
+		expect(await upgradeStatus(`${server.wsUrl}/${room}`)).toBe(401);
+		expect(await upgradeStatus(`${server.wsUrl}/${room}?token=${'x'.repeat(43)}`)).toBe(401);
+		const foreign = tokenFor(otherStoryId, 'owner');
+		expect(await upgradeStatus(`${server.wsUrl}/${room}?token=${foreign}`)).toBe(401);
+	});
+
+	it('refuses a browser from another origin (HTTP 403)', async () => {
+		const status = await new Promise<number>((resolve) => {
+			const ws = new WebSocket(
+				`${server.wsUrl}/${storyRoom(storyId)}?token=${tokenFor(storyId, 'owner')}`,
+				{ origin: 'https://evil.example' }
+			);
+			ws.on('unexpected-response', (_request, response) => {
+				resolve(response.statusCode ?? 0);
+				ws.terminate();
+			});
+			ws.on('open', () => resolve(101));
+			ws.on('error', () => {});
+		});
+		expect(status).toBe(403);
+	});
+});
+
+describe('WebSocket: roles', () => {
+	it('closes a viewer that sends an update with 4403 and keeps nothing of it', async () => {
+		const viewer = await raw(storyRoom(storyId), 'viewer');
+		viewer.ws.send(updateMessage(someUpdate().update));
+		expect(await closedWithin(viewer, 2_000)).toMatchObject({ code: CloseCode.forbidden });
+		expect(await hostileText(storyRoom(storyId))).toBe('');
+		expect(await storyText()).toBe(TEXT);
+	});
+
+	it('closes a viewer that writes the notes with 4403', async () => {
+		const viewer = await raw(notesRoom(storyId), 'viewer');
+		viewer.ws.send(updateMessage(someUpdate().update));
+		expect(await closedWithin(viewer, 2_000)).toMatchObject({ code: CloseCode.forbidden });
+		expect(await hostileText(notesRoom(storyId))).toBe('');
+	});
+
+	it('lets a viewer read and receive live edits', async () => {
+		const viewer = client(storyRoom(storyId), 'viewer');
+		await synced(viewer);
+		expect(readStoryText(viewer.doc)).toBe(TEXT);
+		const editor = client(storyRoom(storyId), 'editor');
+		await synced(editor);
+		editor.doc.getText('live').insert(0, 'seen by all');
+		await vi.waitFor(() => expect(viewer.doc.getText('live').toString()).toBe('seen by all'));
+	});
+
+	it('closes a commenter that sends a text update with 4403, but lets it write the notes', async () => {
+		const commenter = await raw(storyRoom(storyId), 'commenter');
+		commenter.ws.send(updateMessage(someUpdate().update));
+		expect(await closedWithin(commenter, 2_000)).toMatchObject({ code: CloseCode.forbidden });
+		expect(await hostileText(storyRoom(storyId))).toBe('');
+
+		const notes = await raw(notesRoom(storyId), 'commenter');
+		notes.ws.send(updateMessage(someUpdate().update));
+		await vi.waitFor(async () => expect(await hostileText(notesRoom(storyId))).toBe('written'));
+		expect(await closedWithin(notes, 200)).toBeNull();
+	});
+
+	it('refuses a Yjs client id another link wrote with (4403)', async () => {
+		const room = notesRoom(otherStoryId);
+		const first = await connectRaw(server.wsUrl, room, tokenFor(otherStoryId, 'commenter'));
+		open.push(first);
+		const { doc, update } = someUpdate(424242);
+		first.ws.send(updateMessage(update));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+
+		// Someone else continues that client's history with their own link.
+		const before = Y.encodeStateVector(doc);
+		doc.getText('hostile').insert(0, 'forged ');
+		const forged = Y.encodeStateAsUpdate(doc, before);
+		const second = await connectRaw(server.wsUrl, room, tokenFor(otherStoryId, 'editor'));
+		open.push(second);
+		second.ws.send(updateMessage(forged));
+		expect(await closedWithin(second, 2_000)).toMatchObject({ code: CloseCode.forbidden });
+		expect(await closedWithin(first, 100)).toBeNull();
+	});
+
+	it('stamps the role from the link over what awareness claims', async () => {
+		const room = storyRoom(storyId);
+		const watcher = client(room, 'owner');
+		await synced(watcher);
+		const viewer = await raw(room, 'viewer');
+		const claim = JSON.stringify({
+			user: { id: 'x', name: 'Mallory', color: '#000', role: 'owner' }
+		});
+		viewer.ws.send(awarenessMessage(777001, 1, claim));
+		await vi.waitFor(() => {
+			const state = watcher.provider.awareness.getStates().get(777001);
+			expect(state?.user).toMatchObject({ name: 'Mallory', role: 'viewer' });
+		});
+	});
+});
+
+describe('notes: what a commenter may change', () => {
+	/** A commenter's y-websocket client on the notes, synced; resolves its close code when closed. */
+	async function commenterNotes() {
+		const notes = client(notesRoom(storyId), 'commenter');
+		const closed = new Promise<number>((resolve) =>
+			notes.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
+		);
+		await synced(notes);
+		return { notes, closed };
+	}
+
+	async function codeWithin(closed: Promise<number>, ms: number): Promise<number | null> {
+		return Promise.race([
+			closed,
+			new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))
+		]);
+	}
+
+	it('refuses a commenter accepting a suggestion (4403), and keeps it open', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/suggestions`, {
+			start: 2,
+			end: 7,
+			replacement: 'still',
+			author: 'Ana'
+		});
+		expect(made.status).toBe(201);
+		const { notes, closed } = await commenterNotes();
+		await vi.waitFor(() => expect(notes.doc.getMap('suggestions').has(made.body.id)).toBe(true));
+		setSuggestionStatus(notes.doc, made.body.id, 'accepted', {
+			by: { id: 'mallory', name: 'Mallory' },
+			at: new Date().toISOString()
+		});
+		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
+		const after = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${storyId}/suggestions/${made.body.id}`
+		);
+		expect(after.body.status).toBe('open');
+	});
+
+	it('refuses a commenter writing as another author or resolving their thread (4403)', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/comments`, {
+			start: 2,
+			end: 7,
+			body: 'Which harbour?',
+			author: { id: 'ana-browser', name: 'Ana' }
+		});
+		expect(made.status).toBe(201);
+
+		const forger = await commenterNotes();
+		await vi.waitFor(() => expect(forger.notes.doc.getMap('threads').has(made.body.id)).toBe(true));
+		addMessage(forger.notes.doc, made.body.id, {
+			id: 'forged-reply',
+			author: { id: 'ana-browser', name: 'Ana' },
+			body: 'I take it back.',
+			createdAt: new Date().toISOString()
+		});
+		expect(await codeWithin(forger.closed, 2_000)).toBe(CloseCode.forbidden);
+
+		const resolver = await commenterNotes();
+		await vi.waitFor(() =>
+			expect(resolver.notes.doc.getMap('threads').has(made.body.id)).toBe(true)
+		);
+		setThreadStatus(resolver.notes.doc, made.body.id, 'resolved');
+		expect(await codeWithin(resolver.closed, 2_000)).toBe(CloseCode.forbidden);
+
+		const thread = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${storyId}/comments/${made.body.id}`
+		);
+		expect(thread.body.status).toBe('open');
+		expect(thread.body.messages).toHaveLength(1);
+	});
+
+	it('lets a commenter start a thread of their own, reply to it and resolve it', async () => {
+		const { notes, closed } = await commenterNotes();
+		const me = { id: 'carol-browser', name: 'Carol' };
+		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const template = existing.body.threads[0];
+		expect(template).toBeDefined();
+		const stored = notes.doc.getMap('threads').get(template.id) as Y.Map<unknown>;
+		addThread(notes.doc, {
+			id: 'carol-thread',
+			status: 'open',
+			anchor: stored.get('anchor') as never,
+			createdAt: new Date().toISOString(),
+			messages: [{ id: 'carol-1', author: me, body: 'Mine.', createdAt: new Date().toISOString() }]
+		});
+		addMessage(notes.doc, 'carol-thread', {
+			id: 'carol-2',
+			author: me,
+			body: 'Still mine.',
+			createdAt: new Date().toISOString()
+		});
+		setThreadStatus(notes.doc, 'carol-thread', 'resolved');
+		await vi.waitFor(async () => {
+			const thread = await callApi(
+				server.url,
+				'GET',
+				`/api/stories/${storyId}/comments/carol-thread`
+			);
+			expect(thread.body.status).toBe('resolved');
+		});
+		expect(await codeWithin(closed, 200)).toBeNull();
+	});
+});
+
+describe('link API', () => {
+	it('makes, lists and revokes links; a revoked link is cut off within a second (4401)', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+			role: 'editor'
+		});
+		expect(made.status).toBe(201);
+		expect(Object.keys(made.body).sort()).toEqual(['id', 'url']);
+		expect(made.body.url).toMatch(new RegExp(`/stories/${storyId}\\?token=[A-Za-z0-9_-]{43}$`));
+		const token = tokenOf(made.body.url);
+
+		const listed = await callApi(server.url, 'GET', `/api/stories/${storyId}/links`);
+		expect(listed.status).toBe(200);
+		const entry = listed.body.links.find((link: { id: string }) => link.id === made.body.id);
+		expect(entry).toEqual({
+			id: made.body.id,
+			role: 'editor',
+			url: expect.stringContaining(`/stories/${storyId}`),
+			expiresAt: null
+		});
+		// Only hashes are stored: no listed link carries a secret.
+		expect(JSON.stringify(listed.body)).not.toContain('token=');
+
+		const live = await raw(storyRoom(storyId), null, token);
+		const sender = setInterval(() => {
+			if (live.ws.readyState === WebSocket.OPEN) live.ws.send(awarenessMessage(9191, 1, 'null'));
+		}, 50);
+		const revoked = await callApi(
+			server.url,
+			'DELETE',
+			`/api/stories/${storyId}/links/${made.body.id}`
+		);
+		expect(revoked.status).toBe(204);
+		const closed = await closedWithin(live, 1_000);
+		clearInterval(sender);
+		expect(closed).toMatchObject({ code: CloseCode.unauthorized });
+		const after = await rawFetch(`${server.url}/api/stories/${storyId}`, {
+			headers: { authorization: `Bearer ${token}` }
+		});
+		expect(after.status).toBe(401);
+		expect(await upgradeStatus(`${server.wsUrl}/${storyRoom(storyId)}?token=${token}`)).toBe(401);
+	});
+
+	it('applies a downgrade to open connections at once', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+			role: 'editor'
+		});
+		const live = await raw(notesRoom(storyId), null, tokenOf(made.body.url));
+		const patched = await callApi(
+			server.url,
+			'PATCH',
+			`/api/stories/${storyId}/links/${made.body.id}`,
+			{ role: 'viewer' }
+		);
+		expect(patched.status).toBe(200);
+		live.ws.send(updateMessage(someUpdate().update));
+		expect(await closedWithin(live, 2_000)).toMatchObject({ code: CloseCode.forbidden });
+	});
+
+	it('stops an expired link', async () => {
+		const expiresAt = new Date(Date.now() + 1_500).toISOString();
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+			role: 'viewer',
+			expiresAt
+		});
+		expect(made.status).toBe(201);
+		const live = await raw(storyRoom(storyId), null, tokenOf(made.body.url));
+		expect(await closedWithin(live, 3_500)).toMatchObject({ code: CloseCode.unauthorized });
+		const after = await rawFetch(`${server.url}/api/stories/${storyId}`, {
+			headers: { authorization: `Bearer ${tokenOf(made.body.url)}` }
+		});
+		expect(after.status).toBe(401);
+	});
+
+	it('is for owners only', async () => {
+		for (const role of ['viewer', 'commenter', 'editor'] as const) {
+			const answer = await rawFetch(`${server.url}/api/stories/${storyId}/links`, {
+				headers: { authorization: `Bearer ${tokenFor(storyId, role)}` }
+			});
+			expect(answer.status, role).toBe(403);
+		}
+	});
+});
+
+describe('HTTP: roles', () => {
+	async function as(role: Role | null, method: string, path: string, body?: unknown) {
+		const headers: Record<string, string> = {};
+		if (role) headers.authorization = `Bearer ${tokenFor(storyId, role)}`;
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		const response = await rawFetch(`${server.url}/api/stories/${storyId}${path}`, {
+			method,
+			headers,
+			...(body !== undefined && { body: JSON.stringify(body) })
+		});
+		const text = await response.text();
+		return { status: response.status, text };
+	}
+
+	it('answers 401 without a working token, before any data', async () => {
+		const answer = await as(null, 'GET', '');
+		expect(answer.status).toBe(401);
+		expect(answer.text).not.toContain('Harbour');
+		expect((await as(null, 'GET', '/export?format=txt')).status).toBe(401);
+		const foreign = await rawFetch(`${server.url}/api/stories/${storyId}`, {
+			headers: { authorization: `Bearer ${tokenFor(otherStoryId, 'owner')}` }
+		});
+		expect(foreign.status).toBe(401);
+		const viaQuery = await rawFetch(
+			`${server.url}/api/stories/${storyId}?token=${tokenFor(storyId, 'viewer')}`
+		);
+		expect(viaQuery.status).toBe(200);
+	});
+
+	it('lets each role do what it may and answers 403 above it', async () => {
+		const comment = { start: 2, end: 7, body: 'Which harbour?', author: 'Ana' };
+		expect((await as('viewer', 'GET', '')).status).toBe(200);
+		expect((await as('viewer', 'GET', '/export?format=txt')).text).toBe(TEXT);
+		expect((await as('viewer', 'GET', '/comments')).status).toBe(200);
+		expect((await as('viewer', 'GET', '/suggestions')).status).toBe(200);
+		expect((await as('viewer', 'POST', '/comments', comment)).status).toBe(403);
+
+		expect((await as('commenter', 'POST', '/comments', comment)).status).toBe(201);
+		const suggestion = { start: 2, end: 7, replacement: 'calm', author: 'Ana' };
+		const suggested = await as('commenter', 'POST', '/suggestions', suggestion);
+		expect(suggested.status).toBe(201);
+		const suggestionId = JSON.parse(suggested.text).id as string;
+		expect((await as('commenter', 'POST', `/suggestions/${suggestionId}/accept`)).status).toBe(403);
+		expect((await as('commenter', 'PATCH', '', { title: 'Mine' })).status).toBe(403);
+
+		expect((await as('editor', 'POST', `/suggestions/${suggestionId}/reject`)).status).toBe(200);
+		expect((await as('editor', 'PATCH', '', { title: 'Mine' })).status).toBe(403);
+		expect((await as('editor', 'DELETE', '')).status).toBe(403);
+		expect((await as('owner', 'PATCH', '', { title: 'Harbour' })).status).toBe(200);
+	});
+
+	it('lists only the stories the request holds tokens for', async () => {
+		const list = async (tokens: string[]) => {
+			const response = await rawFetch(`${server.url}/api/stories`, {
+				headers: { 'x-galley-tokens': tokens.join(',') }
+			});
+			return ((await response.json()) as { stories: Array<{ id: string }> }).stories.map(
+				(story) => story.id
+			);
+		};
+		expect(await list([])).toEqual([]);
+		expect(await list([tokenFor(storyId, 'viewer')])).toEqual([storyId]);
+		expect(
+			(await list([tokenFor(storyId, 'viewer'), tokenFor(otherStoryId, 'owner')])).sort()
+		).toEqual([storyId, otherStoryId].sort());
+	});
+});
+
+describe('ADMIN_TOKEN', () => {
+	it('guards imports, owns every story and lists them all', async () => {
+		const admin = 'admin-secret-for-tests-0123456789';
+		const guarded = await startServer({ env: { ADMIN_TOKEN: admin } });
+		try {
+			const refused = await rawFetch(`${guarded.url}/api/stories`, {
+				method: 'POST',
+				headers: { 'content-type': 'text/plain' },
+				body: 'No.'
+			});
+			expect(refused.status).toBe(401);
+			const imported = await rawFetch(`${guarded.url}/api/stories?title=Yes`, {
+				method: 'POST',
+				headers: { 'content-type': 'text/plain', authorization: `Bearer ${admin}` },
+				body: 'Yes.'
+			});
+			expect(imported.status).toBe(201);
+			const body = (await imported.json()) as {
+				stories: Array<{ id: string; links: Record<Role, string> }>;
+			};
+			expect(Object.keys(body.stories[0]!.links).sort()).toEqual([
+				'commenter',
+				'editor',
+				'owner',
+				'viewer'
+			]);
+			const listed = await rawFetch(`${guarded.url}/api/stories`, {
+				headers: { authorization: `Bearer ${admin}` }
+			});
+			expect(((await listed.json()) as { stories: unknown[] }).stories).toHaveLength(1);
+			const links = await rawFetch(`${guarded.url}/api/stories/${body.stories[0]!.id}/links`, {
+				headers: { authorization: `Bearer ${admin}` }
+			});
+			expect(links.status).toBe(200);
+		} finally {
+			await guarded.dispose();
+		}
+	});
+});
+
+describe('rate limits', () => {
+	it('answers 429 past the imports a minute and closes a flooding connection with 1013', async () => {
+		const limited = await startServer({
+			env: { IMPORTS_PER_MINUTE: '2', WS_MESSAGES_PER_SECOND: '5' }
+		});
+		try {
+			const statuses: number[] = [];
+			let id = '';
+			for (let i = 0; i < 3; i++) {
+				const response = await fetch(`${limited.url}/api/stories`, {
+					method: 'POST',
+					headers: { 'content-type': 'text/plain' },
+					body: `Story ${i}.`
+				});
+				statuses.push(response.status);
+				if (response.status === 201) {
+					id = ((await response.json()) as { stories: Array<{ id: string }> }).stories[0]!.id;
+				}
+			}
+			expect(statuses).toEqual([201, 201, 429]);
+
+			const calm = await connectRaw(limited.wsUrl, storyRoom(id), tokenFor(id, 'viewer'));
+			const flood = await connectRaw(limited.wsUrl, storyRoom(id), tokenFor(id, 'viewer'));
+			open.push(calm, flood);
+			for (let i = 0; i < 100; i++) flood.ws.send(awarenessMessage(5150, i + 1, 'null'));
+			expect(await closedWithin(flood, 2_000)).toMatchObject({ code: CloseCode.tryAgainLater });
+			expect(await closedWithin(calm, 200)).toBeNull();
+		} finally {
+			await limited.dispose();
+		}
+	});
+});
