@@ -34,7 +34,7 @@ describe('the story page export menu', () => {
 		await expect(menu.getByRole('link').count()).resolves.toBe(8);
 		// Escape closes it; the menu opens again for the download.
 		await page.keyboard.press('Escape');
-		await expect(menu.isVisible()).resolves.toBe(false);
+		await menu.waitFor({ state: 'hidden' });
 		await page.locator('summary', { hasText: 'Export' }).click();
 
 		const [download] = await Promise.all([
@@ -43,7 +43,7 @@ describe('the story page export menu', () => {
 		]);
 		expect(download.suggestedFilename()).toBe('Menu story.md');
 		expect(readFileSync((await download.path())!, 'utf8')).toBe('Once upon a time.\n');
-		await expect(menu.isVisible()).resolves.toBe(false);
+		await menu.waitFor({ state: 'hidden' });
 		await context.close();
 	});
 });
