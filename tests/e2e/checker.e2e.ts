@@ -1,37 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/startServer';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createStory } from '../helpers/stories';
-import { connectionStatus, launchBrowser, storyText } from './support/browser';
+import { connectionStatus, storyText } from './support/browser';
+import { useDesk } from './support/desk';
 import { storyPage } from '../helpers/links';
 
 const WIDE = { width: 1400, height: 900 };
 
 describe('the proofreading checker', () => {
-	let server: RunningServer;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-	});
-
-	afterEach(async () => {
-		await Promise.all(contexts.splice(0).map((context) => context.close()));
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.dispose();
-	});
+	const desk = useDesk();
 
 	async function openAs(storyId: string, name: string, expectedText: string): Promise<Page> {
-		const context = await browser.newContext({ viewport: WIDE });
-		context.setDefaultTimeout(10_000);
-		contexts.push(context);
+		const context = await desk.newContext({ viewport: WIDE });
 		const page = await context.newPage();
-		await page.goto(storyPage(server.url, storyId, { name }));
+		await page.goto(storyPage(desk.server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');
@@ -40,7 +22,7 @@ describe('the proofreading checker', () => {
 
 	it('underlines errors, applies a fix, and shares "ignore everywhere" with the team', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Checked',
 			'Buffy was taller then Willow. She recieved a letter.\n\nLater she recieved another.\n'
 		);
@@ -97,7 +79,7 @@ describe('the proofreading checker', () => {
 
 	it('turns a fix into a suggestion in suggesting mode, and lists flags in the panel', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Suggested',
 			'Nobody waited on teh quay.\n\nIt was was late.\n'
 		);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/startServer';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createStory } from '../helpers/stories';
-import { caretNames, connectionStatus, launchBrowser, storyText } from './support/browser';
+import { caretNames, connectionStatus, storyText } from './support/browser';
+import { useDesk } from './support/desk';
 import { storyPage } from '../helpers/links';
 
 interface Reader {
@@ -11,29 +11,18 @@ interface Reader {
 }
 
 describe('proofreading together', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.dispose();
-	});
+	const desk = useDesk();
 
 	/** Opens a story in a fresh browser profile as `name`, once its text and connection are up. */
 	async function openAs(storyId: string, name: string, expectedText: string): Promise<Reader> {
-		const context = await browser.newContext();
+		const context = await desk.browser.newContext();
 		const page = await context.newPage();
 		await openStory(page, storyId, name, expectedText);
 		return { context, page };
 	}
 
 	async function openStory(page: Page, storyId: string, name: string, expectedText: string) {
-		await page.goto(storyPage(server.url, storyId, { name }));
+		await page.goto(storyPage(desk.server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await expect.poll(() => storyText(page)).toContain(expectedText);
 		await expect.poll(() => connectionStatus(page)).toBe('connected');
@@ -47,7 +36,7 @@ describe('proofreading together', () => {
 
 	it('merges two people typing into one paragraph at once, with each other’s carets', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Two Hands',
 			'The lamp was lit.\n\nThe door stayed shut.\n'
 		);
@@ -87,7 +76,7 @@ describe('proofreading together', () => {
 
 	it('keeps an edit made offline on the device and merges it when back online', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Dark Road',
 			'The road ran north.\n\nRain again.\n'
 		);
@@ -118,7 +107,7 @@ describe('proofreading together', () => {
 	});
 
 	it('opens the story again after a reload while offline and merges what was typed since', async () => {
-		const storyId = await createStory(server.url, 'Night Shift', 'The kettle sang.\n');
+		const storyId = await createStory(desk.server.url, 'Night Shift', 'The kettle sang.\n');
 		const alice = await openAs(storyId, 'Alice', 'The kettle sang.');
 		const bob = await openAs(storyId, 'Bob', 'The kettle sang.');
 
@@ -175,25 +164,25 @@ describe('proofreading together', () => {
 	});
 
 	it('does not pretend to open a story this device has never seen while offline', async () => {
-		const storyId = await createStory(server.url, 'Elsewhere', 'Far away.\n');
-		const known = await createStory(server.url, 'Nearby', 'Close at hand.\n');
+		const storyId = await createStory(desk.server.url, 'Elsewhere', 'Far away.\n');
+		const known = await createStory(desk.server.url, 'Nearby', 'Close at hand.\n');
 		const alice = await openAs(known, 'Alice', 'Close at hand.');
 		await expect
 			.poll(() => alice.page.evaluate(() => navigator.serviceWorker.controller !== null))
 			.toBe(true);
 
 		await alice.context.setOffline(true);
-		await alice.page.goto(storyPage(server.url, storyId));
+		await alice.page.goto(storyPage(desk.server.url, storyId));
 		await alice.page.getByRole('heading', { name: 'You seem to be offline' }).waitFor();
 		expect(await alice.page.locator('.ProseMirror').count()).toBe(0);
 		await alice.context.close();
 	});
 
 	it('tells a reader when the story they are in is deleted', async () => {
-		const storyId = await createStory(server.url, 'Short Lived', 'Gone by noon.\n');
+		const storyId = await createStory(desk.server.url, 'Short Lived', 'Gone by noon.\n');
 		const alice = await openAs(storyId, 'Alice', 'Gone by noon.');
 
-		const response = await fetch(`${server.url}/api/stories/${storyId}`, { method: 'DELETE' });
+		const response = await fetch(`${desk.server.url}/api/stories/${storyId}`, { method: 'DELETE' });
 		expect(response.status).toBe(204);
 		await alice.page
 			.getByRole('alert')

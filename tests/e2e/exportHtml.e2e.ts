@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { callApi } from '../helpers/jsonApi';
 import { download, importId } from '../helpers/exports';
-import { startServer, type RunningServer } from '../helpers/startServer';
-import { launchBrowser } from './support/browser';
+import { useDesk } from './support/desk';
 
 /** Every payload tries to run (set window.pwned, open a dialog) or to fetch something. */
 const PAYLOADS = [
@@ -19,32 +18,23 @@ const PAYLOADS = [
 ];
 
 describe('the HTML exports in a browser', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.dispose();
-	});
+	const desk = useDesk();
 
 	it('run nothing and fetch nothing, whatever the story and its comments hold', async () => {
-		const id = await importId(server.url, 'hostile.txt', PAYLOADS.join('\n\n') + '\n');
-		await callApi(server.url, 'PATCH', `/api/stories/${id}`, { title: PAYLOADS[0] });
-		const text = await (await fetch(`${server.url}/api/stories/${id}/export?format=txt`)).text();
+		const id = await importId(desk.server.url, 'hostile.txt', PAYLOADS.join('\n\n') + '\n');
+		await callApi(desk.server.url, 'PATCH', `/api/stories/${id}`, { title: PAYLOADS[0] });
+		const text = await (
+			await fetch(`${desk.server.url}/api/stories/${id}/export?format=txt`)
+		).text();
 		for (const [index, payload] of PAYLOADS.entries()) {
 			const start = text.indexOf(payload);
-			const comment = await callApi(server.url, 'POST', `/api/stories/${id}/comments`, {
+			const comment = await callApi(desk.server.url, 'POST', `/api/stories/${id}/comments`, {
 				start,
 				end: start + 5,
 				body: PAYLOADS[(index + 1) % PAYLOADS.length],
 				author: PAYLOADS[(index + 2) % PAYLOADS.length]!.slice(0, 80)
 			});
-			const suggestion = await callApi(server.url, 'POST', `/api/stories/${id}/suggestions`, {
+			const suggestion = await callApi(desk.server.url, 'POST', `/api/stories/${id}/suggestions`, {
 				start: start + 6,
 				end: start + 8,
 				replacement: PAYLOADS[(index + 3) % PAYLOADS.length],
@@ -54,13 +44,13 @@ describe('the HTML exports in a browser', () => {
 		}
 
 		for (const query of ['format=html', 'format=html&comments=1&suggestions=1', 'format=changes']) {
-			const html = new TextDecoder().decode((await download(server.url, id, query)).bytes);
+			const html = new TextDecoder().decode((await download(desk.server.url, id, query)).bytes);
 			// With the page's own Content-Security-Policy and without it: escaping alone must hold.
 			for (const body of [
 				html,
 				html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
 			]) {
-				const context = await browser.newContext();
+				const context = await desk.browser.newContext();
 				const page = await context.newPage();
 				const requests: string[] = [];
 				const dialogs: string[] = [];

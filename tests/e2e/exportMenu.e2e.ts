@@ -1,31 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { createStory } from '../helpers/stories';
-import { startServer, type RunningServer } from '../helpers/startServer';
-import { launchBrowser } from './support/browser';
+import { useDesk } from './support/desk';
 import { storyPage } from '../helpers/links';
 
 describe('the story page export menu', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.dispose();
-	});
+	const desk = useDesk();
 
 	it('offers every format and downloads the chosen one', async () => {
-		const id = await createStory(server.url, 'Menu story', 'Once upon a time.\n');
-		const context = await browser.newContext({ acceptDownloads: true });
+		const id = await createStory(desk.server.url, 'Menu story', 'Once upon a time.\n');
+		const context = await desk.browser.newContext({ acceptDownloads: true });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(storyPage(server.url, id, { name: 'Ana' }));
+		await page.goto(storyPage(desk.server.url, id, { name: 'Ana' }));
 		await page.locator('.ProseMirror').waitFor();
 
 		const menu = page.getByRole('list', { name: 'Export formats' });

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/startServer';
-import { launchBrowser, storyText } from './support/browser';
+import { describe, expect, it } from 'vitest';
+
+import { storyText } from './support/browser';
+import { useDesk } from './support/desk';
 
 describe('the library', () => {
-	let server: RunningServer;
-	let browser: Browser;
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.dispose();
-	});
+	const desk = useDesk();
 
 	it('imports files from the picker, each on its own, and opens the imported story', async () => {
-		const context = await browser.newContext();
+		const context = await desk.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${desk.server.url}/`);
 		await page.getByText('The desk is clear.').waitFor();
 
 		await page.getByLabel('Choose story files to import').setInputFiles([
@@ -61,9 +50,9 @@ describe('the library', () => {
 	});
 
 	it('imports pasted text with a title', async () => {
-		const context = await browser.newContext();
+		const context = await desk.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${desk.server.url}/`);
 		await page.getByRole('button', { name: 'Paste text…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Paste a story' });
 		await dialog.getByLabel('Title').fill('A Pasted Tale');
@@ -75,9 +64,9 @@ describe('the library', () => {
 	});
 
 	it('imports several files dropped on the page, and deletes a story after confirming', async () => {
-		const context = await browser.newContext();
+		const context = await desk.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${desk.server.url}/`);
 		await page.getByRole('heading', { name: 'Stories' }).waitFor();
 
 		// A real drag from the desktop cannot be scripted; dispatch the same events with real Files.
@@ -108,7 +97,7 @@ describe('the library', () => {
 		);
 		expect(held.length).toBeGreaterThanOrEqual(2);
 		const listed = (await (
-			await fetch(`${server.url}/api/stories`, {
+			await fetch(`${desk.server.url}/api/stories`, {
 				headers: { 'x-galley-tokens': held.join(',') }
 			})
 		).json()) as {
@@ -120,9 +109,9 @@ describe('the library', () => {
 	});
 
 	it('shows a friendly page for a story that does not exist', async () => {
-		const context = await browser.newContext();
+		const context = await desk.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${server.url}/stories/no-such-story-here`);
+		await page.goto(`${desk.server.url}/stories/no-such-story-here`);
 		await page.getByRole('heading', { name: 'This story isn’t on the desk' }).waitFor();
 		expect(await page.getByRole('link', { name: 'Back to the library' }).count()).toBe(1);
 		await context.close();

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedReview } from '../helpers/reviewNotes';
-import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
-import { connectionStatus, launchBrowser, storyText } from './support/browser';
+import { connectionStatus, storyText } from './support/browser';
+import { useDesk } from './support/desk';
 import type { Role } from '#shared/protocol/roles';
 import { storyPage } from '../helpers/links';
 
@@ -15,23 +15,7 @@ interface Reader {
 const WIDE = { width: 1400, height: 900 };
 
 describe('comments and suggestions', () => {
-	let server: RunningServer;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-
-	beforeAll(async () => {
-		server = await startServer();
-		browser = await launchBrowser();
-	});
-
-	afterEach(async () => {
-		await Promise.all(contexts.splice(0).map((context) => context.close()));
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-		await server?.dispose();
-	});
+	const desk = useDesk();
 
 	/** Opens a story in a fresh browser profile as `name`, once its text and connection are up. */
 	async function openAs(
@@ -41,12 +25,9 @@ describe('comments and suggestions', () => {
 		viewport = WIDE,
 		role: Role = 'owner'
 	): Promise<Reader> {
-		const context = await browser.newContext({ viewport });
-		// Server and browser are local: fail in seconds rather than Playwright's default 30 s.
-		context.setDefaultTimeout(10_000);
-		contexts.push(context);
+		const context = await desk.newContext({ viewport });
 		const page = await context.newPage();
-		await page.goto(storyPage(server.url, storyId, { name }, role));
+		await page.goto(storyPage(desk.server.url, storyId, { name }, role));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');
@@ -55,7 +36,7 @@ describe('comments and suggestions', () => {
 
 	it('keeps a comment on its word while someone types around it, and applies a suggested fix', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Harbour',
 			'The boats came into the harbor at dusk.\n\nNobody waited on teh quay.\n'
 		);
@@ -170,7 +151,7 @@ describe('comments and suggestions', () => {
 
 	it('opens a commenter link in suggesting mode that cannot accept, and a viewer link read-only', async () => {
 		const original = 'The tide turned late.';
-		const storyId = await createStory(server.url, 'Tide', `${original}\n`);
+		const storyId = await createStory(desk.server.url, 'Tide', `${original}\n`);
 		const alice = await openAs(storyId, 'Alice', original);
 		const carol = await openAs(storyId, 'Carol', original, WIDE, 'commenter');
 
@@ -200,7 +181,7 @@ describe('comments and suggestions', () => {
 
 	it('turns typing into one growing suggestion while suggesting, leaving the text alone', async () => {
 		const original = 'The lamp was lit.\n\nThe door stayed shut.';
-		const storyId = await createStory(server.url, 'Lamp', `${original}\n`);
+		const storyId = await createStory(desk.server.url, 'Lamp', `${original}\n`);
 		const alice = await openAs(storyId, 'Alice', 'The lamp was lit.');
 		const bob = await openAs(storyId, 'Bob', 'The lamp was lit.');
 		const before = await storyText(alice.page);
@@ -241,11 +222,11 @@ describe('comments and suggestions', () => {
 
 	it('hides a resolved thread until “Show resolved” is ticked', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Resolve',
 			'The lamp was lit.\n\nThe door stayed shut.\n'
 		);
-		await seedReview(server.wsUrl, storyId, (seed) => {
+		await seedReview(desk.server.wsUrl, storyId, (seed) => {
 			seed.thread('lamp', 'Which lamp?');
 		});
 		const alice = await openAs(storyId, 'Alice', 'The lamp was lit.');
@@ -282,13 +263,13 @@ describe('comments and suggestions', () => {
 
 	it('moves between cards with Alt+↓ and accepts the focused suggestion with Enter', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Keys',
 			'The lamp was lit.\n\nThe door stayed shut.\n\nThe night was long.\n'
 		);
 		let threadId = '';
 		let suggestionId = '';
-		await seedReview(server.wsUrl, storyId, (seed) => {
+		await seedReview(desk.server.wsUrl, storyId, (seed) => {
 			threadId = seed.thread('lamp', 'Which lamp?');
 			suggestionId = seed.suggestion('shut', 'open');
 		});
@@ -316,11 +297,11 @@ describe('comments and suggestions', () => {
 
 	it('detaches a thread whose words are deleted, and re-anchors it to a new selection', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Detach',
 			'The lamp was lit at dusk.\n\nThe door stayed shut.\n'
 		);
-		await seedReview(server.wsUrl, storyId, (seed) => {
+		await seedReview(desk.server.wsUrl, storyId, (seed) => {
 			seed.thread('lamp', 'Which lamp?');
 		});
 		const alice = await openAs(storyId, 'Alice', 'The lamp was lit at dusk.');
@@ -347,11 +328,11 @@ describe('comments and suggestions', () => {
 
 	it('shows the cards in a side panel behind a “Review” button on a narrow screen', async () => {
 		const storyId = await createStory(
-			server.url,
+			desk.server.url,
 			'Narrow',
 			'The lamp was lit.\n\nThe door stayed shut.\n'
 		);
-		await seedReview(server.wsUrl, storyId, (seed) => {
+		await seedReview(desk.server.wsUrl, storyId, (seed) => {
 			seed.thread('lamp', 'Which lamp?');
 			seed.suggestion('shut', 'open');
 		});
