@@ -1,3 +1,5 @@
+import { seededRandom } from '../seededRandom.ts';
+
 /**
  * Deterministic prose-like text for benchmark stories: paragraphs of ordinary English words, so
  * the imported document has the shape of a real story (many paragraphs of plain text) without
@@ -10,18 +12,6 @@ const WORDS = (
 	'remembered wanted turned walked waited answered opened closed laughed whispered across ' +
 	'before after because while until small old long cold warm dark bright last first little'
 ).split(' ');
-
-/** A small fast seeded PRNG (mulberry32) so every run types over the same text. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function sentence(next: () => number): string {
 	const length = 6 + Math.floor(next() * 14);
@@ -36,7 +26,7 @@ function sentence(next: () => number): string {
  * blank lines, as a story file would be.
  */
 export function storyText(minChars: number, seed = 1): string {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const paragraphs: string[] = [];
 	let size = 0;
 	while (size < minChars) {

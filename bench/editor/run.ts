@@ -36,7 +36,8 @@ import {
 import { summarizeProfile, type ProfileSummary } from './profile.ts';
 import { seedReview, type SeedResult } from './seed.ts';
 import { summarizeTrace, type TraceRow } from './trace.ts';
-import { generateStory, seededRandom } from './story.ts';
+import { seededRandom } from '../seededRandom.ts';
+import { generateStory } from './story.ts';
 
 const USAGE = `npm run bench:editor -- [options]
   --quick            smoke run: 2 opens, 60 keys per typing run, no baseline

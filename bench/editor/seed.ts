@@ -8,7 +8,7 @@ import { createAnchor } from '#shared/review/anchors';
 import { addSuggestion, addThread, listSuggestions, listThreads } from '#shared/review/notesDoc';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
 import type { Author, Message } from '#shared/review/types';
-import { seededRandom } from './story.ts';
+import { seededRandom } from '../seededRandom.ts';
 import { BENCH_ADMIN_TOKEN } from '../collab/servers.ts';
 
 const AUTHORS: Author[] = [

@@ -1,3 +1,5 @@
+import { seededRandom } from '../seededRandom.ts';
+
 /**
  * The benchmark's story: exactly `words` words of deterministic prose-like English in paragraphs
  * of 40–160 words (blank lines between them, as a story file has), so every run opens and types
@@ -13,18 +15,6 @@ const VOCABULARY = (
 	'ferry orchard bridge candle mirror stranger brother mother father sister neighbour promise ' +
 	'carefully suddenly finally perhaps nothing something everything nobody somebody almost'
 ).split(' ');
-
-/** mulberry32: a small seeded PRNG, so the text is the same on every run and machine. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** The story's text: `words` words, each paragraph a run of sentences ending in a full stop. */
 export function generateStory(words: number, seed = 7): string {

@@ -1,3 +1,5 @@
+import { seededRandom } from '../seededRandom.ts';
+
 /**
  * A long made-up story for timing the checker: narration, dialogue with tags and beats, invented
  * names, and a sprinkling of the slips real stories have. Seeded, so every run checks the same
@@ -40,20 +42,9 @@ const SLIPS = [
 	['in the night', 'in the the night']
 ] as const;
 
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** At least `words` words of story, in paragraphs separated by blank lines. */
 export function generateStory(words: number, seed = 7): string {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 	const fill = (template: string) =>
 		template.replace('{a}', pick(NAMES)).replace('{b}', pick(NAMES)).replace('{p}', pick(PLACES));
