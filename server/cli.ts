@@ -24,7 +24,8 @@ const USAGE = `Usage: npm run galley -- <command>
   proofread <files...> [--json] [--locale en-US|en-GB]
                                     check .txt files without importing them
 
-Works on DATA_DIR (default ./data) directly, also while the server runs.`;
+Works on DATA_DIR (default ./data) directly, also while the server runs.
+Story ids are letters and digits; an older id starting with "-" goes after "--".`;
 
 async function main(argv: string[]): Promise<number> {
 	const { values, positionals } = parseArgs({

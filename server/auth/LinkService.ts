@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { newId } from '../ids/newId';
 import { ROLES, isRole, type Role } from '#shared/protocol/roles';
 import { hashToken, newToken, plausibleToken, sameSecret } from './tokens';
 
@@ -82,7 +82,7 @@ export class LinkService {
 		role: Role,
 		expiresAt: string | null = null
 	): { id: string; token: string } {
-		const id = randomBytes(12).toString('base64url');
+		const id = newId(16);
 		const token = newToken();
 		this.statements.insert.run({
 			id,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from '../ids/newId';
 import { countWords, readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
 import { exportStory, type ExportFile, type ExportOptions } from '../formats/exportStory';
@@ -125,7 +125,7 @@ export class StoryService {
 	}
 
 	private async create(prepared: PreparedStory): Promise<StoryRecord> {
-		const id = randomBytes(9).toString('base64url');
+		const id = newId();
 		await this.store.createStory({
 			id,
 			title: prepared.title,
