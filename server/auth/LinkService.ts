@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../ids/newId';
 import { ROLES, isRole, type Role } from '#shared/protocol/roles';
+import { linkAuthorId, linkName } from './linkIdentity';
 import { hashToken, newToken, plausibleToken, sameSecret } from './tokens';
 
 /** Who a request or connection is, as far as the server knows from its token. */
@@ -13,18 +14,34 @@ export interface Access {
 	role: Role;
 	/** ISO time after which the link stops working, or null. */
 	expiresAt: string | null;
+	/** The name others see of whoever uses the link (stamped by the server, never the client's). */
+	name: string;
+	/** The review author id everything written through the link carries. */
+	authorId: string;
 }
 
 export interface LinkInfo {
 	id: string;
 	role: Role;
+	name: string;
 	expiresAt: string | null;
 }
+
+/** What the ADMIN_TOKEN is: the operator, owner of every story. */
+const ADMIN_ACCESS: Access = {
+	storyId: null,
+	linkId: null,
+	role: 'owner',
+	expiresAt: null,
+	name: 'Admin',
+	authorId: linkAuthorId(null)
+};
 
 interface LinkRow {
 	id: string;
 	story_id: string;
 	role: string;
+	name: string;
 	expires_at: string | null;
 	revoked_at: string | null;
 }
@@ -49,17 +66,17 @@ export class LinkService {
 		const db = this.db;
 		this.statements = {
 			insert: db.prepare(
-				`INSERT INTO links (id, story_id, role, token_hash, created_at, expires_at)
-				 VALUES (@id, @storyId, @role, @tokenHash, @createdAt, @expiresAt)`
+				`INSERT INTO links (id, story_id, role, name, token_hash, created_at, expires_at)
+				 VALUES (@id, @storyId, @role, @name, @tokenHash, @createdAt, @expiresAt)`
 			),
 			byHash: db.prepare<[string], LinkRow>(
-				'SELECT id, story_id, role, expires_at, revoked_at FROM links WHERE token_hash = ?'
+				'SELECT id, story_id, role, name, expires_at, revoked_at FROM links WHERE token_hash = ?'
 			),
 			byId: db.prepare<[string], LinkRow>(
-				'SELECT id, story_id, role, expires_at, revoked_at FROM links WHERE id = ?'
+				'SELECT id, story_id, role, name, expires_at, revoked_at FROM links WHERE id = ?'
 			),
 			list: db.prepare<[string], LinkRow>(
-				`SELECT id, story_id, role, expires_at, revoked_at FROM links
+				`SELECT id, story_id, role, name, expires_at, revoked_at FROM links
 				 WHERE story_id = ? AND revoked_at IS NULL ORDER BY created_at, id`
 			),
 			revoke: db.prepare<[string, string, string]>(
@@ -67,6 +84,9 @@ export class LinkService {
 			),
 			setRole: db.prepare<[string, string, string]>(
 				'UPDATE links SET role = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
+			),
+			setName: db.prepare<[string, string, string]>(
+				'UPDATE links SET name = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
 			),
 			deleteStory: db.prepare<[string]>('DELETE FROM links WHERE story_id = ?')
 		};
@@ -77,35 +97,43 @@ export class LinkService {
 		this.listeners.push(listener);
 	}
 
+	/** A new link; `name` is who it is for (the role's name when empty). */
 	create(
 		storyId: string,
 		role: Role,
-		expiresAt: string | null = null
-	): { id: string; token: string } {
+		expiresAt: string | null = null,
+		name: string | null = null
+	): { id: string; token: string; name: string } {
 		const id = newId(16);
 		const token = newToken();
 		this.statements.insert.run({
 			id,
 			storyId,
 			role,
+			name: linkName(name, role),
 			tokenHash: hashToken(token),
 			createdAt: new Date().toISOString(),
 			expiresAt
 		});
-		return { id, token };
+		return { id, token, name: linkName(name, role) };
 	}
 
-	/** One link per role, as an import hands out. */
-	createSet(storyId: string): Record<Role, string> {
+	/**
+	 * One link per role, as an import hands out: the owner's carries the importer's name when
+	 * given; the others are named by role until the owner makes links for people.
+	 */
+	createSet(storyId: string, ownerName: string | null = null): Record<Role, string> {
 		const tokens = {} as Record<Role, string>;
-		for (const role of [...ROLES].reverse()) tokens[role] = this.create(storyId, role).token;
+		for (const role of [...ROLES].reverse()) {
+			tokens[role] = this.create(storyId, role, null, role === 'owner' ? ownerName : null).token;
+		}
 		return tokens;
 	}
 
 	/** The access a token grants (for `storyId` when given); null when unknown, expired or revoked. */
 	resolve(token: string, storyId?: string): Access | null {
 		if (this.adminToken && sameSecret(token, this.adminToken)) {
-			return { storyId: null, linkId: null, role: 'owner', expiresAt: null };
+			return ADMIN_ACCESS;
 		}
 		if (!plausibleToken(token)) return null;
 		const row = this.statements.byHash.get(hashToken(token));
@@ -138,7 +166,12 @@ export class LinkService {
 		return this.statements.list
 			.all(storyId)
 			.filter((row) => !expired(row.expires_at))
-			.map((row) => ({ id: row.id, role: row.role as Role, expiresAt: row.expires_at }));
+			.map((row) => ({
+				id: row.id,
+				role: row.role as Role,
+				name: linkName(row.name, row.role as Role),
+				expiresAt: row.expires_at
+			}));
 	}
 
 	revoke(storyId: string, linkId: string): boolean {
@@ -154,6 +187,16 @@ export class LinkService {
 		return changed;
 	}
 
+	/** Renames a link; open connections show the new name from their next presence update. */
+	setName(storyId: string, linkId: string, name: string): boolean {
+		const row = this.statements.byId.get(linkId);
+		if (!row || row.story_id !== storyId || !isRole(row.role)) return false;
+		const changed =
+			this.statements.setName.run(linkName(name, row.role), linkId, storyId).changes > 0;
+		if (changed) this.emit(linkId);
+		return changed;
+	}
+
 	removeStory(storyId: string): void {
 		this.statements.deleteStory.run(storyId);
 	}
@@ -164,7 +207,14 @@ export class LinkService {
 
 	private usable(row: LinkRow): Access | null {
 		if (row.revoked_at || expired(row.expires_at) || !isRole(row.role)) return null;
-		return { storyId: row.story_id, linkId: row.id, role: row.role, expiresAt: row.expires_at };
+		return {
+			storyId: row.story_id,
+			linkId: row.id,
+			role: row.role,
+			expiresAt: row.expires_at,
+			name: linkName(row.name, row.role),
+			authorId: linkAuthorId(row.id)
+		};
 	}
 
 	private emit(linkId: string): void {

@@ -56,6 +56,7 @@ export function requiredRole(method: string, rest: string): Role {
 	if (method === 'POST' && /^\/(comments|suggestions|comments\/[^/]+\/replies)$/.test(rest)) {
 		return 'commenter';
 	}
-	// Resolving a thread needs an editor: links carry no author, so "own thread" cannot be told yet.
+	// Resolving or reopening: a commenter their own threads (checked with the thread).
+	if (method === 'PATCH' && /^\/comments\/[^/]+$/.test(rest)) return 'commenter';
 	return 'editor';
 }

@@ -50,6 +50,10 @@ export interface ConnectionAccess {
 	linkId: string | null;
 	role: Role;
 	expiresAt: string | null;
+	/** The name others see, stamped into every presence state the connection publishes. */
+	name: string;
+	/** The review author id a commenter must write under. */
+	authorId: string;
 }
 
 /** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */

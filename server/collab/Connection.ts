@@ -1,8 +1,8 @@
 import type pino from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
-import type { Role } from '#shared/protocol/roles';
 import { TokenBucket } from '../auth/TokenBucket';
+import type { ConnectionAccess } from './CollabServer';
 
 /** Per-connection limits: messages and bytes per second (a burst of a few seconds' worth). */
 export interface ConnectionRates {
@@ -33,7 +33,7 @@ export class Connection {
 	/** Awareness client ids this connection has published (normally one). */
 	readonly clientIds: number[] = [];
 	/** What its token grants (re-checked while open); null: no access control (in-process use). */
-	access: { linkId: string | null; role: Role; expiresAt: string | null } | null = null;
+	access: ConnectionAccess | null = null;
 	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
 	announced = false;
 	/** When the client was last heard from (a frame or a pong), in ms since the epoch. */

@@ -12,33 +12,8 @@ import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { UpdateCheck } from './validateUpdate';
 import { checkCommenterChange } from './reviewGuard';
-import { decodeAwarenessUpdate, isRemoval } from './validateAwareness';
-import type { AwarenessEntry } from './messages';
-
-const utf8Decoder = new TextDecoder();
-const utf8Encoder = new TextEncoder();
-
-/**
- * The role others see is the server's, from the connection's link, never the client's claim:
- * `user.role` is set (or overwritten) in every state a connection publishes.
- */
-function stampRole(entry: AwarenessEntry, role: string): AwarenessEntry {
-	if (isRemoval(entry.state)) return entry;
-	let state: unknown;
-	try {
-		state = JSON.parse(utf8Decoder.decode(entry.state));
-	} catch {
-		return entry; // checked (and refused) with the others later
-	}
-	if (typeof state !== 'object' || state === null || Array.isArray(state)) return entry;
-	const record = state as Record<string, unknown>;
-	const user =
-		typeof record.user === 'object' && record.user !== null && !Array.isArray(record.user)
-			? (record.user as Record<string, unknown>)
-			: {};
-	record.user = { ...user, role };
-	return { ...entry, state: utf8Encoder.encode(JSON.stringify(record)) };
-}
+import { decodeAwarenessUpdate } from './validateAwareness';
+import { stampPresence } from './stampPresence';
 
 /**
  * One document and the people editing it: loads once, answers sync, relays updates (through the
@@ -65,8 +40,6 @@ export class Room implements PipelineRoom {
 	 * connection writing with it is refused, so nobody can poison someone else's offline edits.
 	 */
 	private readonly writers = new Map<number, string>();
-	/** Review author ids → the link that first wrote with them (see checkCommenterChange). */
-	private readonly authors = new Map<string, string>();
 
 	private constructor(
 		readonly name: string,
@@ -273,13 +246,10 @@ export class Room implements PipelineRoom {
 			}
 		}
 		if (this.kind === 'notes' && access.role === 'commenter') {
-			const refusal = checkCommenterChange(
-				this.doc,
-				this.pipeline.unapplied,
-				update,
-				writer,
-				this.authors
-			);
+			const refusal = checkCommenterChange(this.doc, this.pipeline.unapplied, update, {
+				id: access.authorId,
+				name: access.name
+			});
 			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
 		}
 		for (const client of check.advances.keys()) this.writers.set(client, writer);
@@ -301,7 +271,7 @@ export class Room implements PipelineRoom {
 		const decoded = decodeAwarenessUpdate(payload, this.context.settings.awarenessLimits);
 		if (!decoded.ok) return connection.refuse(decoded.code, decoded.reason);
 		const entries = connection.access
-			? decoded.entries.map((entry) => stampRole(entry, connection.access!.role))
+			? decoded.entries.map((entry) => stampPresence(entry, connection.access!))
 			: decoded.entries;
 		const outcome = this.awareness.apply(connection, entries);
 		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);

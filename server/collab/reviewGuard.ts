@@ -1,26 +1,23 @@
 import * as Y from 'yjs';
 import { listSuggestions, listThreads } from '#shared/review/notesDoc';
-import type { StoredSuggestion, StoredThread } from '#shared/review/types';
+import type { Author, StoredSuggestion, StoredThread } from '#shared/review/types';
 
 /**
  * What a commenter may change in `notes:<id>`, checked on a scratch copy of the doc with the
  * update applied (editors and owners are not checked):
- * - add threads, messages and suggestions only under an author id of their own;
+ * - add threads, messages and suggestions only as themselves: the author their link stamps
+ *   (`author`: id and name, from the server, never the client's claim);
  * - never edit or delete someone else's message or suggestion, nor resolve or reopen someone
  *   else's thread (a thread is its first message's author's);
  * - never accept or reject a suggestion (its status and decision stay as they were).
- * An author id is "theirs" once their link wrote with it first while the room was loaded
- * (`authors`: author id → writer key, kept in memory per loaded room); an id nobody in the room
- * has used yet is taken by the first link that writes with it. After a reload a commenter's
- * older items count as someone else's (they can no longer edit them; an editor can).
- * Returns why the change is refused, or null (and records the new bindings).
+ * The author id comes from the link, so what a commenter wrote stays theirs from any browser
+ * and after any restart. Returns why the change is refused, or null.
  */
 export function checkCommenterChange(
 	live: Y.Doc,
 	unapplied: readonly Uint8Array[],
 	update: Uint8Array,
-	writer: string,
-	authors: Map<string, string>
+	author: Author
 ): string | null {
 	const scratch = new Y.Doc({ gc: true });
 	try {
@@ -32,19 +29,9 @@ export function checkCommenterChange(
 		if (scratch.store.pendingStructs || scratch.store.pendingDs)
 			return 'the change could not be read';
 		const after = snapshot(scratch);
-		const claimed = new Set<string>();
-		const present = new Set<string>();
-		for (const suggestion of before.suggestions.values()) present.add(suggestion.author.id);
-		for (const thread of before.threads.values()) {
-			for (const message of thread.messages) present.add(message.author.id);
-		}
-		// Theirs: bound to this link, or new to the room (an author already in it is someone's).
-		const own = (authorId: string) => {
-			const bound = authors.get(authorId);
-			if (bound !== undefined ? bound !== writer : present.has(authorId)) return false;
-			claimed.add(authorId);
-			return true;
-		};
+		const own = (authorId: string) => authorId === author.id;
+		// Something new carries the link's name too: a name of one's choosing would be a forgery.
+		const asSelf = (written: Author) => written.id === author.id && written.name === author.name;
 
 		for (const [id, was] of before.suggestions) {
 			const now = after.suggestions.get(id);
@@ -53,14 +40,14 @@ export function checkCommenterChange(
 				if (!now && own(was.author.id)) continue;
 				return now ? 'a commenter may not accept or reject suggestions' : 'not your suggestion';
 			}
-			if (now.author.id !== was.author.id || !own(was.author.id)) return 'not your suggestion';
+			if (!sameAuthor(now.author, was.author) || !own(was.author.id)) return 'not your suggestion';
 		}
 		for (const [id, now] of after.suggestions) {
 			if (before.suggestions.has(id)) continue;
 			if (now.status !== 'open' || now.decidedBy || now.decidedAt) {
 				return 'a commenter may not accept or reject suggestions';
 			}
-			if (!own(now.author.id)) return 'that author is someone else';
+			if (!asSelf(now.author)) return 'that author is someone else';
 		}
 
 		for (const [id, was] of before.threads) {
@@ -75,22 +62,21 @@ export function checkCommenterChange(
 			for (const message of was.messages) {
 				const current = messages.get(message.id);
 				if (current && JSON.stringify(current) === JSON.stringify(message)) continue;
-				if (!own(message.author.id) || (current && current.author.id !== message.author.id)) {
+				if (!own(message.author.id) || (current && !sameAuthor(current.author, message.author))) {
 					return 'not your message';
 				}
 			}
 			const old = new Set(was.messages.map((message) => message.id));
 			for (const message of now.messages) {
-				if (!old.has(message.id) && !own(message.author.id)) return 'that author is someone else';
+				if (!old.has(message.id) && !asSelf(message.author)) return 'that author is someone else';
 			}
 		}
 		for (const [id, now] of after.threads) {
 			if (before.threads.has(id)) continue;
 			for (const message of now.messages) {
-				if (!own(message.author.id)) return 'that author is someone else';
+				if (!asSelf(message.author)) return 'that author is someone else';
 			}
 		}
-		for (const authorId of claimed) authors.set(authorId, writer);
 		return null;
 	} catch {
 		return 'the change could not be read';
@@ -106,6 +92,10 @@ function snapshot(doc: Y.Doc) {
 			listSuggestions(doc).map((suggestion) => [suggestion.id, suggestion])
 		)
 	};
+}
+
+function sameAuthor(a: Author, b: Author): boolean {
+	return a.id === b.id && a.name === b.name;
 }
 
 function same(a: StoredSuggestion, b: StoredSuggestion): boolean {

@@ -38,7 +38,8 @@ const REVIEW_STATUS_OF: Record<ReviewErrorKind, [number, string]> = {
 	'no-change': [400, 'no_change'],
 	'suggestion-stale': [409, 'suggestion_stale'],
 	'suggestion-decided': [409, 'suggestion_decided'],
-	'too-many': [409, 'too_many']
+	'too-many': [409, 'too_many'],
+	'not-yours': [403, 'forbidden']
 };
 
 /** Answers /api/* and /healthz; returns false for any other path so the app can serve it. */

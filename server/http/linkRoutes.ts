@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '#shared/protocol/roles';
 import type { LinkService } from '../auth/LinkService';
+import { MAX_LINK_NAME } from '../auth/linkIdentity';
 import { publicOrigin, storyLink } from '../auth/requestTokens';
 import { HttpError } from './HttpError';
 import { parseInput } from './parseInput';
@@ -8,17 +9,29 @@ import { readJsonObject } from './readBody';
 import { sendJson, sendNoContent } from './respond';
 import type { Router } from './Router';
 
+const role = z.enum(ROLES, { error: 'must be "viewer", "commenter", "editor" or "owner"' });
+
+/** Who the link is for: the name everyone sees of whoever opens it. */
+const name = z
+	.string({ error: 'must be a string' })
+	.trim()
+	.max(MAX_LINK_NAME, `must be at most ${MAX_LINK_NAME} characters`)
+	.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'cannot contain control characters');
+
 const newLinkRequest = z.object({
-	role: z.enum(ROLES, { error: 'must be "viewer", "commenter", "editor" or "owner"' }),
+	role,
+	name: name.optional(),
 	expiresAt: z.iso
 		.datetime({ offset: true, error: 'must be an ISO 8601 date and time' })
 		.nullable()
 		.optional()
 });
 
-const linkPatchRequest = z.object({
-	role: z.enum(ROLES, { error: 'must be "viewer", "commenter", "editor" or "owner"' })
-});
+const linkPatchRequest = z
+	.object({ role: role.optional(), name: name.optional() })
+	.refine((patch) => patch.role !== undefined || patch.name !== undefined, {
+		error: 'give "role", "name" or both'
+	});
 
 /**
  * The owner's link API (the gate in createApiHandler already checked the owner role). Only
@@ -34,29 +47,34 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 				links: links.list(params.id!).map((link) => ({
 					id: link.id,
 					role: link.role,
+					name: link.name,
 					url: storyLink(origin, params.id!),
 					expiresAt: link.expiresAt
 				}))
 			});
 		})
 		.add('POST', base, async ({ request, response, params }) => {
-			const { role, expiresAt } = parseInput(newLinkRequest, await readJsonObject(request));
+			const input = parseInput(newLinkRequest, await readJsonObject(request));
+			const { role, expiresAt } = input;
 			const expires = expiresAt ? new Date(expiresAt).toISOString() : null;
 			if (expires && Date.parse(expires) <= Date.now()) {
 				throw new HttpError(400, 'invalid', 'expiresAt must be in the future.');
 			}
-			const link = links.create(params.id!, role, expires);
+			const link = links.create(params.id!, role, expires, input.name ?? null);
 			sendJson(response, 201, {
 				id: link.id,
+				name: link.name,
 				url: storyLink(publicOrigin(request), params.id!, link.token)
 			});
 		})
 		.add('PATCH', `${base}/:link`, async ({ request, response, params }) => {
-			const { role } = parseInput(linkPatchRequest, await readJsonObject(request));
-			if (!links.setRole(params.id!, params.link!, role)) {
-				throw new HttpError(404, 'not_found', 'No such link.');
-			}
-			sendJson(response, 200, { id: params.link, role });
+			const patch = parseInput(linkPatchRequest, await readJsonObject(request));
+			const changed =
+				(patch.role === undefined || links.setRole(params.id!, params.link!, patch.role)) &&
+				(patch.name === undefined || links.setName(params.id!, params.link!, patch.name));
+			const link = changed && links.list(params.id!).find((item) => item.id === params.link);
+			if (!link) throw new HttpError(404, 'not_found', 'No such link.');
+			sendJson(response, 200, { id: link.id, role: link.role, name: link.name });
 		})
 		.add('DELETE', `${base}/:link`, ({ response, params }) => {
 			if (!links.revoke(params.id!, params.link!)) {

@@ -46,9 +46,11 @@ export function addStoryRoutes(
 			const files = await readImportFiles(request, maxImportBytes);
 			const created = await stories.importFiles(files, url.searchParams.get('title') ?? undefined);
 			const origin = publicOrigin(request);
+			// `?owner=Ana`: the importer's name, which the owner link then shows to everyone.
+			const ownerName = url.searchParams.get('owner');
 			sendJson(response, 201, {
 				stories: created.map((story) => {
-					const tokens = links.createSet(story.id);
+					const tokens = links.createSet(story.id, ownerName);
 					return {
 						id: story.id,
 						title: story.title,
@@ -73,8 +75,13 @@ export function addStoryRoutes(
 			sendJson(response, 200, { stories: visible });
 		})
 		.add('GET', '/api/stories/:id', async ({ response, params, access }) => {
-			// `role`: what the request's link may do, so the page offers only that.
-			sendJson(response, 200, { ...(await stories.get(params.id!)), role: access?.role });
+			// `role`: what the request's link may do, so the page offers only that; `you`: who the
+			// link says the reader is (the name others see, the author id they write as).
+			sendJson(response, 200, {
+				...(await stories.get(params.id!)),
+				role: access?.role,
+				...(access && { you: { id: access.authorId, name: access.name, role: access.role } })
+			});
 		})
 		.add('PATCH', '/api/stories/:id', async ({ request, response, params }) => {
 			const body = await readJsonObject(request);

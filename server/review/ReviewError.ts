@@ -7,7 +7,8 @@ export type ReviewErrorKind =
 	| 'no-change'
 	| 'suggestion-stale'
 	| 'suggestion-decided'
-	| 'too-many';
+	| 'too-many'
+	| 'not-yours';
 
 export class ReviewError extends Error {
 	constructor(

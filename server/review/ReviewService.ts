@@ -149,14 +149,28 @@ export class ReviewService {
 		return message.id;
 	}
 
-	/** Resolves or reopens a thread; returns it as it is now. */
+	/**
+	 * Resolves or reopens a thread; returns it as it is now. With `startedBy` (a commenter's
+	 * author id), only a thread that author started may change.
+	 */
 	async setThreadStatus(
 		storyId: string,
 		threadId: string,
-		status: ThreadStatus
+		status: ThreadStatus,
+		startedBy?: string
 	): Promise<ThreadJson> {
 		await this.#requireStory(storyId);
 		await this.#changeNotes(storyId, (notes) => {
+			if (startedBy !== undefined) {
+				const thread = getThread(notes, threadId);
+				if (!thread) throw threadNotFound(threadId);
+				if (thread.messages[0]?.author.id !== startedBy) {
+					throw new ReviewError(
+						'not-yours',
+						'A commenter may only resolve or reopen a thread they started.'
+					);
+				}
+			}
 			if (!setThreadStatus(notes, threadId, status)) throw threadNotFound(threadId);
 		});
 		return this.getThread(storyId, threadId);

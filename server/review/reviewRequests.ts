@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { MAX_BODY, MAX_ID, MAX_NAME } from '#shared/review/types';
+import { MAX_BODY, MAX_ID, MAX_NAME, type Author } from '#shared/review/types';
 import { authorFromName } from './apiAuthor';
 
 // The bodies the review API accepts. Every message is written to follow the field's name
 // (see parseBody), so a 400 says exactly which field is wrong and why.
+
+/** A request once the server has settled who writes it (see writerOf). */
+type WithAuthor<T> = Omit<T, 'author'> & { author: Author };
 
 const offset = z.int({ error: 'must be an integer (a UTF-16 offset into the txt export)' });
 
@@ -55,16 +58,27 @@ export const suggestionStatusQuery = z.enum(['open', 'accepted', 'rejected', 'st
 	error: 'must be "open", "accepted", "rejected" or "stale"'
 });
 
-export const newCommentRequest = z.object({ start: offset, end: offset, body, author });
-export type NewComment = z.infer<typeof newCommentRequest>;
+// `author` may be left out: the token's link says who writes (and for a commenter, only that).
+export const newCommentRequest = z.object({
+	start: offset,
+	end: offset,
+	body,
+	author: author.optional()
+});
+export type NewComment = WithAuthor<z.infer<typeof newCommentRequest>>;
 
-export const replyRequest = z.object({ body, author });
-export type NewReply = z.infer<typeof replyRequest>;
+export const replyRequest = z.object({ body, author: author.optional() });
+export type NewReply = WithAuthor<z.infer<typeof replyRequest>>;
 
 export const threadPatchRequest = z.object({ status: threadStatusQuery });
 
-export const newSuggestionRequest = z.object({ start: offset, end: offset, replacement, author });
-export type NewSuggestion = z.infer<typeof newSuggestionRequest>;
+export const newSuggestionRequest = z.object({
+	start: offset,
+	end: offset,
+	replacement,
+	author: author.optional()
+});
+export type NewSuggestion = WithAuthor<z.infer<typeof newSuggestionRequest>>;
 
 /** Accept or reject: who decided is optional (an empty body is fine). */
 export const decisionRequest = z.object({ author: author.optional() });

@@ -36,7 +36,9 @@ const MIGRATIONS: string[] = [
 		revoked_at TEXT
 	);
 	CREATE INDEX links_by_story ON links (story_id);
-	`
+	`,
+	// Who a link is for: the name others see of whoever opens it ('' on older links: by role).
+	`ALTER TABLE links ADD COLUMN name TEXT NOT NULL DEFAULT '';`
 ];
 
 /** The schema version this code writes. */

@@ -195,23 +195,52 @@ describe('WebSocket: roles', () => {
 		expect(await closedWithin(first, 100)).toBeNull();
 	});
 
-	it('stamps the role from the link over what awareness claims', async () => {
+	it('stamps the name and role from the link over what awareness claims', async () => {
 		const room = storyRoom(storyId);
 		const watcher = client(room, 'owner');
 		await synced(watcher);
-		const viewer = await raw(room, 'viewer');
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+			role: 'viewer',
+			name: 'Vera'
+		});
+		const viewer = await raw(room, null, tokenOf(made.body.url));
 		const claim = JSON.stringify({
-			user: { id: 'x', name: 'Mallory', color: '#000', role: 'owner' }
+			user: { id: 'x', name: 'The Owner', color: '#000000', role: 'owner' },
+			cursor: null
 		});
 		viewer.ws.send(awarenessMessage(777001, 1, claim));
 		await vi.waitFor(() => {
 			const state = watcher.provider.awareness.getStates().get(777001);
-			expect(state?.user).toMatchObject({ name: 'Mallory', role: 'viewer' });
+			// The browser's own id and colour stay; who it is and what it may do are the link's.
+			expect(state).toEqual({
+				user: { id: 'x', name: 'Vera', color: '#000000', role: 'viewer' },
+				cursor: null
+			});
+		});
+
+		// Renaming the link renames the person from their next presence update.
+		await callApi(server.url, 'PATCH', `/api/stories/${storyId}/links/${made.body.id}`, {
+			name: 'Vera B.'
+		});
+		viewer.ws.send(awarenessMessage(777001, 2, claim));
+		await vi.waitFor(() => {
+			const state = watcher.provider.awareness.getStates().get(777001);
+			expect(state?.user).toMatchObject({ name: 'Vera B.', role: 'viewer' });
 		});
 	});
 });
 
 describe('notes: what a commenter may change', () => {
+	/** Who the commenter link says its holder is: the author they must write as. */
+	async function commenterSelf(): Promise<{ id: string; name: string }> {
+		const answer = await rawFetch(`${server.url}/api/stories/${storyId}`, {
+			headers: { authorization: `Bearer ${tokenFor(storyId, 'commenter')}` }
+		});
+		const { you } = (await answer.json()) as { you: { id: string; name: string; role: Role } };
+		expect(you.role).toBe('commenter');
+		return { id: you.id, name: you.name };
+	}
+
 	/** A commenter's y-websocket client on the notes, synced; resolves its close code when closed. */
 	async function commenterNotes() {
 		const notes = client(notesRoom(storyId), 'commenter');
@@ -287,9 +316,37 @@ describe('notes: what a commenter may change', () => {
 		expect(thread.body.messages).toHaveLength(1);
 	});
 
+	it('refuses a commenter signing with their own id under another name (4403)', async () => {
+		const { notes, closed } = await commenterNotes();
+		const me = await commenterSelf();
+		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const stored = notes.doc.getMap('threads').get(existing.body.threads[0].id) as Y.Map<unknown>;
+		addThread(notes.doc, {
+			id: 'renamed-thread',
+			status: 'open',
+			anchor: stored.get('anchor') as never,
+			createdAt: new Date().toISOString(),
+			messages: [
+				{
+					id: 'renamed-1',
+					author: { id: me.id, name: 'The Editor' },
+					body: 'Trust me.',
+					createdAt: new Date().toISOString()
+				}
+			]
+		});
+		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
+		const thread = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${storyId}/comments/renamed-thread`
+		);
+		expect(thread.status).toBe(404);
+	});
+
 	it('lets a commenter start a thread of their own, reply to it and resolve it', async () => {
 		const { notes, closed } = await commenterNotes();
-		const me = { id: 'carol-browser', name: 'Carol' };
+		const me = await commenterSelf();
 		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
 		const template = existing.body.threads[0];
 		expect(template).toBeDefined();
@@ -326,7 +383,8 @@ describe('link API', () => {
 			role: 'editor'
 		});
 		expect(made.status).toBe(201);
-		expect(Object.keys(made.body).sort()).toEqual(['id', 'url']);
+		expect(Object.keys(made.body).sort()).toEqual(['id', 'name', 'url']);
+		expect(made.body.name).toBe('Editor');
 		expect(made.body.url).toMatch(new RegExp(`/stories/${storyId}\\?token=[A-Za-z0-9_-]{43}$`));
 		const token = tokenOf(made.body.url);
 
@@ -336,6 +394,7 @@ describe('link API', () => {
 		expect(entry).toEqual({
 			id: made.body.id,
 			role: 'editor',
+			name: 'Editor',
 			url: expect.stringContaining(`/stories/${storyId}`),
 			expiresAt: null
 		});
@@ -440,8 +499,29 @@ describe('HTTP: roles', () => {
 		expect((await as('viewer', 'GET', '/suggestions')).status).toBe(200);
 		expect((await as('viewer', 'POST', '/comments', comment)).status).toBe(403);
 
-		expect((await as('commenter', 'POST', '/comments', comment)).status).toBe(201);
-		const suggestion = { start: 2, end: 7, replacement: 'calm', author: 'Ana' };
+		// A commenter writes as their link's name: naming someone else is refused.
+		const forged = await as('commenter', 'POST', '/comments', comment);
+		expect(forged.status).toBe(403);
+		expect(JSON.parse(forged.text).error.message).toBe(
+			'This link writes as “Commenter”: leave "author" out or give that name.'
+		);
+		const { author: _named, ...unsigned } = comment;
+		const commented = await as('commenter', 'POST', '/comments', unsigned);
+		expect(commented.status).toBe(201);
+		const threadId = JSON.parse(commented.text).id as string;
+		const thread = JSON.parse((await as('commenter', 'GET', `/comments/${threadId}`)).text);
+		expect(thread.messages[0].author).toBe('Commenter');
+		// Their own thread they may resolve; one an editor started they may not.
+		const resolved = await as('commenter', 'PATCH', `/comments/${threadId}`, { status: 'resolved' });
+		expect(resolved.status).toBe(200);
+		const editors = JSON.parse((await as('editor', 'POST', '/comments', unsigned)).text).id;
+		const notMine = await as('commenter', 'PATCH', `/comments/${editors}`, { status: 'resolved' });
+		expect(notMine.status).toBe(403);
+		expect(JSON.parse((await as('viewer', 'GET', `/comments/${editors}`)).text).status).toBe(
+			'open'
+		);
+
+		const suggestion = { start: 2, end: 7, replacement: 'calm', author: 'Commenter' };
 		const suggested = await as('commenter', 'POST', '/suggestions', suggestion);
 		expect(suggested.status).toBe(201);
 		const suggestionId = JSON.parse(suggested.text).id as string;

@@ -181,6 +181,7 @@ describe('import formats', () => {
 		const paragraph =
 			'<w:p><w:r><w:t>The quick brown fox jumps over the lazy dog, again and again.</w:t></w:r></w:p>';
 		const docx = await docxWith(paragraphsXml(paragraph.repeat(20_000)));
+		const began = Date.now();
 		const importing = importFile(server.url, 'long.docx', docx);
 		const slowest = { ms: 0 };
 		let done = false;
@@ -192,7 +193,11 @@ describe('import formats', () => {
 			await new Promise((resolve) => setTimeout(resolve, 20));
 		}
 		expect((await importing).status).toBe(201);
-		expect(slowest.ms).toBeLessThan(1_000);
+		// Reading happens in a worker: no health check waits for more than a slice of the import
+		// (a blocked event loop would make one wait for all of it). Relative, so a loaded CI
+		// machine running other files at the same time does not make this flaky.
+		const importMs = Date.now() - began;
+		expect(slowest.ms).toBeLessThan(Math.max(500, importMs / 2));
 	});
 
 	it('refuses XML entity tricks and broken Word files with 400', async () => {

@@ -121,7 +121,7 @@ describe('comments', () => {
 		const comment = { start: 4, end: 7, body: 'Hm.', author: 'Ana' };
 
 		expect(expectError(await api('POST', base, {}), 400, 'invalid')).toBe(
-			'"start" is required. "end" is required. "body" is required. "author" is required.'
+			'"start" is required. "end" is required. "body" is required.'
 		);
 		expect(
 			expectError(await api('POST', base, { ...comment, start: '4', body: '   ' }), 400, 'invalid')
@@ -275,7 +275,7 @@ describe('suggestions', () => {
 		// An insertion keeps following its word; the one at a paragraph start goes before it.
 		const insertion = await api('POST', `${base}/${insert.body.id}/accept`);
 		expect(insertion.status).toBe(200);
-		expect(insertion.body).toMatchObject({ status: 'accepted', decidedBy: 'API' });
+		expect(insertion.body).toMatchObject({ status: 'accepted', decidedBy: 'Owner' });
 		expect((await api('POST', `${base}/${atStart.body.id}/accept`, '')).status).toBe(200);
 		expect(await exportTxt(id)).toBe('The cat black sits on the mat.\n\n\n\nThen The dog ran.\n');
 
