@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
+import { normalizeName } from '#shared/protocol/names';
 import type { Role } from '#shared/protocol/roles';
-
-/** Longest link name kept (the presence list and margin cards show it). */
-export const MAX_LINK_NAME = 40;
 
 /** Who opens a link made without a name: its role, as people would say it. */
 const ROLE_NAMES: Record<Role, string> = {
@@ -14,7 +12,7 @@ const ROLE_NAMES: Record<Role, string> = {
 
 /** Trims, collapses whitespace and caps the length; the role's name when nothing is left. */
 export function linkName(raw: string | null | undefined, role: Role): string {
-	const name = (raw ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_LINK_NAME);
+	const name = normalizeName(raw ?? '');
 	return name === '' ? ROLE_NAMES[role] : name;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '#shared/protocol/roles';
 import type { LinkService } from '../auth/LinkService';
-import { MAX_LINK_NAME } from '../auth/linkIdentity';
+import { MAX_NAME_LENGTH } from '#shared/protocol/names';
 import { publicOrigin, storyLink } from '../auth/requestTokens';
 import { HttpError } from './HttpError';
 import { parseInput } from './parseInput';
@@ -15,8 +15,8 @@ const role = z.enum(ROLES, { error: 'must be "viewer", "commenter", "editor" or 
 const name = z
 	.string({ error: 'must be a string' })
 	.trim()
-	.max(MAX_LINK_NAME, `must be at most ${MAX_LINK_NAME} characters`)
-	.refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'cannot contain control characters');
+	.max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+	.refine((value) => !/\p{Cc}/u.test(value), 'cannot contain control characters');
 
 const newLinkRequest = z.object({
 	role,

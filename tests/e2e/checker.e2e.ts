@@ -13,7 +13,7 @@ describe('the proofreading checker', () => {
 	async function openAs(storyId: string, name: string, expectedText: string): Promise<Page> {
 		const context = await desk.newContext({ viewport: WIDE });
 		const page = await context.newPage();
-		await page.goto(storyPage(desk.server.url, storyId, { name }));
+		await page.goto(await storyPage(desk.server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');

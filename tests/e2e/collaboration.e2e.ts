@@ -22,7 +22,7 @@ describe('proofreading together', () => {
 	}
 
 	async function openStory(page: Page, storyId: string, name: string, expectedText: string) {
-		await page.goto(storyPage(desk.server.url, storyId, { name }));
+		await page.goto(await storyPage(desk.server.url, storyId, { name }));
 		await page.locator('.ProseMirror').waitFor();
 		await expect.poll(() => storyText(page)).toContain(expectedText);
 		await expect.poll(() => connectionStatus(page)).toBe('connected');
@@ -172,7 +172,7 @@ describe('proofreading together', () => {
 			.toBe(true);
 
 		await alice.context.setOffline(true);
-		await alice.page.goto(storyPage(desk.server.url, storyId));
+		await alice.page.goto(await storyPage(desk.server.url, storyId));
 		await alice.page.getByRole('heading', { name: 'You seem to be offline' }).waitFor();
 		expect(await alice.page.locator('.ProseMirror').count()).toBe(0);
 		await alice.context.close();

@@ -13,7 +13,7 @@ describe('the story page export menu', () => {
 		const context = await desk.browser.newContext({ acceptDownloads: true });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
-		await page.goto(storyPage(desk.server.url, id, { name: 'Ana' }));
+		await page.goto(await storyPage(desk.server.url, id, { name: 'Ana' }));
 		await page.locator('.ProseMirror').waitFor();
 
 		const menu = page.getByRole('list', { name: 'Export formats' });

@@ -27,7 +27,7 @@ describe('comments and suggestions', () => {
 	): Promise<Reader> {
 		const context = await desk.newContext({ viewport });
 		const page = await context.newPage();
-		await page.goto(storyPage(desk.server.url, storyId, { name }, role));
+		await page.goto(await storyPage(desk.server.url, storyId, { name }, role));
 		await page.locator('.ProseMirror').waitFor();
 		await poll(() => storyText(page)).toContain(expectedText);
 		await poll(() => connectionStatus(page)).toBe('connected');

@@ -49,15 +49,31 @@ export function allOwnerTokens(): string[] {
 	return [...tokens.values()].flatMap((known) => (known.owner ? [known.owner] : []));
 }
 
-/** `/stories/<id>?token=…` plus any other query (e.g. `name`), for browsers. */
-export function storyPage(
+/**
+ * `/stories/<id>?token=…` for a browser. With a `name`, the owner first makes a link for that
+ * person and role (as the Share dialog does), so the reader shows up under that name; without
+ * one, the import's link for the role.
+ */
+export async function storyPage(
 	baseUrl: string,
 	storyId: string,
-	query: Record<string, string> = {},
+	options: { name?: string } = {},
 	role: Role = 'owner'
-): string {
-	const params = new URLSearchParams({ token: tokenFor(storyId, role), ...query });
-	return `${baseUrl}/stories/${storyId}?${params}`;
+): Promise<string> {
+	let token = tokenFor(storyId, role);
+	if (options.name) {
+		const response = await rawFetch(`${baseUrl}/api/stories/${storyId}/links`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${tokenFor(storyId, 'owner')}`,
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({ role, name: options.name })
+		});
+		if (response.status !== 201) throw new Error(`could not make a link: ${response.status}`);
+		token = tokenOf(((await response.json()) as { url: string }).url);
+	}
+	return `${baseUrl}/stories/${storyId}?${new URLSearchParams({ token })}`;
 }
 
 /** For WebSocket rooms `story:<id>` / `notes:<id>`: the owner token of the story, if known. */

@@ -512,7 +512,9 @@ describe('HTTP: roles', () => {
 		const thread = JSON.parse((await as('commenter', 'GET', `/comments/${threadId}`)).text);
 		expect(thread.messages[0].author).toBe('Commenter');
 		// Their own thread they may resolve; one an editor started they may not.
-		const resolved = await as('commenter', 'PATCH', `/comments/${threadId}`, { status: 'resolved' });
+		const resolved = await as('commenter', 'PATCH', `/comments/${threadId}`, {
+			status: 'resolved'
+		});
 		expect(resolved.status).toBe(200);
 		const editors = JSON.parse((await as('editor', 'POST', '/comments', unsigned)).text).id;
 		const notMine = await as('commenter', 'PATCH', `/comments/${editors}`, { status: 'resolved' });

@@ -36,7 +36,7 @@ const WARM_UP_EDITS = 5;
 const EDIT_GAP_MS = 25;
 /** Every edit must reach B within this, attack or not. */
 const DELIVERY_LIMIT_MS = 1_500;
-/** The median under attack may be this many times the quiet median, or this much slower… */
+/** The median under attack may be this many times the quiet median, or this much above it. */
 const MEDIAN_FACTOR = 3;
 const MEDIAN_ALLOWANCE_MS = 75;
 const ATTACK_GAP_MS = 20;
@@ -156,7 +156,12 @@ function percentile(values: number[], fraction: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+function summary({ latencies, missed }: Stretch): string {
+	const ms = (value: number) => `${value.toFixed(1)} ms`;
+	const spread = `p95 ${ms(percentile(latencies, 0.95))}, max ${ms(Math.max(...latencies))}`;
+	const delivered = `${latencies.length}/${latencies.length + missed} delivered`;
+	return `p50 ${ms(percentile(latencies, 0.5))} (${spread}, ${delivered})`;
+}
 
 /** A's awareness clock as A has it. */
 function aAsItself(): { clock: number | undefined } {
@@ -287,8 +292,10 @@ const scenarios: Scenario[] = [
 			const client = await hostile(tokenFor(storyId, 'viewer'));
 			const id = ++awarenessSerial;
 			const request = syncStep1(new Y.Doc());
-			for (let sent = 0; sent < FLOOD_MESSAGES && isOpen(client); ) {
-				for (let burst = 0; burst < FLOOD_BURST; burst++, sent++) {
+			let sent = 0;
+			while (sent < FLOOD_MESSAGES && isOpen(client)) {
+				for (let burst = 0; burst < FLOOD_BURST; burst++) {
+					sent++;
 					client.ws.send(sent % 2 ? awarenessMessage(id, sent, `{"n":${sent}}`) : request);
 				}
 				await new Promise((resolve) => setImmediate(resolve));
@@ -313,11 +320,8 @@ describe('latency for the room while hostile clients are refused', () => {
 			const quietMedian = percentile(quiet.latencies, 0.5);
 			const attackedMedian = percentile(attacked.latencies, 0.5);
 			console.log(
-				`latency baseline p50 ${ms(quietMedian)}, p95 ${ms(percentile(quiet.latencies, 0.95))}; ` +
-					`${scenario.name} (${attacked.codes.length} clients, closed ${attacked.codes.join('/')}) ` +
-					`p50 ${ms(attackedMedian)}, p95 ${ms(percentile(attacked.latencies, 0.95))}, ` +
-					`max ${ms(Math.max(...attacked.latencies))}; ` +
-					`${attacked.latencies.length}/${EDITS} edits within ${DELIVERY_LIMIT_MS} ms`
+				`latency baseline ${summary(quiet)}; ${scenario.name} ${summary(attacked)}; ` +
+					`${attacked.codes.length} hostile clients closed ${[...new Set(attacked.codes)]}`
 			);
 
 			expect(attacked.codes.length).toBeGreaterThan(0);
@@ -330,14 +334,12 @@ describe('latency for the room while hostile clients are refused', () => {
 
 			// B has all of A's text and nothing of the attackers'; so has the server.
 			await vi.waitFor(() => expect(readStoryText(b.doc)).toBe(readStoryText(a.doc)));
-			for (let serial = 1; serial <= markerSerial; serial++) {
-				expect(readStoryText(b.doc)).toContain(` e${serial};`);
-			}
-			expect(readStoryText(b.doc)).not.toContain('HOSTILE');
-			expect(await exportText(server.url, storyId)).toBe(readStoryText(a.doc));
-			// A's presence is still A's own: same clock, nothing of the claim.
+			const seen = readStoryText(b.doc);
+			for (let serial = 1; serial <= markerSerial; serial++) expect(seen).toContain(` e${serial};`);
+			expect(seen).not.toContain('HOSTILE');
+			expect(await exportText(server.url, storyId)).toBe(seen);
+			// A's presence is still A's own: its clock (a takeover would jump it), not the claim.
 			expect(aSeenByB().clock).toBe(aAsItself().clock);
-			expect(aSeenByB().state).toContain('#c0392b');
 			expect(aSeenByB().state).not.toContain('Mallory');
 			expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
 			expect(dropped).toEqual([]);

@@ -1,22 +1,22 @@
+import { normalizeName } from '#shared/protocol/names';
+
 /**
- * Who is at this browser: a stable random id, the display name they chose, and a colour derived
- * from the id so a person keeps the same colour on every story and every visit.
+ * Who is at this browser: a stable random id (it tells two tabs of one person from two people on
+ * one link), the name their link gives them, and a colour derived from the id so a person keeps
+ * the same colour on every story and every visit.
  */
 
 /** What other people see of you: in the presence list and on your caret. */
 export interface CollabUser {
 	/** Per-browser id, stable across visits (kept in localStorage). */
 	id: string;
+	/** As the link names them; the server stamps it over whatever a client says. */
 	name: string;
 	/** `#rrggbb`: the caret extension ignores any other colour format. */
 	color: string;
 }
 
 const ID_KEY = 'galley:person-id';
-const NAME_KEY = 'galley:display-name';
-
-/** Longest display name we keep; longer ones are cut so labels stay readable. */
-export const MAX_NAME_LENGTH = 40;
 
 /**
  * Colours dark enough for white label text and distinct from one another on warm paper.
@@ -62,22 +62,6 @@ export function personId(): string {
 	const created = randomId();
 	writeStorage(ID_KEY, created);
 	return created;
-}
-
-/** Trims, collapses inner whitespace and caps the length; '' when nothing is left. */
-export function normalizeName(raw: string): string {
-	return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
-}
-
-/** The remembered display name, or null on a first visit. */
-export function storedName(): string | null {
-	const name = normalizeName(readStorage(NAME_KEY) ?? '');
-	return name === '' ? null : name;
-}
-
-/** Remembers a display name for later visits. */
-export function saveName(name: string): void {
-	writeStorage(NAME_KEY, normalizeName(name));
 }
 
 /** A stable palette colour for an id (FNV-1a hash, so similar ids still spread out). */

@@ -16,6 +16,15 @@ export interface StorySummary {
 	present: number;
 	/** What this browser's link to it may do (GET /api/stories/<id> only). */
 	role?: Role;
+	/** Who the link says this reader is: the name others see, the author id they write as. */
+	you?: LinkIdentity;
+}
+
+/** A reader as their link names them (the server stamps it; the browser only shows it). */
+export interface LinkIdentity {
+	id: string;
+	name: string;
+	role: Role;
 }
 
 /** What POST /api/stories returns for each imported story. */
@@ -99,8 +108,11 @@ export async function getStory(id: string, fetcher: Fetch = fetch): Promise<Stor
 }
 
 function importUrl(title?: string): string {
+	const query = new URLSearchParams();
 	const cleanTitle = title?.trim();
-	return cleanTitle ? `/api/stories?title=${encodeURIComponent(cleanTitle)}` : '/api/stories';
+	if (cleanTitle) query.set('title', cleanTitle);
+	const search = query.toString();
+	return search ? `/api/stories?${search}` : '/api/stories';
 }
 
 /** The imported stories; this browser keeps each one's owner token and opens it with the owner link. */
@@ -159,6 +171,8 @@ async function linksCall(id: string, path: string, init: RequestInit = {}): Prom
 export interface ShareLink {
 	id: string;
 	role: Role;
+	/** Who it is for: the name everyone sees of whoever opens it. */
+	name: string;
 	url: string;
 	expiresAt: string | null;
 }
@@ -170,14 +184,18 @@ export async function listLinks(id: string): Promise<ShareLink[]> {
 
 export async function createLink(
 	id: string,
-	role: Role,
-	expiresAt?: string
-): Promise<{ id: string; url: string }> {
-	const response = await linksCall(id, '', {
-		method: 'POST',
-		body: JSON.stringify({ role, ...(expiresAt && { expiresAt }) })
+	link: { role: Role; name: string; expiresAt?: string }
+): Promise<{ id: string; name: string; url: string }> {
+	const response = await linksCall(id, '', { method: 'POST', body: JSON.stringify(link) });
+	return (await response.json()) as { id: string; name: string; url: string };
+}
+
+/** Renames a link: whoever uses it shows the new name from their next presence update. */
+export async function renameLink(id: string, linkId: string, name: string): Promise<void> {
+	await linksCall(id, `/${encodeURIComponent(linkId)}`, {
+		method: 'PATCH',
+		body: JSON.stringify({ name })
 	});
-	return (await response.json()) as { id: string; url: string };
 }
 
 export async function revokeLink(id: string, linkId: string): Promise<void> {

@@ -31,7 +31,6 @@ import type {
 	ThreadStatus
 } from '#shared/review/types';
 import type { CollabSession } from '$lib/collab/session.svelte';
-import type { CollabUser } from '$lib/collab/identity';
 import { nowIso } from './clock';
 import { NotesReader, type ReadEntry } from './NotesReader';
 import { isPending, reviewItemsOrder, type ReviewItem } from './reviewItems';
@@ -136,9 +135,10 @@ export class ReviewState {
 	/** The suggestion that consecutive keystrokes in suggesting mode keep growing. */
 	activeSuggestionId: string | null = null;
 
-	constructor(session: CollabSession, user: CollabUser) {
+	/** `author`: who this reader writes as (their link's author id and name). */
+	constructor(session: CollabSession, author: Author) {
 		this.#session = session;
-		this.author = { id: user.id, name: user.name };
+		this.author = { id: author.id, name: author.name };
 		const notes = session.notes.doc;
 		const story = session.story.doc;
 		this.#notes = new NotesReader(notes, () => this.#scheduleRefresh());
@@ -179,10 +179,6 @@ export class ReviewState {
 	detach(): void {
 		this.#editor = null;
 		this.#painter = null;
-	}
-
-	setAuthorName(name: string): void {
-		this.author = { ...this.author, name };
 	}
 
 	/** The items the margin shows: open ones, plus resolved/decided ones when asked. */

@@ -38,10 +38,10 @@ try {
 	await createStory(server.url, 'Notes from the Ferry', 'Salt on the rail.\n\nGulls.\n'.repeat(12));
 
 	const alice = page;
-	await alice.goto(storyPage(server.url, storyId, { name: 'Alice Marsh' }));
+	await alice.goto(await storyPage(server.url, storyId, { name: 'Alice Marsh' }));
 	const bobContext = await browser.newContext({ viewport: VIEWPORT });
 	const bob = await bobContext.newPage();
-	await bob.goto(storyPage(server.url, storyId, { name: 'Bob Okafor' }));
+	await bob.goto(await storyPage(server.url, storyId, { name: 'Bob Okafor' }));
 	for (const reader of [alice, bob]) {
 		await reader.locator('.ProseMirror').waitFor();
 		await waitFor(async () => ((await storyText(reader)) ?? '').includes('One Last Wish'), 'text');
