@@ -138,7 +138,7 @@ export class CollabServer {
 		if (!current) {
 			connection.refuse(CloseCode.unauthorized, 'the link was revoked or has expired');
 		} else {
-			connection.access = current;
+			connection.grant(current);
 		}
 	}
 
@@ -244,7 +244,7 @@ export class CollabServer {
 			this.options.maxMessageBytes,
 			this.options.rates
 		);
-		connection.access = access;
+		connection.grant(access);
 		this.keepAlive.add(connection);
 		if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
 		void this.enter(connection, room, name);

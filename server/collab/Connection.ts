@@ -34,6 +34,17 @@ export class Connection {
 	readonly clientIds: number[] = [];
 	/** What its token grants (re-checked while open); null: no access control (in-process use). */
 	access: ConnectionAccess | null = null;
+	/**
+	 * Every name the link has carried while this connection was open: what its holder writes may
+	 * bear any of them (a rename reaches their browser only on its next load).
+	 */
+	readonly namesHeld = new Set<string>();
+
+	/** Sets (or updates, after a role change or rename) what the connection's token grants. */
+	grant(access: ConnectionAccess | null): void {
+		this.access = access;
+		if (access) this.namesHeld.add(access.name);
+	}
 	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
 	announced = false;
 	/** When the client was last heard from (a frame or a pong), in ms since the epoch. */

@@ -248,7 +248,7 @@ export class Room implements PipelineRoom {
 		if (this.kind === 'notes' && access.role === 'commenter') {
 			const refusal = checkCommenterChange(this.doc, this.pipeline.unapplied, update, {
 				id: access.authorId,
-				name: access.name
+				names: connection.namesHeld
 			});
 			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
 		}

@@ -5,8 +5,8 @@ import type { Author, StoredSuggestion, StoredThread } from '#shared/review/type
 /**
  * What a commenter may change in `notes:<id>`, checked on a scratch copy of the doc with the
  * update applied (editors and owners are not checked):
- * - add threads, messages and suggestions only as themselves: the author their link stamps
- *   (`author`: id and name, from the server, never the client's claim);
+ * - add threads, messages and suggestions only as themselves: the author id their link gives
+ *   and a name the link has carried (`author`, from the server, never the client's claim);
  * - never edit or delete someone else's message or suggestion, nor resolve or reopen someone
  *   else's thread (a thread is its first message's author's);
  * - never accept or reject a suggestion (its status and decision stay as they were).
@@ -17,7 +17,7 @@ export function checkCommenterChange(
 	live: Y.Doc,
 	unapplied: readonly Uint8Array[],
 	update: Uint8Array,
-	author: Author
+	author: { id: string; names: ReadonlySet<string> }
 ): string | null {
 	const scratch = new Y.Doc({ gc: true });
 	try {
@@ -31,7 +31,7 @@ export function checkCommenterChange(
 		const after = snapshot(scratch);
 		const own = (authorId: string) => authorId === author.id;
 		// Something new carries the link's name too: a name of one's choosing would be a forgery.
-		const asSelf = (written: Author) => written.id === author.id && written.name === author.name;
+		const asSelf = (written: Author) => written.id === author.id && author.names.has(written.name);
 
 		for (const [id, was] of before.suggestions) {
 			const now = after.suggestions.get(id);

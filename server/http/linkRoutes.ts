@@ -41,7 +41,7 @@ const linkPatchRequest = z
 export function addLinkRoutes(router: Router, links: LinkService): void {
 	const base = '/api/stories/:id/links';
 	router
-		.add('GET', base, ({ request, response, params }) => {
+		.add('GET', base, ({ request, response, params, access }) => {
 			const origin = publicOrigin(request);
 			sendJson(response, 200, {
 				links: links.list(params.id!).map((link) => ({
@@ -49,7 +49,9 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 					role: link.role,
 					name: link.name,
 					url: storyLink(origin, params.id!),
-					expiresAt: link.expiresAt
+					expiresAt: link.expiresAt,
+					// The link this request came with: the owner sees which one is theirs.
+					...(link.id === access?.linkId && { you: true })
 				}))
 			});
 		})

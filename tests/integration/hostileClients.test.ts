@@ -344,6 +344,65 @@ describe('notes: what a commenter may change', () => {
 		expect(thread.status).toBe(404);
 	});
 
+	it('keeps a renamed commenter writing under the names their link carried, and no other', async () => {
+		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+			role: 'commenter',
+			name: 'Nell'
+		});
+		const token = tokenOf(made.body.url);
+		const you = (await (
+			await rawFetch(`${server.url}/api/stories/${storyId}`, {
+				headers: { authorization: `Bearer ${token}` }
+			})
+		).json()) as { you: { id: string; name: string } };
+		expect(you.you.name).toBe('Nell');
+		const notes = connectClient(server.wsUrl, notesRoom(storyId), new Y.Doc(), token);
+		open.push(notes);
+		const closed = new Promise<number>((resolve) =>
+			notes.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
+		);
+		await synced(notes);
+		const renamed = await callApi(
+			server.url,
+			'PATCH',
+			`/api/stories/${storyId}/links/${made.body.id}`,
+			{ name: 'Nell Hart' }
+		);
+		expect(renamed.body).toEqual({ id: made.body.id, role: 'commenter', name: 'Nell Hart' });
+		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const anchor = (
+			notes.doc.getMap('threads').get(existing.body.threads[0].id) as Y.Map<unknown>
+		).get('anchor') as never;
+		const thread = (id: string, name: string) => ({
+			id,
+			status: 'open' as const,
+			anchor,
+			createdAt: new Date().toISOString(),
+			messages: [
+				{
+					id: `${id}-1`,
+					author: { id: you.you.id, name },
+					body: 'Mine.',
+					createdAt: new Date().toISOString()
+				}
+			]
+		});
+		// The browser still says "Nell" until it reloads; the new name is as good.
+		addThread(notes.doc, thread('nell-old', 'Nell'));
+		addThread(notes.doc, thread('nell-new', 'Nell Hart'));
+		for (const id of ['nell-old', 'nell-new']) {
+			await vi.waitFor(async () => {
+				const stored = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments/${id}`);
+				expect(stored.status).toBe(200);
+			});
+		}
+		// A name the link never carried is a forgery.
+		addThread(notes.doc, thread('nell-forged', 'Olive'));
+		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
+		const forged = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments/nell-forged`);
+		expect(forged.status).toBe(404);
+	});
+
 	it('lets a commenter start a thread of their own, reply to it and resolve it', async () => {
 		const { notes, closed } = await commenterNotes();
 		const me = await commenterSelf();
@@ -419,6 +478,31 @@ describe('link API', () => {
 		});
 		expect(after.status).toBe(401);
 		expect(await upgradeStatus(`${server.wsUrl}/${storyRoom(storyId)}?token=${token}`)).toBe(401);
+	});
+
+	it('names links for people and refuses bad names precisely', async () => {
+		const links = `/api/stories/${storyId}/links`;
+		const named = await callApi(server.url, 'POST', links, {
+			role: 'viewer',
+			name: '  Ada   King '
+		});
+		expect(named.body.name).toBe('Ada King');
+		const tooLong = await callApi(server.url, 'POST', links, {
+			role: 'viewer',
+			name: 'x'.repeat(41)
+		});
+		expect(tooLong.status).toBe(400);
+		expect(tooLong.body.error.message).toBe('"name" must be at most 40 characters.');
+		const control = await callApi(server.url, 'POST', links, { role: 'viewer', name: 'Ada\u0007' });
+		expect(control.body.error.message).toBe('"name" cannot contain control characters.');
+		const empty = await callApi(server.url, 'PATCH', `${links}/${named.body.id}`, {});
+		expect(empty.status).toBe(400);
+		const missing = await callApi(server.url, 'PATCH', `${links}/nope`, { name: 'Bo' });
+		expect(missing.status).toBe(404);
+		const listed = await callApi(server.url, 'GET', links);
+		const mine = listed.body.links.filter((link: { you?: boolean }) => link.you);
+		// The owner token of the import is the one the tests call with.
+		expect(mine).toEqual([expect.objectContaining({ role: 'owner', name: 'Owner' })]);
 	});
 
 	it('applies a downgrade to open connections at once', async () => {

@@ -175,6 +175,8 @@ export interface ShareLink {
 	name: string;
 	url: string;
 	expiresAt: string | null;
+	/** The link this browser opened the story with. */
+	you?: boolean;
 }
 
 export async function listLinks(id: string): Promise<ShareLink[]> {
