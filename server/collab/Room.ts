@@ -36,19 +36,23 @@ export class Room implements PipelineRoom {
 	private unloading: Promise<void> | null = null;
 	private readonly kind: RoomKind | null;
 	/**
-	 * Which link first wrote with each Yjs client id (while the room is loaded): another link's
-	 * connection writing with it is refused, so nobody can poison someone else's offline edits.
+	 * Which link first wrote with each Yjs client id (stored with the room, so it holds after an
+	 * unload or a restart): another link's connection writing with it is refused, so nobody can
+	 * poison someone else's offline edits.
 	 */
-	private readonly writers = new Map<number, string>();
+	private readonly writers: Map<number, string>;
+	/** Bindings made since the last write, stored in the same transaction as the next batch. */
+	private newWriters: Map<number, string> | null = null;
 
 	private constructor(
 		readonly name: string,
 		readonly doc: Y.Doc,
-		stored: { updates: number; lastSeq: number },
+		stored: { updates: number; lastSeq: number; writers: Map<number, string> },
 		private readonly context: RoomContext,
 		readonly log: pino.Logger
 	) {
 		this.store = context.store;
+		this.writers = stored.writers;
 		this.kind = parseRoomName(name)?.kind ?? null;
 		this.compactAfterUpdates = context.settings.compactAfterUpdates;
 		this.pipeline = new UpdatePipeline(this, stored);
@@ -60,6 +64,12 @@ export class Room implements PipelineRoom {
 		if (stored.updates > this.compactAfterUpdates) this.pipeline.requestCompaction();
 	}
 
+	takeNewWriters(): ReadonlyMap<number, string> | undefined {
+		const taken = this.newWriters ?? undefined;
+		this.newWriters = null;
+		return taken;
+	}
+
 	/** Reads the room's snapshot and log from the store into a fresh doc. */
 	static async load(name: string, context: RoomContext, log: pino.Logger): Promise<Room> {
 		const stored = await context.store.loadDocument(name);
@@ -67,7 +77,7 @@ export class Room implements PipelineRoom {
 		const room = new Room(
 			name,
 			doc,
-			{ updates: stored.updates.length, lastSeq: stored.lastSeq },
+			{ updates: stored.updates.length, lastSeq: stored.lastSeq, writers: stored.writers },
 			context,
 			log
 		);
@@ -252,7 +262,11 @@ export class Room implements PipelineRoom {
 			});
 			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
 		}
-		for (const client of check.advances.keys()) this.writers.set(client, writer);
+		for (const client of check.advances.keys()) {
+			if (this.writers.has(client)) continue;
+			this.writers.set(client, writer);
+			(this.newWriters ??= new Map()).set(client, writer);
+		}
 		return null;
 	}
 

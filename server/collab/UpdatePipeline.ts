@@ -24,6 +24,8 @@ export interface PipelineRoom {
 	afterBroadcast(): void;
 	/** Writing failed; the room cannot go on (its clients will resend on reconnect). */
 	fail(error: unknown): void;
+	/** Client ids bound to a writer since the last call: stored with the next write. */
+	takeNewWriters(): ReadonlyMap<number, string> | undefined;
 }
 
 /** Batching delay per connection in the room, and its ceiling (see schedule). */
@@ -190,7 +192,7 @@ export class UpdatePipeline {
 	private async writeAndRelay(batch: Accepted[]): Promise<boolean> {
 		const updates = batch.map((accepted) => accepted.update);
 		try {
-			await this.room.store.appendUpdates(this.room.name, updates);
+			await this.room.store.appendUpdates(this.room.name, updates, this.room.takeNewWriters());
 		} catch (error) {
 			for (const accepted of batch) accepted.done?.reject(error);
 			this.discard(error instanceof Error ? error : new Error(String(error)));

@@ -30,6 +30,8 @@ export interface StoredDocument {
 	updates: Uint8Array[];
 	/** Sequence number of the last update in `updates` (0 when none); pass to `compact`. */
 	lastSeq: number;
+	/** Yjs client id → the writer (link) that first wrote with it in this room. */
+	writers: Map<number, string>;
 }
 
 /**
@@ -53,8 +55,15 @@ export interface DocumentStore {
 	baselineText(id: string): Promise<string | null>;
 
 	loadDocument(room: string): Promise<StoredDocument>;
-	/** Appends updates to a room's log in one durable transaction. */
-	appendUpdates(room: string, updates: Uint8Array[]): Promise<void>;
+	/**
+	 * Appends updates to a room's log in one durable transaction, with the client ids they bound
+	 * to a writer for the first time (an existing binding is never replaced).
+	 */
+	appendUpdates(
+		room: string,
+		updates: Uint8Array[],
+		writers?: ReadonlyMap<number, string>
+	): Promise<void>;
 	/** Replaces the snapshot and drops logged updates with seq <= upToSeq, atomically. */
 	compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
 	/** True when the database answers a trivial query. */

@@ -25,6 +25,7 @@ interface StoryRow {
 interface PendingAppend {
 	room: string;
 	updates: Uint8Array[];
+	writers: ReadonlyMap<number, string> | undefined;
 	resolve: () => void;
 	reject: (error: unknown) => void;
 }
@@ -103,12 +104,22 @@ export class SqliteStore implements DocumentStore {
 				'DELETE FROM updates WHERE room = ? AND seq <= ?'
 			),
 			deleteUpdates: db.prepare<[string]>('DELETE FROM updates WHERE room = ?'),
+			listWriters: db.prepare<[string], { client_id: number; writer: string }>(
+				'SELECT client_id, writer FROM client_writers WHERE room = ?'
+			),
+			insertWriter: db.prepare<[string, number, string]>(
+				'INSERT OR IGNORE INTO client_writers (room, client_id, writer) VALUES (?, ?, ?)'
+			),
+			deleteWriters: db.prepare<[string]>('DELETE FROM client_writers WHERE room = ?'),
 			ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok')
 		};
 		this.appendBatch = db.transaction((batch: PendingAppend[]) => {
 			for (const append of batch) {
 				for (const update of append.updates) {
 					this.statements.insertUpdate.run(append.room, toBuffer(update));
+				}
+				for (const [clientId, writer] of append.writers ?? []) {
+					this.statements.insertWriter.run(append.room, clientId, writer);
 				}
 			}
 		});
@@ -170,6 +181,7 @@ export class SqliteStore implements DocumentStore {
 			for (const room of [storyRoom(id), notesRoom(id)]) {
 				this.statements.deleteSnapshot.run(room);
 				this.statements.deleteUpdates.run(room);
+				this.statements.deleteWriters.run(room);
 			}
 			return existed;
 		})();
@@ -185,20 +197,28 @@ export class SqliteStore implements DocumentStore {
 		return this.db.transaction(() => {
 			const snapshot = this.statements.getSnapshot.get(room)?.snapshot ?? null;
 			const rows = this.statements.listUpdates.all(room);
+			const writers = new Map<number, string>();
+			for (const row of this.statements.listWriters.all(room))
+				writers.set(row.client_id, row.writer);
 			return {
 				snapshot,
 				updates: rows.map((row) => row.data),
-				lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0
+				lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+				writers
 			};
 		})();
 	}
 
 	/** Queues the updates for the next group commit; resolves once the transaction holding them is durable. */
-	appendUpdates(room: string, updates: Uint8Array[]): Promise<void> {
+	appendUpdates(
+		room: string,
+		updates: Uint8Array[],
+		writers?: ReadonlyMap<number, string>
+	): Promise<void> {
 		if (this.closed) return Promise.reject(new Error('The document store is closed.'));
 		if (updates.length === 0) return Promise.resolve();
 		return new Promise((resolve, reject) => {
-			this.queue.push({ room, updates, resolve, reject });
+			this.queue.push({ room, updates, writers, resolve, reject });
 			// setImmediate, not a microtask: rooms flush in the same check phase, so this one
 			// commit collects every room's batch of this turn.
 			this.commitScheduled ??= setImmediate(() => this.commitAppends());

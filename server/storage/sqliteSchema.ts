@@ -38,7 +38,17 @@ const MIGRATIONS: string[] = [
 	CREATE INDEX links_by_story ON links (story_id);
 	`,
 	// Who a link is for: the name others see of whoever opens it ('' on older links: by role).
-	`ALTER TABLE links ADD COLUMN name TEXT NOT NULL DEFAULT '';`
+	`ALTER TABLE links ADD COLUMN name TEXT NOT NULL DEFAULT '';`,
+	// Which link first wrote with each Yjs client id of a room: kept with the updates, so a
+	// client id stays its writer's after the room unloads or the server restarts.
+	`
+	CREATE TABLE client_writers (
+		room TEXT NOT NULL,
+		client_id INTEGER NOT NULL,
+		writer TEXT NOT NULL,
+		PRIMARY KEY (room, client_id)
+	) WITHOUT ROWID;
+	`
 ];
 
 /** The schema version this code writes. */

@@ -195,6 +195,42 @@ describe('WebSocket: roles', () => {
 		expect(await closedWithin(first, 100)).toBeNull();
 	});
 
+	it('keeps a Yjs client id its writer’s after the server restarts', async () => {
+		const own = await startServer();
+		try {
+			const id = await createStory(own.url, 'Restart', 'Before.\n');
+			const room = notesRoom(id);
+			const first = await connectRaw(own.wsUrl, room, tokenFor(id, 'commenter'));
+			const { doc, update } = someUpdate(515151);
+			first.ws.send(updateMessage(update));
+			await vi.waitFor(async () => {
+				const reader = connectClient(own.wsUrl, room, new Y.Doc(), tokenFor(id, 'owner'));
+				try {
+					await synced(reader);
+					expect(reader.doc.getText('hostile').toString()).toBe('written');
+				} finally {
+					reader.destroy();
+				}
+			});
+			first.ws.terminate();
+			expect(await own.kill()).toBe(0);
+			await own.restart();
+
+			const before = Y.encodeStateVector(doc);
+			doc.getText('hostile').insert(0, 'forged ');
+			const second = await connectRaw(own.wsUrl, room, tokenFor(id, 'editor'));
+			second.ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
+			expect(await closedWithin(second, 2_000)).toMatchObject({ code: CloseCode.forbidden });
+			// The link that wrote with it may go on, from a new connection.
+			const again = await connectRaw(own.wsUrl, room, tokenFor(id, 'commenter'));
+			again.ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
+			expect(await closedWithin(again, 500)).toBeNull();
+			again.ws.terminate();
+		} finally {
+			await own.dispose();
+		}
+	});
+
 	it('stamps the name and role from the link over what awareness claims', async () => {
 		const room = storyRoom(storyId);
 		const watcher = client(room, 'owner');

@@ -53,7 +53,8 @@ describe('SqliteStore', () => {
 		expect(await store.loadDocument('story:abcdef')).toEqual({
 			snapshot: null,
 			updates: [],
-			lastSeq: 0
+			lastSeq: 0,
+			writers: new Map()
 		});
 		await store.appendUpdates('story:abcdef', [bytes(1), bytes(2)]);
 		await store.appendUpdates('notes:abcdef', [bytes(9)]);
@@ -62,6 +63,26 @@ describe('SqliteStore', () => {
 		expect(loaded.snapshot).toBeNull();
 		expect(loaded.updates.map((update) => [...update])).toEqual([[1], [2], [3]]);
 		expect(loaded.lastSeq).toBe(4);
+	});
+
+	it('keeps the first writer of each client id with the updates, per room', async () => {
+		await store.appendUpdates('story:abcdef', [bytes(1)], new Map([[7, 'link-a']]));
+		await store.appendUpdates(
+			'story:abcdef',
+			[bytes(2)],
+			new Map([
+				[7, 'link-b'],
+				[8, 'link-b']
+			])
+		);
+		await store.appendUpdates('notes:abcdef', [bytes(3)], new Map([[7, 'link-c']]));
+		expect((await store.loadDocument('story:abcdef')).writers).toEqual(
+			new Map([
+				[7, 'link-a'],
+				[8, 'link-b']
+			])
+		);
+		expect((await store.loadDocument('notes:abcdef')).writers).toEqual(new Map([[7, 'link-c']]));
 	});
 
 	it('group-commits appends made in the same turn, in call order, across rooms', async () => {
@@ -158,17 +179,22 @@ describe('SqliteStore', () => {
 		expect(await store.baselineText('story1')).toBe('first');
 	});
 
-	it('deletes a story with both rooms, snapshots and logs', async () => {
+	it('deletes a story with both rooms, snapshots, logs and client bindings', async () => {
 		await newStory('story1');
 		await newStory('story2');
-		await store.appendUpdates('story:story1', [bytes(1)]);
+		await store.appendUpdates('story:story1', [bytes(1)], new Map([[5, 'link-a']]));
 		await store.appendUpdates('notes:story1', [bytes(2)]);
 		await store.compact('notes:story1', bytes(3), 0);
 		expect(await store.deleteStory('story1')).toBe(true);
 		expect(await store.deleteStory('story1')).toBe(false);
 		expect(await store.getStory('story1')).toBeNull();
 		for (const room of ['story:story1', 'notes:story1']) {
-			expect(await store.loadDocument(room)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+			expect(await store.loadDocument(room)).toEqual({
+				snapshot: null,
+				updates: [],
+				lastSeq: 0,
+				writers: new Map()
+			});
 		}
 		expect((await store.loadDocument('story:story2')).snapshot).not.toBeNull();
 	});
