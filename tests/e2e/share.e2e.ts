@@ -31,7 +31,7 @@ describe('sharing a story with a person', () => {
 		// The owner names the link for Maya, as a commenter.
 		await owner.getByRole('button', { name: 'Share' }).click();
 		const share = owner.getByRole('dialog', { name: 'Share this story' });
-		await share.getByLabel('For').fill('Maya');
+		await share.getByRole('textbox', { name: 'For', exact: true }).fill('Maya');
 		await share.getByLabel('Role').selectOption('commenter');
 		await share.getByRole('button', { name: 'Make link' }).click();
 		const link = await share.getByLabel('New link').inputValue();

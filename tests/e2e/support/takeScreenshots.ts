@@ -8,7 +8,7 @@ import path from 'node:path';
 import { repoRoot, startServer } from '../../helpers/startServer';
 import { createStory } from '../../helpers/stories';
 import { launchBrowser, storyText } from './browser';
-import { installTokenFetch, storyPage } from '../../helpers/links';
+import { installTokenFetch, storyPage, tokenFor } from '../../helpers/links';
 
 installTokenFetch();
 
@@ -34,8 +34,18 @@ try {
 	await page.screenshot({ path: path.join(OUT, 'library-empty.png') });
 
 	const storyId = await createStory(server.url, 'One Last Wish', readFileSync(storyFile, 'utf8'));
-	await createStory(server.url, 'The Lighthouse Keeper', 'The lamp was lit at dusk.\n'.repeat(40));
-	await createStory(server.url, 'Notes from the Ferry', 'Salt on the rail.\n\nGulls.\n'.repeat(12));
+	const others = [
+		await createStory(
+			server.url,
+			'The Lighthouse Keeper',
+			'The lamp was lit at dusk.\n'.repeat(40)
+		),
+		await createStory(
+			server.url,
+			'Notes from the Ferry',
+			'Salt on the rail.\n\nGulls.\n'.repeat(12)
+		)
+	];
 
 	const alice = page;
 	await alice.goto(await storyPage(server.url, storyId, { name: 'Alice Marsh' }));
@@ -53,21 +63,41 @@ try {
 		.click({ position: { x: 260, y: 45 } });
 	for (let step = 0; step < 24; step++) await bob.keyboard.press('Shift+ArrowRight');
 	// Alice fixes a typo: "happier then" → "happier than".
-	await alice.locator('.ProseMirror p').nth(4).click();
-	await alice.evaluate(() => {
-		const walker = document.createTreeWalker(document.querySelector('.ProseMirror')!, 4);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			const at = node.textContent?.indexOf('happier then') ?? -1;
+	// Double-click "then" where it is on screen, as a person would.
+	const word = await alice.evaluate(() => {
+		// Checker underlines split the text into several nodes: map paragraph offsets to nodes.
+		for (const paragraph of document.querySelectorAll('.ProseMirror p')) {
+			const at = paragraph.textContent?.indexOf('happier then') ?? -1;
 			if (at < 0) continue;
-			const range = document.createRange();
-			range.setStart(node, at + 'happier '.length);
-			range.setEnd(node, at + 'happier then'.length);
-			getSelection()?.removeAllRanges();
-			getSelection()?.addRange(range);
-			return;
+			let offset = at + 'happier '.length;
+			const walker = document.createTreeWalker(paragraph, 4);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const length = node.textContent?.length ?? 0;
+				if (offset >= length) {
+					offset -= length;
+					continue;
+				}
+				const range = document.createRange();
+				range.setStart(node, offset);
+				range.setEnd(node, offset + 1);
+				const box = range.getBoundingClientRect();
+				return { x: box.right, y: box.y + box.height / 2 };
+			}
 		}
+		throw new Error('no "happier then" in the story');
 	});
+	await alice.mouse.dblclick(word.x, word.y);
+	await waitFor(
+		async () => (await alice.evaluate(() => String(getSelection()).trim())) === 'then',
+		'"then" selected'
+	);
 	await alice.keyboard.type('than');
+	await waitFor(
+		async () => ((await storyText(alice)) ?? '').includes('looking happier than I'),
+		'the fix'
+	);
+	// The double-click opened the flag's card; once the fixed paragraph is re-checked it goes.
+	await waitFor(async () => (await alice.locator('.checker-popover').count()) === 0, 'recheck');
 	await waitFor(
 		async () => (await alice.locator('.collaboration-carets__label').count()) > 0,
 		'caret'
@@ -121,8 +151,25 @@ try {
 	await alice.waitForTimeout(400);
 	await alice.screenshot({ path: path.join(OUT, 'review.png') });
 
+	// The owner shares the story with a beta reader, by name.
+	await alice.getByRole('button', { name: 'Share' }).click();
+	const share = alice.getByRole('dialog', { name: 'Share this story' });
+	await share.getByRole('textbox', { name: 'For', exact: true }).fill('Maya Lindqvist');
+	await share.getByLabel('Role').selectOption('commenter');
+	await share.getByRole('button', { name: 'Make link' }).click();
+	await share.getByRole('button', { name: 'Revoke Maya Lindqvist’s link (commenter)' }).waitFor();
+	await alice.screenshot({ path: path.join(OUT, 'share.png') });
+	await alice.keyboard.press('Escape');
+
 	const libraryPage = await context.newPage();
+	// Alice also holds owner links to the other two stories (as if she had imported them).
 	await libraryPage.goto(`${server.url}/`);
+	const held = Object.fromEntries(others.map((id) => [id, tokenFor(id)]));
+	await libraryPage.evaluate((tokens) => {
+		const current = JSON.parse(localStorage.getItem('galley:tokens') ?? '{}') as object;
+		localStorage.setItem('galley:tokens', JSON.stringify({ ...current, ...tokens }));
+	}, held);
+	await libraryPage.reload();
 	await libraryPage.locator('.story-link').nth(2).waitFor();
 	await waitFor(async () => (await libraryPage.locator('.present').count()) > 0, 'presence');
 	await libraryPage.screenshot({ path: path.join(OUT, 'library.png') });
