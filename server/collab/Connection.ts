@@ -40,10 +40,21 @@ export class Connection {
 	 */
 	readonly namesHeld = new Set<string>();
 
+	private readonly grantListeners: Array<() => void> = [];
+
 	/** Sets (or updates, after a role change or rename) what the connection's token grants. */
 	grant(access: ConnectionAccess | null): void {
+		const before = this.access;
 		this.access = access;
 		if (access) this.namesHeld.add(access.name);
+		if (before && access && (before.name !== access.name || before.role !== access.role)) {
+			for (const listener of this.grantListeners) listener();
+		}
+	}
+
+	/** Called when the name or role its link gives it changes while it is open. */
+	onRegrant(listener: () => void): void {
+		this.grantListeners.push(listener);
 	}
 	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
 	announced = false;

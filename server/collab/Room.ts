@@ -99,6 +99,12 @@ export class Room implements PipelineRoom {
 		this.cancelUnload();
 		this.connections.add(connection);
 		connection.onClose(() => this.leave(connection));
+		connection.onRegrant(() => {
+			const access = connection.access;
+			if (!access) return;
+			this.awareness.restamp(connection, (entry) => stampPresence(entry, access));
+			this.scheduleAwareness();
+		});
 		connection.send(encodeSyncStep1(this.doc));
 		const present = this.awareness.snapshotMessage();
 		if (present) connection.send(present);

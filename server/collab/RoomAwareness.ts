@@ -125,6 +125,22 @@ export class RoomAwareness {
 		this.forgetOldest();
 	}
 
+	/**
+	 * Rewrites the states `connection` publishes with `rewrite` (its link was renamed or
+	 * re-roled) and relays them with the next batch, so others see the change at once. The clock
+	 * goes up by one, or clients would keep the state they have for that clock; the owner's
+	 * client takes the stamped state as its own (y-protocols adopts a newer state of itself).
+	 */
+	restamp(connection: Connection, rewrite: (entry: AwarenessEntry) => AwarenessEntry): void {
+		for (const clientId of connection.clientIds) {
+			const presence = this.presences.get(clientId);
+			if (presence?.owner !== connection || isRemoval(presence.state)) continue;
+			presence.state = rewrite(presence).state;
+			presence.clock += 1;
+			this.markChanged(clientId, null);
+		}
+	}
+
 	/** People present: clients with a state and a live connection. */
 	count(): number {
 		let present = 0;

@@ -254,15 +254,18 @@ describe('WebSocket: roles', () => {
 			});
 		});
 
-		// Renaming the link renames the person from their next presence update.
+		// Renaming or re-roling the link shows at once, without the person sending anything.
 		await callApi(server.url, 'PATCH', `/api/stories/${storyId}/links/${made.body.id}`, {
-			name: 'Vera B.'
+			name: 'Vera B.',
+			role: 'commenter'
 		});
-		viewer.ws.send(awarenessMessage(777001, 2, claim));
-		await vi.waitFor(() => {
-			const state = watcher.provider.awareness.getStates().get(777001);
-			expect(state?.user).toMatchObject({ name: 'Vera B.', role: 'viewer' });
-		});
+		await vi.waitFor(
+			() => {
+				const state = watcher.provider.awareness.getStates().get(777001);
+				expect(state?.user).toMatchObject({ name: 'Vera B.', role: 'commenter' });
+			},
+			{ timeout: 1_000 }
+		);
 	});
 });
 
