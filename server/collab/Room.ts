@@ -11,7 +11,7 @@ import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { UpdateCheck } from './validateUpdate';
-import { checkCommenterChange } from './reviewGuard';
+import { CommenterGuard } from './reviewGuard';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
 
@@ -41,6 +41,8 @@ export class Room implements PipelineRoom {
 	 * poison someone else's offline edits.
 	 */
 	private readonly writers: Map<number, string>;
+	/** Checks commenters' notes updates; made at the first one (see CommenterGuard). */
+	private commenterGuard: CommenterGuard | null = null;
 	/** Bindings made since the last write, stored in the same transaction as the next batch. */
 	private newWriters: Map<number, string> | null = null;
 
@@ -62,6 +64,10 @@ export class Room implements PipelineRoom {
 			(owner) => Date.now() - owner.lastSeen > silentAfterMs
 		);
 		if (stored.updates > this.compactAfterUpdates) this.pipeline.requestCompaction();
+	}
+
+	accepted(update: Uint8Array): void {
+		this.commenterGuard?.accepted(update);
 	}
 
 	takeNewWriters(): ReadonlyMap<number, string> | undefined {
@@ -262,7 +268,11 @@ export class Room implements PipelineRoom {
 			}
 		}
 		if (this.kind === 'notes' && access.role === 'commenter') {
-			const refusal = checkCommenterChange(this.doc, this.pipeline.unapplied, update, {
+			this.commenterGuard ??= new CommenterGuard(() => ({
+				doc: this.doc,
+				unapplied: this.pipeline.unapplied
+			}));
+			const refusal = this.commenterGuard.check(update, {
 				id: access.authorId,
 				names: connection.namesHeld
 			});
@@ -371,5 +381,7 @@ export class Room implements PipelineRoom {
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
 		this.notifyTimer = this.awarenessTimer = null;
 		if (!this.doc.isDestroyed) this.doc.destroy();
+		this.commenterGuard?.destroy();
+		this.commenterGuard = null;
 	}
 }

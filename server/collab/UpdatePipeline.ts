@@ -24,6 +24,8 @@ export interface PipelineRoom {
 	afterBroadcast(): void;
 	/** Writing failed; the room cannot go on (its clients will resend on reconnect). */
 	fail(error: unknown): void;
+	/** An update was accepted (queued to be written): every update, in the order accepted. */
+	accepted(update: Uint8Array): void;
 	/** Client ids bound to a writer since the last call: stored with the next write. */
 	takeNewWriters(): ReadonlyMap<number, string> | undefined;
 }
@@ -132,6 +134,7 @@ export class UpdatePipeline {
 
 	private enqueue(accepted: Accepted, advances: Map<number, number>): void {
 		this.queue.push(accepted);
+		this.room.accepted(accepted.update);
 		if (advances.size > 0) {
 			const clocks = (this.queuedClocks ??= new Map());
 			for (const [client, clock] of advances) {

@@ -68,4 +68,26 @@ describe('sharing a story with a person', () => {
 		await draft.press('Control+Enter');
 		await owner.locator('article[aria-label^="Comment by Maya on “T"]').waitFor();
 	});
+
+	it('lets an owner try a link they made and come back as owner; keeps tokens out of the address bar', async () => {
+		const storyId = await createStory(desk.server.url, 'Harbour', 'The boats came in.\n');
+		const page = await (await desk.newContext()).newPage();
+		await page.goto(await storyPage(desk.server.url, storyId));
+		await opened(page, 'The boats came in.');
+		expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+		await page.getByRole('button', { name: 'Share' }).waitFor();
+
+		// The owner opens the viewer link in the same browser: this visit is the viewer's.
+		await page.goto(await storyPage(desk.server.url, storyId, { name: 'Reader' }, 'viewer'));
+		await opened(page, 'The boats came in.');
+		await expect.poll(() => presence(page)).toMatch(/Reader.*you/s);
+		expect(await page.getByRole('button', { name: 'Share' }).count()).toBe(0);
+		expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+
+		// Back to the story without a link: the owner's link is still held, and wins.
+		await page.goto(`${desk.server.url}/stories/${storyId}`);
+		await opened(page, 'The boats came in.');
+		await page.getByRole('button', { name: 'Share' }).waitFor();
+		await expect.poll(() => presence(page)).toMatch(/Owner.*you/s);
+	});
 });

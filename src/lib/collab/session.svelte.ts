@@ -4,7 +4,7 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import type { CollabUser } from './identity';
 import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
-import { storyToken } from './storyTokens';
+import { forgetToken, storyToken } from './storyTokens';
 import { isRole, type Role } from '#shared/protocol/roles';
 
 /** What the connection pill shows. */
@@ -57,6 +57,8 @@ export class CollabSession {
 	/** The last attempt to reach the server failed (and none has succeeded since). */
 	#unreachable = $state(false);
 	#cleanup: Array<() => void> = [];
+	/** The link this session connected with. */
+	#token: string | null = null;
 
 	#subscribePeers = createSubscriber((update) => {
 		const awareness = this.story.provider.awareness;
@@ -69,6 +71,7 @@ export class CollabSession {
 		this.#online = navigator.onLine;
 		const base = collabBase(location);
 		const token = storyToken(storyId);
+		this.#token = token;
 		this.story = new RoomConnection(storyRoom(storyId), base, this.#online, token);
 		this.notes = new RoomConnection(notesRoom(storyId), base, this.#online, token);
 		this.setUser(user);
@@ -147,6 +150,8 @@ export class CollabSession {
 				this.denied = code === CloseCode.unauthorized ? 'unauthorized' : 'forbidden';
 				this.story.provider.disconnect();
 				this.notes.provider.disconnect();
+				// A revoked or expired link is useless: the next visit tries another one held.
+				if (code === CloseCode.unauthorized && this.#token) forgetToken(this.storyId, this.#token);
 				return;
 			}
 			if (code !== CloseCode.notFound) return;
