@@ -90,7 +90,12 @@ describe('the library', () => {
 		await orchard.waitFor({ state: 'detached' });
 		// Asked with every token this browser holds: the ferry is still there, the orchard is not.
 		const held = await page.evaluate(() =>
-			Object.values(JSON.parse(localStorage.getItem('galley:tokens') ?? '{}'))
+			Object.values(
+				JSON.parse(localStorage.getItem('galley:tokens') ?? '{}') as Record<
+					string,
+					Array<{ token: string }>
+				>
+			).flatMap((tokens) => tokens.map((entry) => entry.token))
 		);
 		expect(held.length).toBeGreaterThanOrEqual(2);
 		const listed = (await (
