@@ -127,23 +127,42 @@ export class CommenterGuard {
 		}
 		const before: Entries = { threads: new Map(), suggestions: new Map() };
 		const after: Entries = { threads: new Map(), suggestions: new Map() };
-		for (const id of touched.threads) {
-			const was = this.#cache.threads.get(id);
-			if (was) before.threads.set(id, was);
-			const now = getThread(shadow, id);
-			if (now) after.threads.set(id, now);
-			if (now) this.#cache.threads.set(id, now);
-			else this.#cache.threads.delete(id);
-		}
-		for (const id of touched.suggestions) {
-			const was = this.#cache.suggestions.get(id);
-			if (was) before.suggestions.set(id, was);
-			const now = getSuggestion(shadow, id);
-			if (now) after.suggestions.set(id, now);
-			if (now) this.#cache.suggestions.set(id, now);
-			else this.#cache.suggestions.delete(id);
-		}
+		refresh(
+			touched.threads,
+			this.#cache.threads,
+			(id) => getThread(shadow, id),
+			before.threads,
+			after.threads
+		);
+		refresh(
+			touched.suggestions,
+			this.#cache.suggestions,
+			(id) => getSuggestion(shadow, id),
+			before.suggestions,
+			after.suggestions
+		);
 		return { before, after };
+	}
+}
+
+/** For each touched id: its cached value into `before`, its value now into `after` and the cache. */
+function refresh<T>(
+	ids: Set<string>,
+	cache: Map<string, T>,
+	read: (id: string) => T | null,
+	before: Map<string, T>,
+	after: Map<string, T>
+): void {
+	for (const id of ids) {
+		const was = cache.get(id);
+		if (was) before.set(id, was);
+		const now = read(id);
+		if (now) {
+			after.set(id, now);
+			cache.set(id, now);
+		} else {
+			cache.delete(id);
+		}
 	}
 }
 
