@@ -67,6 +67,25 @@ describe('sharing a story with a person', () => {
 		await draft.fill('Which lamp?');
 		await draft.press('Control+Enter');
 		await owner.locator('article[aria-label^="Comment by Maya on “T"]').waitFor();
+
+		// The owner makes Maya a viewer: her page follows at once, no reload, and so does the list.
+		const links = (await (
+			await fetch(`${desk.server.url}/api/stories/${storyId}/links`)
+		).json()) as {
+			links: Array<{ id: string; name: string }>;
+		};
+		const mayas = links.links.find((item) => item.name === 'Maya')!;
+		const patched = await fetch(`${desk.server.url}/api/stories/${storyId}/links/${mayas.id}`, {
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ role: 'viewer' })
+		});
+		expect(patched.status).toBe(200);
+		await expect
+			.poll(() => maya.locator('.ProseMirror').getAttribute('contenteditable'))
+			.toBe('false');
+		await expect.poll(() => presence(owner)).toMatch(/Maya\s*viewer/);
+		expect(await maya.getByRole('button', { name: 'Suggest' }).count()).toBe(0);
 	});
 
 	it('lets an owner try a link they made and come back as owner; keeps tokens out of the address bar', async () => {

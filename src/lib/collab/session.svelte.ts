@@ -50,6 +50,11 @@ export class CollabSession {
 	denied = $state<'unauthorized' | 'forbidden' | null>(null);
 	/** True once this device's copy of the text has been read. */
 	savedLocally = $state(false);
+	/**
+	 * The role the server last stamped on this browser's presence: set when the owner changes
+	 * the link's role while the story is open (null until then: the story's role applies).
+	 */
+	stampedRole = $state<Role | null>(null);
 
 	#online = $state(true);
 	#socket = $state<'connected' | 'connecting' | 'disconnected'>('connecting');
@@ -77,6 +82,7 @@ export class CollabSession {
 		this.setUser(user);
 		this.#watchStory();
 		this.#watchNetwork();
+		this.#watchOwnRole();
 	}
 
 	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
@@ -126,6 +132,19 @@ export class CollabSession {
 		this.#cleanup = [];
 		this.story.destroy();
 		this.notes.destroy();
+	}
+
+	/** The server restamps our presence when our link's role changes: follow it at once. */
+	#watchOwnRole(): void {
+		const awareness = this.story.provider.awareness;
+		const onChange = () => {
+			const user: unknown = awareness.getLocalState()?.user;
+			const role =
+				typeof user === 'object' && user !== null ? (user as { role?: unknown }).role : null;
+			if (isRole(role) && role !== this.stampedRole) this.stampedRole = role;
+		};
+		awareness.on('change', onChange);
+		this.#cleanup.push(() => awareness.off('change', onChange));
 	}
 
 	#watchStory(): void {
