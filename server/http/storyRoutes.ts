@@ -67,11 +67,15 @@ export function addStoryRoutes(
 		})
 		.add('GET', '/api/stories', async ({ request, response, url }) => {
 			// Only the stories the request holds a working link to; everything with ADMIN_TOKEN.
+			// Each with `role`: the most the request's links allow on it, so the library offers
+			// only that (Delete for owners).
 			const tokens = requestTokens(request, url);
-			const all = await stories.list();
-			const visible = links.isAdmin(tokens)
-				? all
-				: all.filter((story) => links.resolveAny(tokens, story.id) !== null);
+			const admin = links.isAdmin(tokens);
+			const visible = [];
+			for (const story of await stories.list()) {
+				const role = admin ? 'owner' : links.resolveAny(tokens, story.id)?.role;
+				if (role) visible.push({ ...story, role });
+			}
 			sendJson(response, 200, { stories: visible });
 		})
 		.add('GET', '/api/stories/:id', async ({ response, params, access }) => {

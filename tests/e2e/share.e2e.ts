@@ -109,4 +109,16 @@ describe('sharing a story with a person', () => {
 		await page.getByRole('button', { name: 'Share' }).waitFor();
 		await expect.poll(() => presence(page)).toMatch(/Owner.*you/s);
 	});
+
+	it('lists a shared story in the reader’s library with their role, and no Delete', async () => {
+		const storyId = await createStory(desk.server.url, 'Quay', 'Nobody waited on the quay.\n');
+		const page = await (await desk.newContext()).newPage();
+		await page.goto(await storyPage(desk.server.url, storyId, { name: 'Ruth' }, 'commenter'));
+		await opened(page, 'Nobody waited on the quay.');
+		await page.goto(`${desk.server.url}/`);
+		const row = page.locator('.story', { hasText: 'Quay' });
+		await row.waitFor();
+		expect(await row.locator('.role').textContent()).toMatch(/commenter/i);
+		expect(await row.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+	});
 });

@@ -673,6 +673,21 @@ describe('HTTP: roles', () => {
 		expect(
 			(await list([tokenFor(storyId, 'viewer'), tokenFor(otherStoryId, 'owner')])).sort()
 		).toEqual([storyId, otherStoryId].sort());
+		// Each with the most the links allow on it, so the library offers only that.
+		const roles = await rawFetch(`${server.url}/api/stories`, {
+			headers: {
+				'x-galley-tokens': [
+					tokenFor(storyId, 'viewer'),
+					tokenFor(storyId, 'commenter'),
+					tokenFor(otherStoryId, 'owner')
+				].join(',')
+			}
+		});
+		const listed = ((await roles.json()) as { stories: Array<{ id: string; role: Role }> }).stories;
+		expect(Object.fromEntries(listed.map((story) => [story.id, story.role]))).toEqual({
+			[storyId]: 'commenter',
+			[otherStoryId]: 'owner'
+		});
 	});
 });
 
