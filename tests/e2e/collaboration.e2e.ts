@@ -15,7 +15,7 @@ describe('proofreading together', () => {
 
 	/** Opens a story in a fresh browser profile as `name`, once its text and connection are up. */
 	async function openAs(storyId: string, name: string, expectedText: string): Promise<Reader> {
-		const context = await desk.browser.newContext();
+		const context = await desk.newContext();
 		const page = await context.newPage();
 		await openStory(page, storyId, name, expectedText);
 		return { context, page };

@@ -10,7 +10,7 @@ describe('the story page export menu', () => {
 
 	it('offers every format and downloads the chosen one', async () => {
 		const id = await createStory(desk.server.url, 'Menu story', 'Once upon a time.\n');
-		const context = await desk.browser.newContext({ acceptDownloads: true });
+		const context = await desk.newContext({ acceptDownloads: true });
 		context.setDefaultTimeout(10_000);
 		const page = await context.newPage();
 		await page.goto(await storyPage(desk.server.url, id, { name: 'Ana' }));

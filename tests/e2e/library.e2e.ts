@@ -7,7 +7,7 @@ describe('the library', () => {
 	const desk = useDesk();
 
 	it('imports files from the picker, each on its own, and opens the imported story', async () => {
-		const context = await desk.browser.newContext();
+		const context = await desk.newContext();
 		const page = await context.newPage();
 		await page.goto(`${desk.server.url}/`);
 		await page.getByText('The desk is clear.').waitFor();
@@ -47,7 +47,7 @@ describe('the library', () => {
 	});
 
 	it('imports pasted text with a title', async () => {
-		const context = await desk.browser.newContext();
+		const context = await desk.newContext();
 		const page = await context.newPage();
 		await page.goto(`${desk.server.url}/`);
 		await page.getByRole('button', { name: 'Paste text…' }).click();
@@ -61,7 +61,7 @@ describe('the library', () => {
 	});
 
 	it('imports several files dropped on the page, and deletes a story after confirming', async () => {
-		const context = await desk.browser.newContext();
+		const context = await desk.newContext();
 		const page = await context.newPage();
 		await page.goto(`${desk.server.url}/`);
 		await page.getByRole('heading', { name: 'Stories' }).waitFor();
@@ -111,7 +111,7 @@ describe('the library', () => {
 	});
 
 	it('shows a friendly page for a story that does not exist', async () => {
-		const context = await desk.browser.newContext();
+		const context = await desk.newContext();
 		const page = await context.newPage();
 		await page.goto(`${desk.server.url}/stories/no-such-story-here`);
 		await page.getByRole('heading', { name: 'This story isn’t on the desk' }).waitFor();

@@ -19,6 +19,8 @@ export function useDesk(): Desk {
 	let server: RunningServer | undefined;
 	let browser: Browser | undefined;
 	const contexts: BrowserContext[] = [];
+	/** Uncaught errors in any page of the test: a test passes only if no page threw. */
+	const pageErrors: string[] = [];
 
 	beforeAll(async () => {
 		server = await startServer();
@@ -27,6 +29,8 @@ export function useDesk(): Desk {
 
 	afterEach(async () => {
 		await Promise.all(contexts.splice(0).map((context) => context.close()));
+		const thrown = pageErrors.splice(0);
+		if (thrown.length > 0) throw new Error(`a page threw:\n${thrown.join('\n')}`);
 	});
 
 	afterAll(async () => {
@@ -46,6 +50,9 @@ export function useDesk(): Desk {
 		async newContext(options) {
 			const context = await this.browser.newContext(options);
 			context.setDefaultTimeout(10_000);
+			context.on('weberror', (error) =>
+				pageErrors.push(error.error().stack ?? String(error.error()))
+			);
 			contexts.push(context);
 			return context;
 		}
