@@ -71,6 +71,9 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 		})
 		.add('PATCH', `${base}/:link`, async ({ request, response, params }) => {
 			const patch = parseInput(linkPatchRequest, await readJsonObject(request));
+			if (patch.role !== undefined && patch.role !== 'owner') {
+				refuseLastOwner(links, params.id!, params.link!, 'downgrade');
+			}
 			const changed =
 				(patch.role === undefined || links.setRole(params.id!, params.link!, patch.role)) &&
 				(patch.name === undefined || links.setName(params.id!, params.link!, patch.name));
@@ -79,9 +82,30 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 			sendJson(response, 200, { id: link.id, role: link.role, name: link.name });
 		})
 		.add('DELETE', `${base}/:link`, ({ response, params }) => {
+			refuseLastOwner(links, params.id!, params.link!, 'revoke');
 			if (!links.revoke(params.id!, params.link!)) {
 				throw new HttpError(404, 'not_found', 'No such link.');
 			}
 			sendNoContent(response);
 		});
+}
+
+/**
+ * A story must keep a working owner link: without one nobody could share, rename or delete it
+ * again (its secret exists only in the browsers it was given to). 409 when `linkId` is the last.
+ */
+function refuseLastOwner(
+	links: LinkService,
+	storyId: string,
+	linkId: string,
+	action: 'revoke' | 'downgrade'
+): void {
+	const owners = links.list(storyId).filter((link) => link.role === 'owner');
+	if (owners.length === 1 && owners[0]!.id === linkId) {
+		throw new HttpError(
+			409,
+			'last_owner',
+			`This is the story's only owner link: make another owner link before you ${action} it.`
+		);
+	}
 }

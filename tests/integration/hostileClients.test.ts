@@ -544,6 +544,34 @@ describe('link API', () => {
 		expect(mine).toEqual([expect.objectContaining({ role: 'owner', name: 'Owner' })]);
 	});
 
+	it('keeps a story from losing its last owner link', async () => {
+		const id = await createStory(server.url, 'Owned', 'Mine.\n');
+		const links = `/api/stories/${id}/links`;
+		const listed = await callApi(server.url, 'GET', links);
+		const owner = listed.body.links.find((link: { role: string }) => link.role === 'owner');
+		const revoked = await callApi(server.url, 'DELETE', `${links}/${owner.id}`);
+		expect(revoked.status).toBe(409);
+		expect(revoked.body.error).toEqual({
+			code: 'last_owner',
+			message: "This is the story's only owner link: make another owner link before you revoke it."
+		});
+		const downgraded = await callApi(server.url, 'PATCH', `${links}/${owner.id}`, {
+			role: 'editor'
+		});
+		expect(downgraded.status).toBe(409);
+		// Renaming is fine, and with a second owner link the first may go.
+		expect(
+			(await callApi(server.url, 'PATCH', `${links}/${owner.id}`, { name: 'Ana' })).status
+		).toBe(200);
+		const second = await callApi(server.url, 'POST', links, { role: 'owner', name: 'Ana, laptop' });
+		const [, , token] = /(\?token=)(.+)$/.exec(second.body.url)!;
+		const revokedFirst = await rawFetch(`${server.url}${links}/${owner.id}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${token}` }
+		});
+		expect(revokedFirst.status).toBe(204);
+	});
+
 	it('applies a downgrade to open connections at once', async () => {
 		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
 			role: 'editor'
