@@ -7,8 +7,7 @@
  *   npm run bench:proofread                  # scores and timings
  *   npm run bench:proofread -- --misses --fp # also list missed errors and false flags
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +16,7 @@ import { createChecker, type Checker } from '#shared/proofing/createChecker';
 import type { Locale } from '#shared/proofing/types';
 import { loadDictionary } from '../../server/proofing/loadDictionaries.ts';
 import { generateStory } from './generateStory.ts';
-import { printScores, type ScoreReport } from './printScores.ts';
+import { scoreFolder } from './scoreFolder.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = path.join(repoRoot, 'bench/.out');
@@ -69,51 +68,15 @@ function main(): void {
 }
 
 function scoreStories(checker: Checker, misses: boolean, falsePositives: boolean) {
-	const files = readdirSync(storiesDir)
-		.filter((file) => file.endsWith('.txt'))
-		.sort();
-	const lines: string[] = [];
-	const timings: { story: string; words: number; flags: number; ms: number }[] = [];
 	log('\nChecking the stories');
-	for (const file of files) {
-		const text = readFileSync(path.join(storiesDir, file), 'utf8');
-		const started = performance.now();
-		const flags = checker.check(text);
-		const elapsed = performance.now() - started;
-		timings.push({ story: file, words: countWords(text), flags: flags.length, ms: elapsed });
-		log(`  ${file}: ${countWords(text)} words, ${flags.length} flags, ${elapsed.toFixed(1)} ms`);
-		for (const flag of flags) lines.push(JSON.stringify({ story: file, ...flag }));
-	}
-	const flagsFile = path.join(outDir, 'proofread-flags.jsonl');
-	writeFileSync(flagsFile, `${lines.join('\n')}\n`);
-
-	const args = [
+	const { timings, result } = scoreFolder(checker, {
+		dir: storiesDir,
 		scorer,
-		'--truth',
-		path.join(storiesDir, 'truth.jsonl'),
-		'--stories',
-		storiesDir,
-		'--lexicon',
-		path.join(storiesDir, 'lexicon.json'),
-		flagsFile
-	];
-	const scored = spawnSync(process.execPath, [...args, '--json'], { encoding: 'utf8' });
-	if (scored.status !== 0) throw new Error(`scorer failed: ${scored.stderr}`);
-	const result = Object.values(JSON.parse(scored.stdout) as Record<string, ScoreReport>)[0]!;
-	printScores(result, log);
-	if (misses || falsePositives) {
-		const listed = spawnSync(
-			process.execPath,
-			[...args, ...(misses ? ['--misses'] : []), ...(falsePositives ? ['--fp'] : [])],
-			{ encoding: 'utf8' }
-		);
-		log(
-			listed.stdout
-				.split('\n')
-				.filter((line) => /^\s+(?:MISS|FP) /.test(line))
-				.join('\n')
-		);
-	}
+		flagsFile: path.join(outDir, 'proofread-flags.jsonl'),
+		misses,
+		falsePositives,
+		log
+	});
 	return { timings, headline: result.headline, perKind: result.perKind, perRule: result.perRule };
 }
 

@@ -31,3 +31,24 @@ describe('missing apostrophes', () => {
 		'The bridges about the town were old.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
+
+describe('possessives after a determiner that takes one thing', () => {
+	it.each([
+		['She traced a rivers course on the map.', "She traced a river's course on the map."],
+		['It was a nights sleep he badly needed.', "It was a night's sleep he badly needed."],
+		['Each sailors hammock swung.', "Each sailor's hammock swung."],
+		['The captains voice was hoarse.', "The captain's voice was hoarse."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'She drove a sports car to the coast.',
+		'He opened a savings account.',
+		'An arms dealer waited by the gate.',
+		'The rivers course through the valley.',
+		'A few rivers wound south.',
+		'She found a glasses case in the drawer.',
+		'The hounds howled all night.',
+		'The lanterns swung and the ropes creaked.',
+		'The sales team was pleased.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

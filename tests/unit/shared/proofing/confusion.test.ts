@@ -66,3 +66,49 @@ describe('confused words', () => {
 		'He is your so-called friend.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
+
+describe('confused words read from the words around them', () => {
+	it.each([
+		['Its terrible, honestly.', "It's terrible, honestly."],
+		['I know your impossible.', "I know you're impossible."],
+		['Its literally the only road out.', "It's literally the only road out."],
+		['Your really kind.', "You're really kind."],
+		['Call me, its 9:15 already.', "Call me, it's 9:15 already."],
+		['Your being unreasonable.', "You're being unreasonable."],
+		["Who's coat fell off the hook?", 'Whose coat fell off the hook?'],
+		['We have to get their before noon.', 'We have to get there before noon.'],
+		['Put the box over their.', 'Put the box over there.'],
+		['She ate far to many biscuits.', 'She ate far too many biscuits.'],
+		['He glanced at the clock, than back at me.', 'He glanced at the clock, then back at me.'],
+		['The frost will effect their harvest.', 'The frost will affect their harvest.'],
+		['We past the old mill at dawn.', 'We passed the old mill at dawn.'],
+		['I was quiet certain of it.', 'I was quite certain of it.'],
+		["They're wagon was stuck in the mud.", 'Their wagon was stuck in the mud.'],
+		["You're sister phoned twice.", 'Your sister phoned twice.'],
+		['He lied down under the oak.', 'He lay down under the oak.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'The house kept its usual.',
+		'The fox licked its family of cubs.',
+		'The tower lost its early charm.',
+		'Your being here helps.',
+		'Your family is waiting.',
+		'The hound wagged its tail.',
+		'It was their idea, not ours.',
+		'Their own boat sank.',
+		'It was further away, than I had hoped.',
+		'She would rather walk, than wait for the bus.',
+		'They hope to effect change in the town.',
+		'The years went past the window like birds.',
+		'In years past the river flooded.',
+		'The garden was quiet, sure enough.',
+		'We drove far to the north.',
+		'The ship and its 40 crew sailed.',
+		"They're friends, and they're happy.",
+		'Out there people were starving.',
+		"You're kidding me.",
+		'The witness was lying down when he lied to us.',
+		'He lied about the money.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

@@ -40,3 +40,16 @@ describe('dialogue punctuation', () => {
 		['an imperative after the quotation', '"Okay." Say it again.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a question before its dialogue tag', () => {
+	it.each([
+		['"Where did you put it." she asked.', '"Where did you put it?" she asked.'],
+		['"Are you coming" he asked.', '"Are you coming?" he asked.'],
+		['"Who\'s there." Mara called.', '"Who\'s there?" Mara called.']
+	])('ends %j with a question mark', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"Do it now." she said.', '"Do it now," she said.'],
+		['"What a mess." he said.', '"What a mess," he said.']
+	])('keeps the comma for %j', (text, corrected) => expectFix(text, corrected));
+});

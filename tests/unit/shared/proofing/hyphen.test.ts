@@ -19,3 +19,19 @@ describe('missing hyphens in compound modifiers', () => {
 		'It was a brand new day.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
+
+describe('"half", "well" or "ill" and a participle before a noun', () => {
+	it.each([
+		['He left a half eaten apple on the desk.', 'He left a half-eaten apple on the desk.'],
+		['She sat with a half folded map.', 'She sat with a half-folded map.'],
+		['It was an ill timed joke.', 'It was an ill-timed joke.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'He half expected trouble.',
+		'She half closed the door.',
+		'The door was half opened.',
+		'They did well enough.',
+		'The map was half folded when I found it.'
+	])('leaves %j alone', (text) => expectClean(text));
+});

@@ -26,6 +26,18 @@ describe('punctuation', () => {
 		'(She left early.) Nobody noticed.',
 		'I came; I saw the rest.',
 		'It cost 3.50 dollars, or 1,000 cents.',
-		'"Why?" she asked. "Because!" he said.'
+		'"Why?" she asked. "Because!" he said.',
+		'Mara: ok. on my way. i think the bus is late',
+		'Ollie: fine. see you there',
+		'She counted . . . and counted again.',
+		'"Go on," he said. "And then?"'
 	])('leaves %j alone', (text) => expectClean(text));
+
+	it('capitalises a quotation that starts a new sentence', () => {
+		expectFix('"Fine," she said. "do what you like."', '"Fine," she said. "Do what you like."');
+	});
+
+	it('still wants capitals in a text message that uses them', () => {
+		expectFix('Mara: On my way. the bus is late.', 'Mara: On my way. The bus is late.');
+	});
 });

@@ -12,12 +12,17 @@ describe('web-page residue', () => {
 		[
 			'Rated: T - English - Romance - Words: 1,234 - Reviews: 5\n\nIt was night.',
 			'\n\nIt was night.'
+		],
+		[
+			'It was night.\n\nThe end.\n\nContinue reading this story in the app',
+			'It was night.\n\nThe end.\n\n'
 		]
 	])('removes %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		'The story ends here. Please read more of my stories and review!',
 		'It was 1999.\n\nThe story begins.',
-		'Chapter 3\n\nThe story begins.'
+		'Chapter 3\n\nThe story begins.',
+		'It was night.\n\nRead more about the war in my other story, if you like.'
 	])('leaves %j alone', (text) => expectClean(text));
 });

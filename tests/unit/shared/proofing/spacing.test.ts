@@ -8,6 +8,7 @@ describe('spacing and invisible characters', () => {
 		['He waited , then left.', 'He waited, then left.'],
 		['It was a life -changing moment.', 'It was a life-changing moment.'],
 		['She\u00a0smiled at\u00a0him.', 'She smiled at him.'],
+		['Is it late\u00a0? Yes\u00a0!', 'Is it late? Yes!'],
 		['Hello\u200bworld', 'Helloworld']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 

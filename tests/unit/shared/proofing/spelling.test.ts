@@ -60,4 +60,30 @@ describe('spelling', () => {
 	it('accepts British spellings in a story that uses them throughout', () => {
 		expectClean('Her favourite colour was grey. She realised they had travelled to the centre.');
 	});
+
+	it('accepts a British spelling in a story whose dialogue is in single quotes', () => {
+		expectClean(
+			"'Come in,' said Maud. 'Sit down.'\n\n'Thank you.' He admired the harbour.\n\n'Tea?'"
+		);
+	});
+
+	it('still flags a British spelling in a story with American dialogue', () => {
+		expect(
+			described('"Come in," said Maud. "Sit down." "Thank you." He admired the harbour.')
+		).toEqual(['spelling/british:harbour']);
+	});
+
+	it('accepts adjectives in -al used as plural nouns', () => {
+		expectClean('The team lost at sectionals but went on to the provincials anyway.');
+	});
+
+	it('accepts "-ish" hyphenated to a word or number', () => {
+		expectClean('We met at eight-ish, a little late-ish, at 9-ish at most.');
+	});
+
+	it('does not crash on words that name object properties', () => {
+		expect(described('The constructor built it. Then hasOwnProperty was late.')).toEqual([
+			'spelling/unknown:hasOwnProperty'
+		]);
+	});
 });

@@ -1,4 +1,5 @@
 import { isNoun, isPastVerb } from '#shared/proofing/morphology';
+import { ownEntry } from '#shared/proofing/ownEntry';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
@@ -22,7 +23,8 @@ export const apostrophe: Rule = (context) => {
 			contextualContraction(context, word) ??
 			namePossessive(context, word) ??
 			nameBeforeNoun(context, word) ??
-			nounContraction(context, word);
+			nounContraction(context, word) ??
+			singularPossessive(context, word);
 		if (found) flags.push(found);
 	}
 	for (const match of context.text.matchAll(/(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu)) {
@@ -54,7 +56,7 @@ const contraction = (word: Word, fixed: string, rule: string): Flag => {
 };
 
 function bareContraction(context: TextContext, word: Word): Flag | null {
-	const fixed = BARE_CONTRACTIONS[word.lower];
+	const fixed = ownEntry(BARE_CONTRACTIONS, word.lower);
 	if (!fixed || context.isName(word.lower)) return null;
 	return contraction(word, fixed, 'apostrophe/contraction');
 }
@@ -159,6 +161,61 @@ function nounContraction(context: TextContext, word: Word): Flag | null {
 		word.start,
 		word.end,
 		`"${singular}'s" (${singular} is).`,
+		[`${singular}'s`]
+	);
+}
+
+/** Determiners that take one thing: a plural after them must be a possessive ("a bullets path"). */
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'another', 'one']);
+
+/**
+ * Plurals that stand before nouns as they are ("a sports car", "a sales pitch", "a means test"),
+ * and words in -s that are no plurals at all.
+ */
+const ATTRIBUTIVE_PLURALS = new Set(
+	(
+		'sports sales arms goods savings news clothes glasses means customs series species ' +
+		'physics politics economics mathematics athletics gymnastics works lens jeans pants ' +
+		'trousers scissors stairs outdoors always perhaps towards afterwards arts crafts tens ' +
+		'options settings operations systems parts drinks notes windows socks weapons admissions ' +
+		'communications electronics jobs rights'
+	).split(' ')
+);
+
+/**
+ * "a bullets path" → "a bullet's path": a plural noun between "a" and another noun; "the
+ * stewards eyes flicked" → "the steward's eyes": the same after any determiner, before a verb.
+ */
+function singularPossessive(context: TextContext, word: Word): Flag | null {
+	if (!word.lower.endsWith('s') || /(?:ss|us|is|'s|’s)$/.test(word.lower)) return null;
+	if (word.text !== word.lower || word.lower.length < 4 || ATTRIBUTIVE_PLURALS.has(word.lower))
+		return null;
+	const determiner = context.previous(word);
+	if (!determiner || !DETERMINERS.has(determiner.lower)) return null;
+	const noun = context.next(word);
+	if (!noun || noun.text !== noun.lower || isFunctionWord(noun.lower)) return null;
+	// After "the" or "his" a plural is fine ("the dogs barked"); it is a possessive only when a
+	// noun and then that noun's verb follow ("the stewards eyes flicked").
+	if (!SINGULAR_DETERMINERS.has(determiner.lower)) {
+		const verb = context.next(noun);
+		if (!verb || isPastVerb(context.speller, noun.lower)) return null;
+		if (!isPastVerb(context.speller, verb.lower) && !/^(?:is|was|were|are)$/.test(verb.lower))
+			return null;
+	}
+	// A noun follows: one with a possessive or a plural form ("path", "work").
+	const countable = context.speller.flagsOf(noun.lower)?.includes('S') ?? false;
+	if (/(?:ly|ing)$/.test(noun.lower) || !(isNoun(context.speller, noun.lower) || countable))
+		return null;
+	const singular = word.text.slice(0, -1);
+	const { speller } = context;
+	// A real plural of a noun, and not a word of its own ("a gas leak", "a news item").
+	if (!isNoun(speller, singular) || speller.flagsOf(word.lower)) return null;
+	return flag(
+		'apostrophe',
+		'apostrophe/possessive-noun',
+		word.start,
+		word.end,
+		`Possessive: "${singular}'s".`,
 		[`${singular}'s`]
 	);
 }

@@ -1,8 +1,10 @@
 import { isComparative, isGradableByMore, isPastVerb } from '#shared/proofing/morphology';
+import { ownEntry } from '#shared/proofing/ownEntry';
 import type { Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
 import { isCapitalized } from '#shared/proofing/textShape';
 import {
+	DETERMINERS,
 	OBJECT_PRONOUNS,
 	POSSESSIVE_DETERMINERS,
 	SUBJECT_PRONOUNS
@@ -79,7 +81,7 @@ const CHECKS: Record<string, Check> = {
 		const opens = at.context.isSentenceStart(at.word) && !!at.after && at.after !== 'what';
 		const afterTime =
 			BEFORE_TEMPORAL_THEN.has(at.before) && !isComparative(at.context.speller, at.before2);
-		return opens || afterTime
+		return opens || afterTime || (afterComma(at) && !comparesEarlier(at))
 			? confusion(at, 'then', 'than-then', '"Then" is about time; "than" compares.')
 			: null;
 	},
@@ -124,6 +126,11 @@ const CHECKS: Record<string, Check> = {
 		)
 			? confusion(at, 'lying', 'lay-lie', 'Reclining is "lying"; "laying" puts something down.')
 			: null,
+	// "She lied down": telling lies never goes down or back; reclining in the past is "lay".
+	lied: (at) =>
+		words('down back').has(at.after) && !words('was were be been being').has(at.before)
+			? confusion(at, 'lay', 'lay-lie', 'The past of "lie" (recline) is "lay".')
+			: null,
 	laid: (at) =>
 		words('down back there still awake').has(at.after) &&
 		!words('so very more').has(at.before) &&
@@ -134,14 +141,26 @@ const CHECKS: Record<string, Check> = {
 		MOTION_VERBS.has(at.before) || (at.before === 'the' && TIME_SPANS.has(at.after))
 			? confusion(at, 'past', 'passed-past', '"Past" is the preposition; "passed" is the verb.')
 			: null,
+	// "She past the bakery": straight after its subject, the verb "passed".
+	past: (at) =>
+		words('i he she we they').has(at.before) &&
+		!at.context.isSentenceStart(at.word) &&
+		!!at.after &&
+		(DETERMINERS.has(at.after) || OBJECT_PRONOUNS.has(at.after))
+			? confusion(at, 'passed', 'passed-past', '"Passed" is the verb; "past" the preposition.')
+			: null,
 	quite: (at) =>
 		QUIET_BEFORE.has(at.before) && at.endsClause
 			? confusion(at, 'quiet', 'quite-quiet', '"Quiet" means silent.')
 			: null,
-	quiet: (at) =>
-		QUITE_AFTER.has(at.after) && !words('the a an be was were is so very too').has(at.before)
+	quiet: (at) => {
+		// "was quiet sure": being quiet is never "sure" or "certain", so even after "was" it is "quite".
+		const degree = words('sure certain').has(at.after) && !words('the a an').has(at.before);
+		return degree ||
+			(QUITE_AFTER.has(at.after) && !words('the a an be was were is so very too').has(at.before))
 			? confusion(at, 'quite', 'quiet-quite', '"Quite" means fairly or completely.')
-			: null,
+			: null;
+	},
 	breath: (at) =>
 		BREATHE_BEFORE.has(at.before)
 			? confusion(at, 'breathe', 'breath-breathe', '"Breathe" is the verb.')
@@ -159,8 +178,12 @@ const CHECKS: Record<string, Check> = {
 		words('an the side no any').has(at.before) && (at.endsClause || words('on of').has(at.after))
 			? confusion(at, 'effect', 'affect-effect', 'The noun is "effect".')
 			: null,
+	// "will effect change" is the verb "bring about"; "will effect our plans" means "affect".
 	effect: (at) =>
-		MODAL_OR_TO.has(at.before) && (OBJECT_PRONOUNS.has(at.after) || at.after === 'everyone')
+		MODAL_OR_TO.has(at.before) &&
+		(OBJECT_PRONOUNS.has(at.after) ||
+			at.after === 'everyone' ||
+			POSSESSIVE_DETERMINERS.has(at.after))
 			? confusion(at, 'affect', 'affect-effect', 'The verb is "affect".')
 			: null,
 	thought: (at) => {
@@ -185,11 +208,28 @@ const CHECKS: Record<string, Check> = {
 	...HOMOPHONE_CHECKS
 };
 
+const COMPARING = words('rather other else different sooner prefer preferred more less');
+
+/** ", than away": "than" right after a comma, as "then" starts its next step. */
+const afterComma = (at: Around): boolean =>
+	!!at.after && /,\s*$/.test(at.context.text.slice(Math.max(0, at.word.start - 3), at.word.start));
+
+/** Whether anything earlier in the sentence sets up a comparison for "than" to finish. */
+function comparesEarlier(at: Around): boolean {
+	const { context } = at;
+	for (let index = at.word.index - 1; index >= 0; index--) {
+		const word = context.words[index]!;
+		if (COMPARING.has(word.lower) || isComparative(context.speller, word.lower)) return true;
+		if (context.isSentenceStart(word)) return false;
+	}
+	return false;
+}
+
 /** Real words in the wrong place, recognised from their neighbours. */
 export const confusedWords: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
-		const check = CHECKS[word.lower];
+		const check = ownEntry(CHECKS, word.lower);
 		if (!check || context.storyWords.has(word.lower)) continue;
 		const found = check(around(context, word));
 		if (found) flags.push(found);

@@ -6,7 +6,7 @@ import {
 	words,
 	type Around
 } from '#shared/proofing/rules/confusionContext';
-import { OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
+import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
 
 type Check = (at: Around) => Flag | null;
 
@@ -50,9 +50,41 @@ const TO_BEFORE_VERB = words(
 
 const isIng = (lower: string): boolean => lower.length > 4 && lower.endsWith('ing');
 
-/** "its a", "its fine." → "it's"; "of it's", "it's own" → "its". */
+/**
+ * An adjective that is no noun ("terrible", "ridiculous"): after a possessive only before one.
+ * Endings like -al and -ent are left out: "your usual", "your equivalent" stand for nouns.
+ */
+const isPlainAdjective = (at: Around, lower: string): boolean =>
+	(isGradable(at.context.speller, lower) || /(?:ible|able|ous|ful|ive|ic)$/.test(lower)) &&
+	!isNoun(at.context.speller, lower);
+
+/**
+ * What follows "its" / "your" can only follow "it is" / "you are": an adjective that ends the
+ * clause ("its terrible.", "your ridiculous!"), or an adverb in -ly before a determiner or the
+ * clause end ("its literally the point", "your really sweet."), where a possessive would need a
+ * noun. Nouns in -ly ("family", "belly") are left alone.
+ */
+function needsVerb(at: Around): boolean {
+	// Punctuation, not a line break: hard-wrapped text breaks lines inside phrases.
+	const next = at.context.next(at.word);
+	const closes = !!next && /^["”’']?[.,;:!?…]/.test(at.context.gapAfter(next));
+	if (closes && isPlainAdjective(at, at.after)) return true;
+	const adverb =
+		at.after.length > 4 && at.after.endsWith('ly') && !isNoun(at.context.speller, at.after);
+	return adverb && (closes || DETERMINERS.has(at.after2));
+}
+
+/** "its 11:40", "its 3am": a time of day after "its" is "it's". */
+const TIME_AFTER = /^ \d{1,2}(?::\d\d|\s?[ap]\.?m\b)/i;
+
+/** "its a", "its fine.", "its 11:40" → "it's"; "of it's", "it's own" → "its". */
 const its: Check = (at) => {
-	if (AFTER_BE.has(at.after) || (STATE_WORDS.has(at.after) && nextEndsClause(at))) {
+	if (
+		AFTER_BE.has(at.after) ||
+		(STATE_WORDS.has(at.after) && nextEndsClause(at)) ||
+		needsVerb(at) ||
+		TIME_AFTER.test(at.context.text.slice(at.word.end, at.word.end + 10))
+	) {
 		return confusion(at, "it's", 'its-its', '"It\'s" means "it is" or "it has".');
 	}
 	return null;
@@ -62,28 +94,48 @@ const itIs: Check = (at) => {
 	if (at.after === 'own' || (BEFORE_POSSESSIVE.has(at.before) && at.after)) {
 		return confusion(at, 'its', 'its-its', 'The possessive is "its", with no apostrophe.');
 	}
+	return owned(at) ? confusion(at, 'its', 'its-its', 'The possessive is "its".') : null;
+};
+
+/** "it's tail was", "you're mother called": a noun and then its verb, so a possessive before. */
+function owned(at: Around): boolean {
 	const { speller } = at.context;
-	const owned =
-		at.after &&
+	return (
+		!!at.after &&
 		isNoun(speller, at.after) &&
 		!isGradable(speller, at.after) &&
 		!isIng(at.after) &&
-		(isPastVerb(speller, at.after2) || at.after2 === 'was' || at.after2 === 'is');
-	return owned ? confusion(at, 'its', 'its-its', 'The possessive is "its".') : null;
-};
+		!isPastVerb(speller, at.after) &&
+		(isPastVerb(speller, at.after2) || words('was is were are').has(at.after2))
+	);
+}
+
+/** "your being silly.": a gerund with a possessive needs a verb after it; this clause has none. */
+function being(at: Around): boolean {
+	const next = at.context.next(at.word, 2);
+	return (
+		at.after === 'being' && !!next && at.context.endsClause(next) && isPlainAdjective(at, at.after2)
+	);
+}
 
 const your: Check = (at) => {
 	const state =
 		STATE_WORDS.has(at.after) && (nextEndsClause(at) || words('to about for that').has(at.after2));
-	const doing = isIng(at.after) && (ING_OBJECTS.has(at.after2) || nextEndsClause(at));
-	if (AFTER_YOU_ARE.has(at.after) || state || doing) {
+	// "your being here helps" is a gerund with its possessive; only "your being silly." is not.
+	const doing =
+		at.after === 'being'
+			? being(at)
+			: isIng(at.after) && (ING_OBJECTS.has(at.after2) || nextEndsClause(at));
+	if (AFTER_YOU_ARE.has(at.after) || state || doing || needsVerb(at)) {
 		return confusion(at, "you're", 'your-youre', '"You\'re" means "you are".');
 	}
 	return null;
 };
 
 const youAre: Check = (at) =>
-	at.after === 'own' || (BEFORE_POSSESSIVE.has(at.before) && at.after && !isIng(at.after))
+	at.after === 'own' ||
+	(BEFORE_POSSESSIVE.has(at.before) && at.after && !isIng(at.after)) ||
+	owned(at)
 		? confusion(at, 'your', 'your-youre', 'The possessive is "your".')
 		: null;
 
@@ -99,13 +151,23 @@ const whoIs: Check = (at) => {
 		!isGradable(speller, at.after) &&
 		!isIng(at.after) &&
 		!isPastVerb(speller, at.after) &&
-		words('is was are were').has(at.after2)
+		(words('is was are were').has(at.after2) || isPastVerb(speller, at.after2))
 		? confusion(at, 'whose', 'whose-whos', '"Whose" asks who owns something.')
 		: null;
 };
 
+/** Words that never follow a possessive: "get their before", "over their." want "there". */
+const NOT_AFTER_POSSESSIVE = words(
+	'before after with from at by for to into onto upon of since until during among between ' +
+		'through toward towards without within and but or nor'
+);
+
 const their: Check = (at) => {
-	if (words("is was are were isn't wasn't aren't weren't").has(at.after)) {
+	if (
+		words("is was are were isn't wasn't aren't weren't").has(at.after) ||
+		NOT_AFTER_POSSESSIVE.has(at.after) ||
+		(at.endsClause && /^[.!?]/.test(at.context.text.slice(at.word.end)))
+	) {
 		return confusion(at, 'there', 'their-there', '"There is / there are".');
 	}
 	if (words('going not gonna coming always never so too just really getting being').has(at.after)) {
@@ -117,6 +179,11 @@ const their: Check = (at) => {
 const possessiveOnly: Check = (at) =>
 	at.after === 'own' ? confusion(at, 'their', 'their-there', 'The possessive is "their".') : null;
 
+/** "they're car was parked" → "their"; "there" is left to `possessiveOnly` ("out there people were"). */
+const theyAre: Check = (at) =>
+	possessiveOnly(at) ??
+	(owned(at) ? confusion(at, 'their', 'their-theyre', 'The possessive is "their".') : null);
+
 /** "me to!" → "too"; "to much" → "too much"; "want too go" → "to go". */
 const to: Check = (at) => {
 	const object = OBJECT_PRONOUNS.has(at.before) || at.before === 'i' || at.before === 'me';
@@ -127,7 +194,11 @@ const to: Check = (at) => {
 			return confusion(at, 'too', 'to-too', '"Too" means "also".');
 		}
 	}
-	if (TOO_WORDS.has(at.after) && (nextEndsClause(at) || words('to for and now').has(at.after2))) {
+	const intensified = words('far way').has(at.before);
+	if (
+		TOO_WORDS.has(at.after) &&
+		(nextEndsClause(at) || intensified || words('to for and now').has(at.after2))
+	) {
 		if (!words('up down back close next due').has(at.before)) {
 			return confusion(at, 'too', 'to-too', '"Too" means "excessively".');
 		}
@@ -170,8 +241,8 @@ export const HOMOPHONE_CHECKS: Record<string, Check> = {
 	"who's": whoIs,
 	'who’s': whoIs,
 	their,
-	"they're": possessiveOnly,
-	'they’re': possessiveOnly,
+	"they're": theyAre,
+	'they’re': theyAre,
 	there: possessiveOnly,
 	to,
 	too,

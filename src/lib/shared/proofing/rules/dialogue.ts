@@ -1,4 +1,5 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
+import { ownEntry } from '#shared/proofing/ownEntry';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
@@ -99,7 +100,7 @@ function readTag(context: TextContext, first: Word): Tag | null {
 function isTagVerb(context: TextContext, verb: Word): boolean {
 	const next = context.next(verb);
 	if (!next) return true;
-	const particle = SPEECH_PARTICLES[verb.lower];
+	const particle = ownEntry(SPEECH_PARTICLES, verb.lower);
 	if (particle && next.lower !== particle) return false;
 	const pair = `${next.lower} ${context.next(next)?.lower ?? ''}`;
 	return !NOT_SPEECH_AFTER.test(next.lower) && !NOT_SPEECH_AFTER.test(pair);
@@ -128,11 +129,12 @@ function fixTag(context: TextContext, quote: number, tag: Tag): Flag | null {
 	if (period || bare) {
 		start = period ? quote - 1 : quote;
 		stop = tag.lowercase ? tag.first.end : quote;
-		replacement = `,${lowered(text.slice(quote, stop))}`;
+		const mark = isQuestion(text, quote) ? '?' : ',';
+		replacement = `${mark}${lowered(text.slice(quote, stop))}`;
 	}
 	const message =
 		period || bare
-			? 'A dialogue tag follows: end the quotation with a comma.'
+			? 'A dialogue tag follows: end the quotation with a comma (a question mark for a question).'
 			: 'The dialogue tag continues the sentence: no capital.';
 	return flag(
 		'dialogue',
@@ -141,6 +143,29 @@ function fixTag(context: TextContext, quote: number, tag: Tag): Flag | null {
 		stop,
 		message,
 		[replacement]
+	);
+}
+
+const WH_WORDS = /^(?:what|where|why|how|who|when|which)$/;
+const AUXILIARY =
+	/^(?:is|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|may|might)$/;
+const SUBJECTS = /^(?:i|you|he|she|we|they|there)$/;
+
+/**
+ * `"Where are you going." she asked`: a quotation that opens like a question ("where are…",
+ * "do you…") ends with a question mark before its tag, not a comma.
+ */
+function isQuestion(text: string, quote: number): boolean {
+	const lineStart = text.lastIndexOf('\n', quote - 1) + 1;
+	const open = text.slice(lineStart, quote).search(/["“][^"“”]*$/);
+	if (open < 0) return false;
+	const spoken = text.slice(lineStart + open + 1, quote).toLowerCase();
+	const [first = '', second = ''] = spoken.split(/[^\p{L}'’]+/u);
+	const contracted = /^(?:what|where|who|how)['’](?:s|re)$/.test(first);
+	return (
+		contracted ||
+		(WH_WORDS.test(first) && AUXILIARY.test(second)) ||
+		(AUXILIARY.test(first) && SUBJECTS.test(second))
 	);
 }
 

@@ -1,4 +1,5 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
+import { ownEntry } from '#shared/proofing/ownEntry';
 import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
 
@@ -50,7 +51,7 @@ const HAVE = /^(?:have|has|had|having)$/;
 export const grammar: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
-		const participle = PARTICIPLES[word.lower];
+		const participle = ownEntry(PARTICIPLES, word.lower);
 		if (!participle) continue;
 		let previous = context.previous(word);
 		// "had never went", "have already ate"

@@ -2,7 +2,8 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Flag } from '#shared/proofing/types';
 import { ALWAYS_HYPHENATED, HYPHENATED_BEFORE_NOUN } from '#shared/proofing/words/compounds';
-import { isFunctionWord } from '#shared/proofing/words/functionWords';
+import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import { isPastVerb } from '#shared/proofing/morphology';
 
 const phrases = (list: string[]): RegExp =>
 	new RegExp(
@@ -48,8 +49,31 @@ export const hyphen: Rule = (context) => {
 	for (const match of text.matchAll(BEFORE_NOUN)) {
 		if (beforeNoun(context, match.index + match[0].length)) add(match.index, match[0]);
 	}
+	for (const match of text.matchAll(DEGREE_PARTICIPLE)) {
+		if (flags.some((found) => found.start === match.index)) continue;
+		if (isDegreeCompound(context, match)) add(match.index, match[0]);
+	}
 	return flags;
 };
+
+/** "a half finished essay", "with well trained dogs", "an ill advised plan". */
+const DEGREE_PARTICIPLE = /(?<![\p{L}-])(?:half|well|ill) \p{Ll}+(?![\p{L}'’-])/giu;
+
+/**
+ * "half", "well" or "ill" and a past participle, between a determiner or preposition and a noun,
+ * make one modifier. The determiner keeps out verbs ("he half expected trouble").
+ */
+function isDegreeCompound(context: TextContext, match: RegExpMatchArray): boolean {
+	const start = match.index!;
+	const [degree, participle] = match[0].toLowerCase().split(' ') as [string, string];
+	const first = context.wordFrom(start);
+	const before = first && context.previous(first);
+	if (!before || !(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower))) return false;
+	const pastParticiple =
+		isPastVerb(context.speller, participle) ||
+		(participle.length > 4 && participle.endsWith('en') && context.speller.isKnown(participle));
+	return degree !== participle && pastParticiple && beforeNoun(context, start + match[0].length);
+}
 
 function beforeNoun(context: TextContext, offset: number): boolean {
 	const next = context.wordFrom(offset);

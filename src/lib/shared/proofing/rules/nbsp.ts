@@ -10,14 +10,17 @@ export const invisibleCharacters: Rule = (context) => {
 	for (const match of context.text.matchAll(
 		/(?<=\S)[\u00a0\u202f\u2007][\u00a0\u202f\u2007 ]*(?=\S)/g
 	)) {
+		// Before a full stop or comma (French spacing, a web page's habit) it goes altogether.
+		const end = match.index + match[0].length;
+		const beforeMark = /[.,;:!?]/.test(context.text[end]!);
 		flags.push(
 			flag(
 				'nbsp',
 				'nbsp/between-words',
 				match.index,
 				match.index + match[0].length,
-				'Non-breaking space between words.',
-				[' ']
+				beforeMark ? 'Non-breaking space before punctuation.' : 'Non-breaking space between words.',
+				[beforeMark ? '' : ' ']
 			)
 		);
 	}

@@ -87,10 +87,32 @@ function isClosing(text: string, index: number): boolean {
 	return (text.slice(lineStart, index).match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
-/** A lowercase word after a full stop, or "i" as a pronoun. */
+/**
+ * A text message written in lowercase on purpose: "Jo: omg. on my way, i'll be there". Its
+ * sender's name and a colon start the line and the message itself starts in lowercase.
+ */
+const LOWERCASE_MESSAGE = /^\p{Lu}[\p{L}\p{N} .'’-]{0,30}: +\p{Ll}.*$/gmu;
+
+function lowercaseMessages(text: string): [number, number][] {
+	return [...text.matchAll(LOWERCASE_MESSAGE)].map((match) => [
+		match.index,
+		match.index + match[0].length
+	]);
+}
+
+/** A lowercase word after a full stop, or "i" as a pronoun (but not in a lowercase text message). */
 function capitals(text: string): Flag[] {
+	const messages = lowercaseMessages(text);
+	const inMessage = (offset: number) =>
+		messages.some(([start, end]) => start <= offset && offset < end);
 	const flags: Flag[] = [];
-	for (const match of text.matchAll(/(?<=(?:^|[^\p{L}.])(\p{L}*)[.!?] +)(\p{Ll}[\p{L}'’]*)/gu)) {
+	// The sentence may open a quotation: 'she said. "whatever you want."'
+	for (const match of text.matchAll(
+		/(?<=(?:^|[^\p{L}.])(\p{L}*)[.!?] +["“]?)(\p{Ll}[\p{L}'’]*)/gu
+	)) {
+		if (inMessage(match.index)) continue;
+		// ". . . and waited": a spaced ellipsis goes on with the same sentence.
+		if (/\. \.["“]? +["“]?$/.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
 		const before = match[1]!.toLowerCase();
 		if (ABBREVIATIONS.has(before) || before.length === 1) continue;
 		const word = match[2]!;
@@ -109,6 +131,7 @@ function capitals(text: string): Flag[] {
 	for (const match of text.matchAll(
 		/(?<![\p{L}\p{N}'’.-])i(?=['’](?:m|ve|ll|d)\b| [\p{L}]|[,;!?])/gu
 	)) {
+		if (inMessage(match.index)) continue;
 		flags.push(
 			flag(
 				'punctuation',

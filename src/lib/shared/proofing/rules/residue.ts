@@ -91,6 +91,9 @@ function contentLines(text: string): Line[] {
  */
 function isFurniture(line: string): boolean {
 	if (!SITE_FURNITURE.test(line) || line.length > 160) return false;
+	// "Continue reading this story on the app": a button's label, never ended like a sentence.
+	const opening = SITE_FURNITURE.exec(line)?.index === 0;
+	if (opening && line.split(/\s+/).length <= 10 && !/[.!?…"”)]$/.test(line)) return true;
 	const glued = /\p{Ll}\p{Lu}/u.test(line);
 	const words = line.split(/\s+/);
 	const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;

@@ -22,7 +22,10 @@ export const spacing: Rule = (context) => {
 			)
 		);
 	}
-	for (const match of text.matchAll(/(?<=[\p{L}\p{N}]) +(?=(?:[,;:!?]|\.(?!\.))(?:\s|$|["”]))/gu)) {
+	// ". . ." is a spaced ellipsis (Chicago style), not a full stop typed after a space.
+	for (const match of text.matchAll(
+		/(?<=[\p{L}\p{N}]) +(?!\. \.)(?=(?:[,;:!?]|\.(?!\.))(?:\s|$|["”]))/gu
+	)) {
 		flags.push(
 			flag(
 				'spacing',

@@ -1,4 +1,5 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
+import { ownEntry } from '#shared/proofing/ownEntry';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
@@ -14,6 +15,7 @@ import { isInterjection } from '#shared/proofing/words/informal';
 import { SPLIT_COMPOUNDS } from '#shared/proofing/words/splitCompounds';
 import { americanSpelling } from '#shared/proofing/words/britishSpelling';
 import { editDistance } from '#shared/proofing/editDistance';
+import { usesBritishQuotes } from '#shared/proofing/britishQuotes';
 
 /** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
 const ACRONYM_LENGTH = 5;
@@ -33,7 +35,7 @@ export const spelling: Rule = (context) => {
 		const base = stripPossessive(word.text);
 		const lower = base.toLowerCase();
 		if (base.length < 2 || /\p{N}/u.test(base)) continue;
-		const split = SPLIT_COMPOUNDS[lower];
+		const split = ownEntry(SPLIT_COMPOUNDS, lower);
 		if (split) {
 			flags.push(
 				flag('spelling', 'spelling/split', word.start, word.end, `Write "${split}".`, [
@@ -48,8 +50,10 @@ export const spelling: Rule = (context) => {
 	const british = new Set(
 		unknown.filter((entry) => entry.american).map((entry) => entry.base.toLowerCase())
 	);
+	const britishStory =
+		british.size >= BRITISH_STORY || (british.size > 0 && usesBritishQuotes(context.text));
 	for (const { word, base, american } of unknown) {
-		if (american && british.size >= BRITISH_STORY) continue;
+		if (american && britishStory) continue;
 		if (!american && looksLikeName(context, base)) continue;
 		const suggestions = american
 			? [matchCase(base, american) + word.text.slice(base.length)]
@@ -88,13 +92,24 @@ function looksLikeName(context: TextContext, base: string): boolean {
 function isAccepted(context: TextContext, word: Word, base: string, lower: string): boolean {
 	const { speller } = context;
 	if (context.storyWords.has(lower) || context.isName(lower)) return true;
-	if (lower in BARE_CONTRACTIONS) return true;
+	if (ownEntry(BARE_CONTRACTIONS, lower)) return true;
 	if (isStutter(context, word)) return true;
 	if (speller.isKnown(word.text) || speller.isKnown(base)) return true;
 	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
+	if (isNominalPlural(context, lower)) return true;
+	// "ten-ish", "late-ish": the suffix hyphenated to a word or number, as people write it.
+	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
+		return true;
 	return isClosedCompound(context, lower);
 }
+
+/**
+ * "regionals", "sectionals": an adjective in -al used as a plural noun (the contests, the
+ * players). Hunspell lists some ("finals", "nationals") but not every one.
+ */
+const isNominalPlural = (context: TextContext, lower: string): boolean =>
+	lower.length >= 7 && lower.endsWith('als') && context.speller.isKnown(lower.slice(0, -1));
 
 /** "T-Tara", "b-been", "But-But": a short start of the next word, then a hyphen. */
 function isStutter(context: TextContext, word: Word): boolean {
