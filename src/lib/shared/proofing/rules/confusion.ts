@@ -14,11 +14,10 @@ import {
 	confusion,
 	nextEndsClause,
 	words,
-	type Around
+	type Around,
+	type Check
 } from '#shared/proofing/rules/confusionContext';
 import { HOMOPHONE_CHECKS } from '#shared/proofing/rules/confusionHomophones';
-
-type Check = (at: Around) => Flag | null;
 
 const BEFORE_TEMPORAL_THEN = words('and but since until till by just back');
 const MODAL_OR_TO = words(

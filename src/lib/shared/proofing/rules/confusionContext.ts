@@ -17,6 +17,9 @@ export interface Around {
 	endsClause: boolean;
 }
 
+/** One confusion check: a flag for the word it looks at, or null. */
+export type Check = (at: Around) => Flag | null;
+
 export function around(context: TextContext, word: Word): Around {
 	const previous = context.previous(word);
 	const next = context.next(word);

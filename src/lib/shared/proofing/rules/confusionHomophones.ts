@@ -1,14 +1,12 @@
 import { isGradable, isNoun, isPastVerb, isVerbBase } from '#shared/proofing/morphology';
-import type { Flag } from '#shared/proofing/types';
 import {
 	confusion,
 	nextEndsClause,
 	words,
-	type Around
+	type Around,
+	type Check
 } from '#shared/proofing/rules/confusionContext';
 import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
-
-type Check = (at: Around) => Flag | null;
 
 /** Words that follow "it is" / "you are" / "they are" but never a possessive. */
 const AFTER_BE = words(

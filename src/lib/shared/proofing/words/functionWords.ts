@@ -95,6 +95,9 @@ export const CONJUNCTIONS = new Set([
 	'once'
 ]);
 
+/** The modal verbs, in their plain forms. */
+const MODAL_VERBS = ['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must'];
+
 export const AUXILIARIES = new Set([
 	'am',
 	'is',
@@ -110,27 +113,11 @@ export const AUXILIARIES = new Set([
 	'do',
 	'does',
 	'did',
-	'will',
-	'would',
-	'shall',
-	'should',
-	'can',
-	'could',
-	'may',
-	'might',
-	'must'
+	...MODAL_VERBS
 ]);
 
 export const MODALS = new Set([
-	'will',
-	'would',
-	'shall',
-	'should',
-	'can',
-	'could',
-	'may',
-	'might',
-	'must',
+	...MODAL_VERBS,
 	"won't",
 	"wouldn't",
 	"can't",
