@@ -32,3 +32,10 @@ export async function exportText(baseUrl: string, id: string): Promise<string> {
 	if (response.status !== 200) throw new Error(`export failed: ${response.status}`);
 	return response.text();
 }
+
+/** `callApi` on a server a test file starts later (in `beforeAll`): `apiOf(() => server)`. */
+export function apiOf(
+	server: () => { url: string }
+): (method: string, path: string, body?: unknown) => Promise<JsonAnswer> {
+	return (method, path, body) => callApi(server().url, method, path, body);
+}

@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, exportText } from '../helpers/jsonApi';
+import { apiOf, exportText } from '../helpers/jsonApi';
 import { docxText, download, importId, zipPart } from '../helpers/exports';
 import { startServer, type RunningServer } from '../helpers/startServer';
 
@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
-const api = (method: string, path: string, body?: unknown) =>
-	callApi(server.url, method, path, body);
+const api = apiOf(() => server);
 
 const MARKDOWN = `# The Fox
 

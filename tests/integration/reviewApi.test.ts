@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, exportText, type JsonAnswer } from '../helpers/jsonApi';
+import { apiOf, exportText, type JsonAnswer } from '../helpers/jsonApi';
 import { createStory } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 
@@ -10,8 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
-const api = (method: string, path: string, body?: unknown) =>
-	callApi(server.url, method, path, body);
+const api = apiOf(() => server);
 const exportTxt = (id: string) => exportText(server.url, id);
 
 /** Expects an error answer with this status and code; returns its message. */

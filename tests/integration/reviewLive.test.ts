@@ -10,7 +10,7 @@ import {
 	getThread,
 	listThreads
 } from '#shared/review/notesDoc';
-import { callApi, exportText } from '../helpers/jsonApi';
+import { apiOf, exportText } from '../helpers/jsonApi';
 import { createStory, firstParagraphText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
@@ -30,8 +30,7 @@ afterEach(() => {
 });
 afterAll(() => server?.dispose());
 
-const api = (method: string, path: string, body?: unknown) =>
-	callApi(server.url, method, path, body);
+const api = apiOf(() => server);
 const exportTxt = (id: string) => exportText(server.url, id);
 
 const LIVE = { timeout: 5_000, interval: 20 };
