@@ -36,26 +36,9 @@ export class Connection {
 	access: ConnectionAccess | null = null;
 	/**
 	 * Every name the link has carried while this connection was open: what its holder writes may
-	 * bear any of them (a rename reaches their browser only on its next load).
+	 * bear any of them (their browser signs with the name it opened with until it reloads).
 	 */
 	readonly namesHeld = new Set<string>();
-
-	private readonly grantListeners: Array<() => void> = [];
-
-	/** Sets (or updates, after a role change or rename) what the connection's token grants. */
-	grant(access: ConnectionAccess | null): void {
-		const before = this.access;
-		this.access = access;
-		if (access) this.namesHeld.add(access.name);
-		if (before && access && (before.name !== access.name || before.role !== access.role)) {
-			for (const listener of this.grantListeners) listener();
-		}
-	}
-
-	/** Called when the name or role its link gives it changes while it is open. */
-	onRegrant(listener: () => void): void {
-		this.grantListeners.push(listener);
-	}
 	/** Set once it sent awareness: a y-websocket client's first awareness message is its own state. */
 	announced = false;
 	/** When the client was last heard from (a frame or a pong), in ms since the epoch. */
@@ -69,6 +52,7 @@ export class Connection {
 	private queued: Uint8Array[] | null = [];
 	private queuedBytes = 0;
 	private readonly closeListeners: Array<() => void> = [];
+	private readonly grantListeners: Array<() => void> = [];
 	private readonly messageBudget: TokenBucket | null;
 	private readonly byteBudget: TokenBucket | null;
 
@@ -115,6 +99,21 @@ export class Connection {
 			if (this.handler !== handler) break; // closed by an earlier frame
 			handler(frame);
 		}
+	}
+
+	/** Sets (or updates, after a role change or rename) what the connection's token grants. */
+	grant(access: ConnectionAccess | null): void {
+		const before = this.access;
+		this.access = access;
+		if (access) this.namesHeld.add(access.name);
+		if (before && access && (before.name !== access.name || before.role !== access.role)) {
+			for (const listener of this.grantListeners) listener();
+		}
+	}
+
+	/** Called when the name or role its link gives it changes while it is open. */
+	onRegrant(listener: () => void): void {
+		this.grantListeners.push(listener);
 	}
 
 	/** Calls `listener` once when the socket has closed (at once if it already has). */

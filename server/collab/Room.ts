@@ -300,10 +300,13 @@ export class Room implements PipelineRoom {
 	private receiveAwareness(connection: Connection, payload: Uint8Array): void {
 		const decoded = decodeAwarenessUpdate(payload, this.context.settings.awarenessLimits);
 		if (!decoded.ok) return connection.refuse(decoded.code, decoded.reason);
-		const entries = connection.access
-			? decoded.entries.map((entry) => stampPresence(entry, connection.access!))
-			: decoded.entries;
-		const outcome = this.awareness.apply(connection, entries);
+		// The name and role others see are the link's (stamped only on what will be stored).
+		const access = connection.access;
+		const outcome = this.awareness.apply(
+			connection,
+			decoded.entries,
+			access ? (entry) => stampPresence(entry, access) : undefined
+		);
 		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);
 		for (const owner of outcome.evicted) {
 			owner.log.info('replaced by a newer connection of the same client');

@@ -63,8 +63,16 @@ export class RoomAwareness {
 		private readonly isSilent: (owner: Connection) => boolean
 	) {}
 
-	/** Applies a decoded awareness update from `sender`, all of it or (when refused) none. */
-	apply(sender: Connection, entries: AwarenessEntry[]): AwarenessOutcome {
+	/**
+	 * Applies a decoded awareness update from `sender`, all of it or (when refused) none. `stamp`
+	 * rewrites each state that will be stored (not the echoes of others' states every client
+	 * sends back, which are dropped unread).
+	 */
+	apply(
+		sender: Connection,
+		entries: AwarenessEntry[],
+		stamp: (entry: AwarenessEntry) => AwarenessEntry = (entry) => entry
+	): AwarenessOutcome {
 		const declaring = !sender.announced && entries.length === 1;
 		const decisions: Decision[] = [];
 		for (const entry of entries) {
@@ -103,7 +111,7 @@ export class RoomAwareness {
 				return;
 			}
 			if (decision === 'evict') evicted.push(presence!.owner!);
-			this.store(sender, entry, presence, declaring);
+			this.store(sender, stamp(entry), presence, declaring);
 		});
 		return {
 			ok: true,
