@@ -55,6 +55,8 @@ export class CollabSession {
 	 * the link's role while the story is open (null until then: the story's role applies).
 	 */
 	stampedRole = $state<Role | null>(null);
+	/** Likewise the name, once the owner renamed the link while the story is open. */
+	stampedName = $state<string | null>(null);
 
 	#online = $state(true);
 	#socket = $state<'connected' | 'connecting' | 'disconnected'>('connecting');
@@ -82,7 +84,7 @@ export class CollabSession {
 		this.setUser(user);
 		this.#watchStory();
 		this.#watchNetwork();
-		this.#watchOwnRole();
+		this.#watchOwnStamp();
 	}
 
 	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
@@ -134,14 +136,17 @@ export class CollabSession {
 		this.notes.destroy();
 	}
 
-	/** The server restamps our presence when our link's role changes: follow it at once. */
-	#watchOwnRole(): void {
+	/** The server restamps our presence when our link's role or name changes: follow it at once. */
+	#watchOwnStamp(): void {
 		const awareness = this.story.provider.awareness;
 		const onChange = () => {
 			const user: unknown = awareness.getLocalState()?.user;
-			const role =
-				typeof user === 'object' && user !== null ? (user as { role?: unknown }).role : null;
+			if (typeof user !== 'object' || user === null) return;
+			const { role, name } = user as { role?: unknown; name?: unknown };
 			if (isRole(role) && role !== this.stampedRole) this.stampedRole = role;
+			if (this.stampedRole && typeof name === 'string' && name !== this.stampedName) {
+				this.stampedName = name;
+			}
 		};
 		awareness.on('change', onChange);
 		this.#cleanup.push(() => awareness.off('change', onChange));
