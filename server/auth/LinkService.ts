@@ -82,17 +82,14 @@ export class LinkService {
 			revoke: db.prepare<[string, string, string]>(
 				'UPDATE links SET revoked_at = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
 			),
-			setRole: db.prepare<[string, string, string]>(
-				'UPDATE links SET role = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
-			),
-			setName: db.prepare<[string, string, string]>(
-				'UPDATE links SET name = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
+			update: db.prepare<[string, string, string, string]>(
+				'UPDATE links SET role = ?, name = ? WHERE id = ? AND story_id = ? AND revoked_at IS NULL'
 			),
 			deleteStory: db.prepare<[string]>('DELETE FROM links WHERE story_id = ?')
 		};
 	}
 
-	/** Called with a link's id whenever it is revoked or its role changes. */
+	/** Called with a link's id whenever it is revoked, re-roled or renamed. */
 	onChange(listener: (linkId: string) => void): void {
 		this.listeners.push(listener);
 	}
@@ -181,20 +178,18 @@ export class LinkService {
 		return changed;
 	}
 
-	setRole(storyId: string, linkId: string, role: Role): boolean {
-		const changed = this.statements.setRole.run(role, linkId, storyId).changes > 0;
-		if (changed) this.emit(linkId);
-		return changed;
-	}
-
-	/** Renames a link; open connections show the new name from their next presence update. */
-	setName(storyId: string, linkId: string, name: string): boolean {
+	/**
+	 * Changes a working link's role and/or name (open connections follow within a second); the
+	 * link as it is now, or null when there is no such working link.
+	 */
+	update(storyId: string, linkId: string, patch: { role?: Role; name?: string }): LinkInfo | null {
 		const row = this.statements.byId.get(linkId);
-		if (!row || row.story_id !== storyId || !isRole(row.role)) return false;
-		const changed =
-			this.statements.setName.run(linkName(name, row.role), linkId, storyId).changes > 0;
-		if (changed) this.emit(linkId);
-		return changed;
+		if (!row || row.story_id !== storyId || !this.usable(row)) return null;
+		const role = patch.role ?? (row.role as Role);
+		const name = linkName(patch.name ?? row.name, role);
+		this.statements.update.run(role, name, linkId, storyId);
+		this.emit(linkId);
+		return { id: linkId, role, name, expiresAt: row.expires_at };
 	}
 
 	removeStory(storyId: string): void {

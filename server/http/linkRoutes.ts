@@ -74,10 +74,7 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 			if (patch.role !== undefined && patch.role !== 'owner') {
 				refuseLastOwner(links, params.id!, params.link!, 'downgrade');
 			}
-			const changed =
-				(patch.role === undefined || links.setRole(params.id!, params.link!, patch.role)) &&
-				(patch.name === undefined || links.setName(params.id!, params.link!, patch.name));
-			const link = changed && links.list(params.id!).find((item) => item.id === params.link);
+			const link = links.update(params.id!, params.link!, patch);
 			if (!link) throw new HttpError(404, 'not_found', 'No such link.');
 			sendJson(response, 200, { id: link.id, role: link.role, name: link.name });
 		})
