@@ -81,7 +81,7 @@ export class CollabSession {
 		this.#token = token;
 		this.story = new RoomConnection(storyRoom(storyId), base, this.#online, token);
 		this.notes = new RoomConnection(notesRoom(storyId), base, this.#online, token);
-		this.setUser(user);
+		this.#publish(user);
 		this.#watchStory();
 		this.#watchNetwork();
 		this.#watchOwnStamp();
@@ -123,8 +123,8 @@ export class CollabSession {
 		);
 	}
 
-	/** Publishes who you are to everyone in both rooms. */
-	setUser(user: CollabUser): void {
+	/** Publishes who you are to everyone in both rooms (the server stamps name and role). */
+	#publish(user: CollabUser): void {
 		this.story.provider.awareness.setLocalStateField('user', user);
 		this.notes.provider.awareness.setLocalStateField('user', user);
 	}
