@@ -11,7 +11,11 @@ import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { UpdateCheck } from './validateUpdate';
+import type { CloseCodeValue } from '#shared/protocol/closeCodes';
+import { ClientWriters } from './ClientWriters';
 import { CommenterGuard } from './reviewGuard';
+import { misshapenBlocks, repairStory } from './repairStory';
+import { StoryShapeGuard } from './StoryShapeGuard';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
 
@@ -36,15 +40,14 @@ export class Room implements PipelineRoom {
 	private unloading: Promise<void> | null = null;
 	private readonly kind: RoomKind | null;
 	/**
-	 * Which link first wrote with each Yjs client id (stored with the room, so it holds after an
-	 * unload or a restart): another link's connection writing with it is refused, so nobody can
-	 * poison someone else's offline edits.
+	 * Which link each Yjs client id belongs to (stored with the room, so it holds after an unload
+	 * or a restart): another link's connection writing with it is refused.
 	 */
-	private readonly writers: Map<number, string>;
+	private readonly writers: ClientWriters;
 	/** Checks commenters' notes updates; made at the first one (see CommenterGuard). */
 	private commenterGuard: CommenterGuard | null = null;
-	/** Bindings made since the last write, stored in the same transaction as the next batch. */
-	private newWriters: Map<number, string> | null = null;
+	/** Checks that story updates fit the schema; null for other rooms. */
+	private readonly shapeGuard: StoryShapeGuard | null;
 
 	private constructor(
 		readonly name: string,
@@ -54,8 +57,9 @@ export class Room implements PipelineRoom {
 		readonly log: pino.Logger
 	) {
 		this.store = context.store;
-		this.writers = stored.writers;
+		this.writers = new ClientWriters(stored.writers);
 		this.kind = parseRoomName(name)?.kind ?? null;
+		this.shapeGuard = this.kind === 'story' ? new StoryShapeGuard(doc) : null;
 		this.compactAfterUpdates = context.settings.compactAfterUpdates;
 		this.pipeline = new UpdatePipeline(this, stored);
 		const { silentAfterMs, awarenessLimits } = context.settings;
@@ -71,9 +75,7 @@ export class Room implements PipelineRoom {
 	}
 
 	takeNewWriters(): ReadonlyMap<number, string> | undefined {
-		const taken = this.newWriters ?? undefined;
-		this.newWriters = null;
-		return taken;
+		return this.writers.takeUnsaved();
 	}
 
 	/** Reads the room's snapshot and log from the store into a fresh doc. */
@@ -87,8 +89,20 @@ export class Room implements PipelineRoom {
 			context,
 			log
 		);
+		if (room.kind === 'story') await room.repairShape();
 		room.scheduleUnload(); // until someone joins
 		return room;
+	}
+
+	/** Replaces top-level blocks an old database stored out of shape (see repairStory), as a server edit. */
+	private async repairShape(): Promise<void> {
+		const misshapen = misshapenBlocks(this.doc);
+		if (misshapen.length === 0) return;
+		this.log.warn(
+			{ blocks: misshapen.length, first: misshapen[0]!.why },
+			'story holds blocks the editor cannot read; replacing them with their text'
+		);
+		await this.change((draft) => repairStory(draft));
 	}
 
 	get live(): boolean {
@@ -241,7 +255,7 @@ export class Room implements PipelineRoom {
 		}
 	}
 
-	/** Null when the connection may make this change; else why not (4403). */
+	/** Null when the connection may make this change; else why not. */
 	private mayWrite(
 		connection: Connection,
 		update: Uint8Array,
@@ -250,23 +264,19 @@ export class Room implements PipelineRoom {
 		const access = connection.access;
 		if (!access || !check.changesDoc) return null; // an empty sync step 2 is fine from anyone
 		if (this.kind && !canWriteRoom(access.role, this.kind)) {
-			return {
-				ok: false,
-				code: CloseCode.forbidden,
-				reason: `a ${access.role} may not write here`
-			};
+			return refuse(CloseCode.forbidden, `a ${access.role} may not write here`);
 		}
 		const writer = access.linkId ?? 'admin';
-		for (const client of check.advances.keys()) {
-			const first = this.writers.get(client);
-			if (first !== undefined && first !== writer) {
-				return {
-					ok: false,
-					code: CloseCode.forbidden,
-					reason: 'client id belongs to another user'
-				};
-			}
+		const clients = check.advances.keys();
+		const taken = this.writers.refusal(connection, writer, check.advances.keys());
+		if (taken) {
+			const code = taken.startsWith('client id belongs')
+				? CloseCode.forbidden
+				: CloseCode.policyViolation;
+			return refuse(code, taken);
 		}
+		const shape = this.shapeGuard?.check(check.structs);
+		if (shape && !shape.ok) return refuse(CloseCode.invalidData, `not a story: ${shape.reason}`);
 		if (this.kind === 'notes' && access.role === 'commenter') {
 			this.commenterGuard ??= new CommenterGuard(() => ({
 				doc: this.doc,
@@ -276,13 +286,10 @@ export class Room implements PipelineRoom {
 				id: access.authorId,
 				names: connection.namesHeld
 			});
-			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
+			if (refusal) return refuse(CloseCode.forbidden, refusal);
 		}
-		for (const client of check.advances.keys()) {
-			if (this.writers.has(client)) continue;
-			this.writers.set(client, writer);
-			(this.newWriters ??= new Map()).set(client, writer);
-		}
+		shape?.commit();
+		this.writers.bind(connection, writer, clients);
 		return null;
 	}
 
@@ -308,12 +315,30 @@ export class Room implements PipelineRoom {
 			access ? (entry) => stampPresence(entry, access) : undefined
 		);
 		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);
+		this.bindPresence(connection);
 		for (const owner of outcome.evicted) {
 			owner.log.info('replaced by a newer connection of the same client');
 			owner.close(CloseCode.goingAway, 'replaced by a newer connection');
 		}
 		if (outcome.reply) connection.send(outcome.reply);
 		this.scheduleAwareness();
+	}
+
+	/**
+	 * A writer's client ids become theirs as soon as their presence shows them, before they write:
+	 * whoever sees the id cannot write under it first and poison the owner's offline edits.
+	 */
+	private bindPresence(connection: Connection): void {
+		const access = connection.access;
+		if (!access || (this.kind && !canWriteRoom(access.role, this.kind))) return;
+		const writer = access.linkId ?? 'admin';
+		if (this.writers.refusal(connection, writer, connection.clientIds) !== null) return;
+		if (!this.writers.bind(connection, writer, connection.clientIds)) return;
+		// Saved now, not with the next edit: the binding must survive a restart before anyone types.
+		const unsaved = this.writers.takeUnsaved();
+		this.store.appendUpdates(this.name, [], unsaved).catch((error: unknown) => {
+			this.log.warn({ err: error }, 'could not save presence client ids; kept in memory');
+		});
 	}
 
 	private leave(connection: Connection): void {
@@ -387,4 +412,8 @@ export class Room implements PipelineRoom {
 		this.commenterGuard?.destroy();
 		this.commenterGuard = null;
 	}
+}
+
+function refuse(code: CloseCodeValue, reason: string): UpdateCheck {
+	return { ok: false, code, reason };
 }

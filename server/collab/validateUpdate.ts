@@ -11,10 +11,12 @@ export type UpdateCheck =
 			advances: Map<number, number>;
 			/** False when applying the update would change nothing (e.g. a sync step 2 we already had). */
 			changesDoc: boolean;
+			/** The update's structs as decoded (for checks that read its content). */
+			structs: Struct[];
 	  }
 	| { ok: false; code: CloseCodeValue; reason: string };
 
-type Struct = Y.Item | Y.GC | Y.Skip;
+export type Struct = Y.Item | Y.GC | Y.Skip;
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 interface ClientStructs {
@@ -23,6 +25,13 @@ interface ClientStructs {
 }
 
 const SAME_CLIENT_FORWARD = -1;
+
+/**
+ * The highest clock a client id may reach: one tab's session would have to type about a billion
+ * characters. A forged struct that claims more (a GC run of 2^52) would push the clock past what
+ * JavaScript numbers count exactly.
+ */
+export const MAX_CLOCK = 2 ** 30;
 
 function refused(code: CloseCodeValue, reason: string): UpdateCheck {
 	return { ok: false, code, reason };
@@ -96,6 +105,9 @@ export function validateUpdate(
 				continue;
 			}
 			const end = head.id.clock + head.length;
+			if (end > MAX_CLOCK) {
+				return refused(CloseCode.invalidData, 'update claims a clock no editor can reach');
+			}
 			if (end > known) simulated.set(client, end);
 		}
 		head = stack.pop() ?? nextStruct();
@@ -113,7 +125,8 @@ export function validateUpdate(
 	return {
 		ok: true,
 		advances: simulated,
-		changesDoc: simulated.size > 0 || deletesSomethingNew(doc, decoded.ds)
+		changesDoc: simulated.size > 0 || deletesSomethingNew(doc, decoded.ds),
+		structs: decoded.structs
 	};
 }
 

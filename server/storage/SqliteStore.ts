@@ -216,7 +216,7 @@ export class SqliteStore implements DocumentStore {
 		writers?: ReadonlyMap<number, string>
 	): Promise<void> {
 		if (this.closed) return Promise.reject(new Error('The document store is closed.'));
-		if (updates.length === 0) return Promise.resolve();
+		if (updates.length === 0 && !writers?.size) return Promise.resolve();
 		return new Promise((resolve, reject) => {
 			this.queue.push({ room, updates, writers, resolve, reject });
 			// setImmediate, not a microtask: rooms flush in the same check phase, so this one

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Mark } from '@tiptap/pm/model';
 import { parseDocument } from 'htmlparser2';
 import { GENERATOR } from '#shared/formats/htmlDocument';
+import { isSafeHref } from '#shared/model/safeHref';
 import { storySchema } from '#shared/model/schema';
 
 type HtmlNode = ReturnType<typeof parseDocument>['children'][number];
@@ -100,9 +101,6 @@ const MARKS: Record<string, string> = {
 	samp: 'code',
 	tt: 'code'
 };
-
-/** Link targets a reader may follow; anything else (javascript:, data:, vbscript:) loses its link. */
-const SAFE_HREF = /^(?:https?:|mailto:|[^:]*$)/i;
 
 export interface HtmlImportOptions {
 	/**
@@ -285,7 +283,7 @@ class HtmlToStory {
 			if (markName) inner = storySchema.marks[markName]!.create().addToSet(inner);
 			if (node.name === 'a' && node.attribs.href !== undefined) {
 				const href = node.attribs.href.trim();
-				if (SAFE_HREF.test(href)) inner = storySchema.marks.link!.create({ href }).addToSet(inner);
+				if (isSafeHref(href)) inner = storySchema.marks.link!.create({ href }).addToSet(inner);
 			}
 			result.push(...this.runs(node.children as HtmlNode[], inner));
 		}

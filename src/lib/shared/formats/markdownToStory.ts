@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { decodeHTML } from 'entities';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { isSafeHref } from '#shared/model/safeHref';
 import { storySchema } from '#shared/model/schema';
 import { textToStoryJSON } from '#shared/model/storyText';
 
@@ -18,8 +19,6 @@ const HTML_MARKS: Record<string, string> = {
 	u: 'underline'
 };
 const HTML_TAG = /^<(\/?)([a-z][a-z0-9]*)\b[^>]*?(\/?)>$/i;
-/** Link targets a reader may follow; anything else (javascript:, data:) loses its link. */
-const SAFE_HREF = /^(?:https?:|mailto:|[^:]*$)/i;
 
 /**
  * Parses Markdown (CommonMark + GFM) into a story document: headings, paragraphs, bold, italic,
@@ -171,7 +170,7 @@ class MarkdownToStory {
 					break;
 				case 'link': {
 					const { href, title, tokens: children } = token as Tokens.Link;
-					const link = SAFE_HREF.test(href)
+					const link = isSafeHref(href)
 						? [{ type: 'link', attrs: { href, title: title ?? null } }]
 						: [];
 					result.push(...this.inline(children, [...marks, ...link]));

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Message } from '#shared/review/types';
 import { escapeHtml, htmlDocument } from '#shared/formats/htmlDocument';
+import { isSafeAbsoluteHref } from '#shared/model/safeHref';
 import {
 	reviewCuts,
 	textblockRuns,
@@ -16,8 +17,6 @@ const MARK_TAGS: Record<string, string> = {
 	strike: 's',
 	underline: 'u'
 };
-/** Link targets kept as links; anything else (javascript:, data:, relative) becomes plain text. */
-const SAFE_HREF = /^(?:https?:\/\/|mailto:)/i;
 
 export interface HtmlExportOptions {
 	title: string;
@@ -125,7 +124,7 @@ class HtmlWriter {
 			const tag = MARK_TAGS[mark];
 			if (tag) html = `<${tag}>${html}</${tag}>`;
 		}
-		if (run.href !== undefined && SAFE_HREF.test(run.href)) {
+		if (run.href !== undefined && isSafeAbsoluteHref(run.href)) {
 			html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
 		}
 		const within = (placed: Placed<unknown>) =>

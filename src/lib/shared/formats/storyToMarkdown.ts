@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { markdownToStoryJSON } from '#shared/formats/markdownToStory';
+import { isSafeHref } from '#shared/model/safeHref';
 import { storySchema } from '#shared/model/schema';
 
 type Mark = NonNullable<JSONContent['marks']>[number];
@@ -162,6 +163,8 @@ function wrap(mark: Mark, nodes: JSONContent[], depth: number, tags: boolean): s
 	if (mark.type === 'code') return codeSpan(nodes.map((node) => node.text ?? '').join(''));
 	const inner = writeMarked(nodes, depth + 1, tags);
 	if (mark.type === 'link') {
+		// An unsafe address (javascript:, data:…) is never written: the words stay, unlinked.
+		if (!isSafeHref(String(mark.attrs?.href ?? ''))) return inner;
 		const href = String(mark.attrs?.href ?? '').replace(/[<>\n]/g, encodeURIComponent);
 		const title = mark.attrs?.title
 			? ` "${String(mark.attrs.title).replace(/["\\]/g, '\\$&')}"`

@@ -2,7 +2,8 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
-import { validateUpdate } from '../../../../server/collab/validateUpdate';
+import { MAX_CLOCK, validateUpdate } from '../../../../server/collab/validateUpdate';
+import { forgedGcUpdate } from '../../../helpers/rawUpdates';
 
 /** Runs `change` on `doc` and returns just the update it produced. */
 function change(doc: Y.Doc, fn: (doc: Y.Doc) => void): Uint8Array {
@@ -41,7 +42,21 @@ describe('validateUpdate', () => {
 		expect(check).toEqual({
 			ok: true,
 			advances: new Map([[client.clientID, 5]]),
-			changesDoc: true
+			changesDoc: true,
+			structs: [expect.objectContaining({ length: 5 })]
+		});
+	});
+
+	it('refuses a struct that pushes a clock beyond what an editor can reach', () => {
+		const server = new Y.Doc();
+		const forged = forgedGcUpdate(12345, 0, MAX_CLOCK + 1);
+		expect(validateUpdate(forged, server, null)).toMatchObject({
+			ok: false,
+			code: CloseCode.invalidData,
+			reason: 'update claims a clock no editor can reach'
+		});
+		expect(validateUpdate(forgedGcUpdate(12345, 0, 1000), server, null)).toMatchObject({
+			ok: true
 		});
 	});
 
