@@ -270,7 +270,7 @@ class UpdateReading {
 		const own =
 			placement.key !== null
 				? foreign('a type stored as an attribute')
-				: typeInside((item.content as Y.ContentType).type, placement.container);
+				: typeInside((item.content as Y.ContentType).type, placement.container, false);
 		this.#own.set(item, own);
 		return own;
 	}
@@ -349,13 +349,21 @@ class UpdateReading {
 	}
 }
 
-/** The container a type is, given the container it sits in. */
-function typeInside(type: Y.AbstractType<unknown>, parent: Container): Container {
+/**
+ * The container a type is, given the container it sits in. `inDoc`: the type is part of the doc
+ * (its text length can be read), not one just decoded from an update.
+ */
+function typeInside(type: Y.AbstractType<unknown>, parent: Container, inDoc = true): Container {
 	if (parent.kind === 'gone') return GONE;
 	if (parent.kind === 'foreign') return parent;
 	if (parent.kind !== 'element') return foreign('a setting that is not a value');
 	if (type instanceof Y.XmlText) {
-		return { kind: 'text', parent: parent.type, depth: parent.depth + 1, text: type };
+		return {
+			kind: 'text',
+			parent: parent.type,
+			depth: parent.depth + 1,
+			text: inDoc ? type : null
+		};
 	}
 	if (type instanceof Y.XmlElement) {
 		const nodeType = elementType(type.nodeName);

@@ -63,6 +63,9 @@ export function validateUpdate(
 
 	const byClient = groupByClient(decoded.structs);
 	if (byClient === null) return refused(CloseCode.invalidData, 'update repeats a client block');
+	if (byClient === OUT_OF_ORDER) {
+		return refused(CloseCode.invalidData, 'update lists its clients out of order');
+	}
 
 	const simulated = new Map<number, number>();
 	const clockOf = (client: number): number =>
@@ -130,8 +133,15 @@ export function validateUpdate(
 	};
 }
 
-/** Structs per client in update order; null when a client appears in two separate blocks. */
-function groupByClient(structs: Struct[]): Map<number, ClientStructs> | null {
+const OUT_OF_ORDER = 'out of order';
+
+/**
+ * Structs per client in update order; null when a client appears in two separate blocks, and
+ * OUT_OF_ORDER when the blocks are not in descending client order. Yjs always writes them so,
+ * and Y.mergeUpdates (with which the room merges a batch to apply and relay it) silently drops
+ * structs of an update that is not: the relayed doc would differ from the stored log.
+ */
+function groupByClient(structs: Struct[]): Map<number, ClientStructs> | null | typeof OUT_OF_ORDER {
 	const byClient = new Map<number, ClientStructs>();
 	let current: ClientStructs | null = null;
 	let currentClient = -1;
@@ -141,6 +151,7 @@ function groupByClient(structs: Struct[]): Map<number, ClientStructs> | null {
 		if (current === null || client !== currentClient || clock !== expectedClock) {
 			// Yjs keeps only the last block of a client and silently drops the others.
 			if (byClient.has(client)) return null;
+			if (current !== null && client > currentClient) return OUT_OF_ORDER;
 			current = { structs: [], next: 0 };
 			byClient.set(client, current);
 			currentClient = client;

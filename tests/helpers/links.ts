@@ -60,20 +60,29 @@ export async function storyPage(
 	options: { name?: string } = {},
 	role: Role = 'owner'
 ): Promise<string> {
-	let token = tokenFor(storyId, role);
-	if (options.name) {
-		const response = await rawFetch(`${baseUrl}/api/stories/${storyId}/links`, {
-			method: 'POST',
-			headers: {
-				authorization: `Bearer ${tokenFor(storyId, 'owner')}`,
-				'content-type': 'application/json'
-			},
-			body: JSON.stringify({ role, name: options.name })
-		});
-		if (response.status !== 201) throw new Error(`could not make a link: ${response.status}`);
-		token = tokenOf(((await response.json()) as { url: string }).url);
-	}
+	const token = options.name
+		? await makeLink(baseUrl, storyId, role, options.name)
+		: tokenFor(storyId, role);
 	return `${baseUrl}/stories/${storyId}?${new URLSearchParams({ token })}`;
+}
+
+/** Has the owner make a link for `name` with `role` (as the Share dialog does); its token. */
+export async function makeLink(
+	baseUrl: string,
+	storyId: string,
+	role: Role,
+	name: string
+): Promise<string> {
+	const response = await rawFetch(`${baseUrl}/api/stories/${storyId}/links`, {
+		method: 'POST',
+		headers: {
+			authorization: `Bearer ${tokenFor(storyId, 'owner')}`,
+			'content-type': 'application/json'
+		},
+		body: JSON.stringify({ role, name })
+	});
+	if (response.status !== 201) throw new Error(`could not make a link: ${response.status}`);
+	return tokenOf(((await response.json()) as { url: string }).url);
 }
 
 /** For WebSocket rooms `story:<id>` / `notes:<id>`: the owner token of the story, if known. */

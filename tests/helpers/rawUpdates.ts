@@ -17,3 +17,27 @@ export function forgedGcUpdate(client: number, clock: number, length: number): U
 	encoding.writeVarUint(encoder, 0); // empty delete set
 	return encoding.toUint8Array(encoder);
 }
+
+/**
+ * A Yjs v1 update of one GC struct (clock 0, length 1) for each of `count` new client ids from
+ * `firstClient` up, written in descending client order as Yjs writes them (`ascending` for the
+ * order Yjs never writes, which Y.mergeUpdates silently truncates).
+ */
+export function manyClientsUpdate(
+	count: number,
+	firstClient = 1_000_000,
+	ascending = false
+): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, count);
+	for (let step = 0; step < count; step++) {
+		const index = ascending ? step : count - 1 - step;
+		encoding.writeVarUint(encoder, 1);
+		encoding.writeVarUint(encoder, firstClient + index);
+		encoding.writeVarUint(encoder, 0);
+		encoding.writeUint8(encoder, 0);
+		encoding.writeVarUint(encoder, 1);
+	}
+	encoding.writeVarUint(encoder, 0);
+	return encoding.toUint8Array(encoder);
+}

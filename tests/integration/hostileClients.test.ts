@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { STORY_FIELD } from '#shared/model/schema';
 import { readStoryText } from '#shared/model/storyDoc';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
@@ -160,8 +161,12 @@ describe('WebSocket: roles', () => {
 		expect(readStoryText(viewer.doc)).toBe(TEXT);
 		const editor = client(storyRoom(storyId), 'editor');
 		await synced(editor);
-		editor.doc.getText('live').insert(0, 'seen by all');
-		await vi.waitFor(() => expect(viewer.doc.getText('live').toString()).toBe('seen by all'));
+		const paragraph = new Y.XmlElement('paragraph');
+		const words = new Y.XmlText();
+		words.insert(0, 'Seen by all.');
+		paragraph.insert(0, [words]);
+		editor.doc.getXmlFragment(STORY_FIELD).insert(0, [paragraph]);
+		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(`Seen by all.\n\n${TEXT}`));
 	});
 
 	it('closes a commenter that sends a text update with 4403, but lets it write the notes', async () => {

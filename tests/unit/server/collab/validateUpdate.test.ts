@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { MAX_CLOCK, validateUpdate } from '../../../../server/collab/validateUpdate';
-import { forgedGcUpdate } from '../../../helpers/rawUpdates';
+import { forgedGcUpdate, manyClientsUpdate } from '../../../helpers/rawUpdates';
 
 /** Runs `change` on `doc` and returns just the update it produced. */
 function change(doc: Y.Doc, fn: (doc: Y.Doc) => void): Uint8Array {
@@ -45,6 +45,17 @@ describe('validateUpdate', () => {
 			changesDoc: true,
 			structs: [expect.objectContaining({ length: 5 })]
 		});
+	});
+
+	it('refuses client blocks in an order Yjs never writes (merging would drop some)', () => {
+		const server = new Y.Doc();
+		expect(validateUpdate(manyClientsUpdate(3, 10, true), server, null)).toMatchObject({
+			ok: false,
+			code: CloseCode.invalidData,
+			reason: 'update lists its clients out of order'
+		});
+		const check = validateUpdate(manyClientsUpdate(3, 10), server, null);
+		expect(check.ok && [...check.advances.keys()].sort()).toEqual([10, 11, 12]);
 	});
 
 	it('refuses a struct that pushes a clock beyond what an editor can reach', () => {
