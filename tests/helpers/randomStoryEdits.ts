@@ -219,8 +219,10 @@ export function randomEdit(base: Y.Doc, random: Random): RandomEdit & { valid: b
 	if (roll < 0.22 && update.length > 4) {
 		// Damaged bytes: anything may come of them, as long as the story stays whole.
 		update = update.slice(0, Math.max(1, Math.floor(update.length * random())));
-		if (random() < 0.5)
-			update[Math.floor(random() * update.length)] ^= 1 << Math.floor(random() * 8);
+		if (random() < 0.5) {
+			const at = Math.floor(random() * update.length);
+			update[at] = update[at]! ^ (1 << Math.floor(random() * 8));
+		}
 		return { name: `${name}, damaged`, valid: null, update };
 	}
 	return { name, valid, update };

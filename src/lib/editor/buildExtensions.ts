@@ -9,6 +9,7 @@ import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { CheckerExtension } from './checkerExtension';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
+import { StoryLimitsExtension } from './storyLimitsExtension';
 
 /**
  * The story schema bound to the session's `story:<id>` document, with everyone's carets and the
@@ -24,6 +25,7 @@ export function buildExtensions(
 ): Extensions {
 	return [
 		...storyExtensions(),
+		StoryLimitsExtension,
 		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
 		CollaborationCaret.configure({
 			provider: session.story.provider,

@@ -1,5 +1,6 @@
 import { getSchema, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { isSafeHref } from '#shared/model/safeHref';
 
 /** Name of the Y.XmlFragment in `story:<id>` that TipTap's Collaboration extension binds. */
 export const STORY_FIELD = 'content';
@@ -18,7 +19,10 @@ export function storyExtensions(): Extensions {
 			undoRedo: false,
 			// TrailingNode appends a paragraph whenever the document ends in another block: every
 			// client opening such a story would edit it, concurrently, and the text would change.
-			trailingNode: false
+			trailingNode: false,
+			// The server refuses any other link (see safeHref.ts): a pasted ftp: or javascript:
+			// link would otherwise be refused on every reconnect and the edit never saved.
+			link: { isAllowedUri: (url) => isSafeHref(url) }
 		})
 	];
 }
