@@ -59,7 +59,8 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		logger: logger.child({ component: 'http' }),
 		maxImportBytes: config.maxImportBytes,
 		importNeedsAdmin: config.adminToken !== null,
-		importsPerMinute: config.importsPerMinute
+		importsPerMinute: config.importsPerMinute,
+		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
 

@@ -8,6 +8,7 @@ import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
 import type { Role } from '#shared/protocol/roles';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { Connection, type ConnectionRates } from './Connection';
+import { DamagedDocumentError } from './docFromStored';
 import { KeepAlive } from './KeepAlive';
 import { RoomClosedError, type RoomContext, type RoomSettings } from './RoomContext';
 import { RoomRegistry } from './RoomRegistry';
@@ -60,6 +61,8 @@ export interface ConnectionAccess {
 const ACCESS_SWEEP_MS = 500;
 
 const COLLAB_PATH = '/collab/';
+/** The close reason of CloseCode.storyDamaged: the desk shows it as is. */
+export const STORY_DAMAGED_REASON = "this story's saved data is damaged";
 /** On shutdown, clients get this long to answer our close frame before their sockets are cut. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -195,6 +198,11 @@ export class CollabServer {
 		return this.rooms.read(room);
 	}
 
+	/** Rooms whose stored data was found damaged since the server started (they do not open). */
+	damagedRooms(): string[] {
+		return this.rooms.damagedRooms();
+	}
+
 	/** Number of distinct people (awareness states) in a room now. */
 	presence(room: string): number {
 		return this.rooms.loaded(room)?.presence() ?? 0;
@@ -271,6 +279,10 @@ export class CollabServer {
 			if (error instanceof RoomClosedError) {
 				if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
 				return connection.close(CloseCode.notFound, 'story deleted');
+			}
+			if (error instanceof DamagedDocumentError) {
+				// Logged once by the registry, not per connection attempt.
+				return connection.close(CloseCode.storyDamaged, STORY_DAMAGED_REASON);
 			}
 			connection.log.error({ err: error }, 'could not open the room');
 			connection.close(CloseCode.internalError, 'could not open the document');
