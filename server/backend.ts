@@ -33,6 +33,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		store,
 		logger: logger.child({ component: 'collab' }),
 		maxMessageBytes: config.maxMessageBytes,
+		maxWriterMessageBytes: config.maxWriterMessageBytes,
 		unloadAfterMs: config.roomUnloadMs,
 		pingIntervalMs: config.pingIntervalMs,
 		roomExists: (room) => stories!.exists(room.storyId),
