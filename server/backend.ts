@@ -33,6 +33,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		store,
 		logger: logger.child({ component: 'collab' }),
 		maxMessageBytes: config.maxMessageBytes,
+		maxWriterMessageBytes: config.maxWriterMessageBytes,
 		unloadAfterMs: config.roomUnloadMs,
 		pingIntervalMs: config.pingIntervalMs,
 		roomExists: (room) => stories!.exists(room.storyId),
@@ -59,7 +60,8 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		logger: logger.child({ component: 'http' }),
 		maxImportBytes: config.maxImportBytes,
 		importNeedsAdmin: config.adminToken !== null,
-		importsPerMinute: config.importsPerMinute
+		importsPerMinute: config.importsPerMinute,
+		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
 

@@ -1,10 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { LinkService } from './auth/LinkService';
+import { DamagedDocumentError, describeDamage, inspectStored } from './collab/docFromStored';
 import { loadConfig } from './config';
 import { exportOptionsSchema } from './formats/exportStory';
 import { proofreadFiles } from './proofing/proofreadFiles';
+import type { DocumentStore } from './storage/DocumentStore';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
@@ -21,6 +24,8 @@ const USAGE = `Usage: npm run galley -- <command>
                                     write a story (stdout without --out); F is one of
                                     txt, md, html, docx, changes, annotations
   list                              list the stories
+  check                             read every story (text and notes) and report the damaged
+                                    ones (exit code 1 when any is)
   proofread <files...> [--json] [--locale en-US|en-GB]
                                     check .txt files without importing them
 
@@ -69,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
 				return await exportStory(stories, rest[0], values, values.out);
 			case 'list':
 				return await listStories(stories);
+			case 'check':
+				return await checkStories(store);
 			default:
 				process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
 				return 2;
@@ -154,6 +161,30 @@ async function listStories(stories: StoryService): Promise<number> {
 	return 0;
 }
 
+/** Reads both rooms of every story as a room would load them; reports each damaged one. */
+async function checkStories(store: DocumentStore): Promise<number> {
+	let damaged = 0;
+	const stories = await store.listStories();
+	for (const story of stories) {
+		const problems: string[] = [];
+		for (const room of [storyRoom(story.id), notesRoom(story.id)]) {
+			const { doc, damaged: rows } = inspectStored(await store.loadDocument(room));
+			doc.destroy();
+			if (rows.length > 0) problems.push(`${room}: ${describeDamage(rows)}`);
+		}
+		if (problems.length > 0) damaged++;
+		const verdict = problems.length > 0 ? 'damaged' : 'ok';
+		const details = problems.length > 0 ? `\t${problems.join(' | ')}` : '';
+		process.stdout.write(`${story.id}\t${verdict}\t${story.title}${details}\n`);
+	}
+	process.stderr.write(
+		damaged > 0
+			? `${damaged} of ${stories.length} stories damaged: their saved data does not read back.\n`
+			: `${stories.length} stories checked, none damaged.\n`
+	);
+	return damaged > 0 ? 1 : 0;
+}
+
 function proofread(files: string[], json: boolean, locale: string): number {
 	if (files.length === 0) {
 		process.stderr.write('proofread: name one or more .txt files.\n');
@@ -172,6 +203,9 @@ function proofread(files: string[], json: boolean, locale: string): number {
 
 function describe(error: unknown): string {
 	if (error instanceof StoryError) return error.message;
+	if (error instanceof DamagedDocumentError) {
+		return `this story's saved data is damaged (${describeDamage(error.rows)}); see \`check\`.`;
+	}
 	if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return 'no such file';
 	return error instanceof Error ? error.message : String(error);
 }

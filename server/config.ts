@@ -3,6 +3,12 @@ import { z } from 'zod';
 
 const MB = 1024 * 1024;
 
+/**
+ * A story typed offline encodes to about its text's size plus a little per paragraph and edit:
+ * four times the largest import leaves room for formatting, corrections and the notes.
+ */
+const WRITER_MESSAGE_PER_IMPORT_BYTE = 4;
+
 const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 const ConfigSchema = z.object({
@@ -11,6 +17,7 @@ const ConfigSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	MAX_IMPORT_BYTES: integer(5 * MB, 1),
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
+	MAX_WRITER_MESSAGE_BYTES: z.coerce.number().int().min(1024).optional(),
 	ROOM_UNLOAD_MS: integer(30_000, 0),
 	PING_INTERVAL_MS: integer(30_000, 100),
 	IMPORTS_PER_MINUTE: integer(30, 1),
@@ -27,6 +34,13 @@ export interface Config {
 	dataDir: string;
 	maxImportBytes: number;
 	maxMessageBytes: number;
+	/**
+	 * MAX_WRITER_MESSAGE_BYTES: the largest document message (sync step 2 or update) from a
+	 * connection that may write its room, so offline work that grew past maxMessageBytes still
+	 * syncs. Default: 4 × MAX_IMPORT_BYTES (room for a whole largest story typed offline), at
+	 * least maxMessageBytes.
+	 */
+	maxWriterMessageBytes: number;
 	roomUnloadMs: number;
 	pingIntervalMs: number;
 	logLevel: string;
@@ -56,12 +70,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 	}
 	const value = parsed.data;
+	const maxWriterMessageBytes =
+		value.MAX_WRITER_MESSAGE_BYTES ??
+		Math.max(value.MAX_MESSAGE_BYTES, WRITER_MESSAGE_PER_IMPORT_BYTE * value.MAX_IMPORT_BYTES);
+	if (maxWriterMessageBytes < value.MAX_MESSAGE_BYTES) {
+		throw new Error(
+			'Invalid configuration:\n  MAX_WRITER_MESSAGE_BYTES: must be at least MAX_MESSAGE_BYTES'
+		);
+	}
 	return {
 		port: value.PORT,
 		host: value.HOST,
 		dataDir: path.resolve(value.DATA_DIR),
 		maxImportBytes: value.MAX_IMPORT_BYTES,
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,
+		maxWriterMessageBytes,
 		roomUnloadMs: value.ROOM_UNLOAD_MS,
 		pingIntervalMs: value.PING_INTERVAL_MS,
 		logLevel: value.LOG_LEVEL,

@@ -5,9 +5,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
-import type { Role } from '#shared/protocol/roles';
+import { canWriteRoom, type Role } from '#shared/protocol/roles';
 import type { DocumentStore } from '../storage/DocumentStore';
-import { Connection, type ConnectionRates } from './Connection';
+import { Connection, type ConnectionRates, type FrameLimits } from './Connection';
+import { DamagedDocumentError } from './docFromStored';
 import { KeepAlive } from './KeepAlive';
 import { RoomClosedError, type RoomContext, type RoomSettings } from './RoomContext';
 import { RoomRegistry } from './RoomRegistry';
@@ -18,6 +19,12 @@ export interface CollabServerOptions {
 	logger: pino.Logger;
 	/** MAX_MESSAGE_BYTES: larger frames close the connection with 1009. */
 	maxMessageBytes: number;
+	/**
+	 * MAX_WRITER_MESSAGE_BYTES: a document message (sync step 2 or update) from a connection that
+	 * may write its room may be this large (default: maxMessageBytes), so an editor's long
+	 * offline session syncs when they return.
+	 */
+	maxWriterMessageBytes?: number;
 	/** Rooms with no connections unload after this long (default 30 s). */
 	unloadAfterMs: number;
 	/** Keep-alive ping interval (default 30 s); a connection that misses a pong is dropped. */
@@ -60,6 +67,8 @@ export interface ConnectionAccess {
 const ACCESS_SWEEP_MS = 500;
 
 const COLLAB_PATH = '/collab/';
+/** The close reason of CloseCode.storyDamaged: the desk shows it as is. */
+export const STORY_DAMAGED_REASON = "this story's saved data is damaged";
 /** On shutdown, clients get this long to answer our close frame before their sockets are cut. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -77,7 +86,11 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
  * them to their Room (see Room and UpdatePipeline for the sync, persistence and relay rules).
  */
 export class CollabServer {
+	/** Reads frames up to MAX_MESSAGE_BYTES: for connections that may not write their room. */
 	private readonly wss: WebSocketServer;
+	/** Reads frames up to the writer limit (ws checks maxPayload per socket, set at upgrade). */
+	private readonly writerWss: WebSocketServer;
+	private readonly limits: FrameLimits;
 	private readonly log: pino.Logger;
 	private readonly rooms: RoomRegistry;
 	/** Open sockets, including those closing: shutdown waits for (or cuts) them. */
@@ -90,12 +103,25 @@ export class CollabServer {
 		this.log = options.logger;
 		const pingIntervalMs = options.pingIntervalMs ?? 30_000;
 		this.keepAlive = new KeepAlive(pingIntervalMs, options.idleDataMs ?? 15_000);
-		this.wss = new WebSocketServer({
-			noServer: true,
-			maxPayload: options.maxMessageBytes,
-			clientTracking: false,
-			perMessageDeflate: false
-		});
+		this.limits = {
+			messageBytes: options.maxMessageBytes,
+			writerMessageBytes: Math.max(
+				options.maxMessageBytes,
+				options.maxWriterMessageBytes ?? options.maxMessageBytes
+			)
+		};
+		const server = (maxPayload: number) =>
+			new WebSocketServer({
+				noServer: true,
+				maxPayload,
+				clientTracking: false,
+				perMessageDeflate: false
+			});
+		this.wss = server(this.limits.messageBytes);
+		this.writerWss =
+			this.limits.writerMessageBytes > this.limits.messageBytes
+				? server(this.limits.writerMessageBytes)
+				: this.wss;
 		const settings: RoomSettings = {
 			unloadAfterMs: options.unloadAfterMs,
 			compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -170,7 +196,11 @@ export class CollabServer {
 			access = this.options.authorize(request, new URL(url, 'http://galley.invalid'), name);
 			if (!access) return refuseUpgrade(socket, 401, 'Unauthorized');
 		}
-		this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, name, access));
+		// Only a connection that may write gets the larger frames read at all; a later downgrade
+		// is caught per frame by the Connection.
+		const writes = access === null || canWriteRoom(access.role, name.kind);
+		const wss = writes ? this.writerWss : this.wss;
+		wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, name, access));
 	}
 
 	/**
@@ -195,6 +225,11 @@ export class CollabServer {
 		return this.rooms.read(room);
 	}
 
+	/** Rooms whose stored data was found damaged since the server started (they do not open). */
+	damagedRooms(): string[] {
+		return this.rooms.damagedRooms();
+	}
+
 	/** Number of distinct people (awareness states) in a room now. */
 	presence(room: string): number {
 		return this.rooms.loaded(room)?.presence() ?? 0;
@@ -216,6 +251,7 @@ export class CollabServer {
 		}
 		await this.rooms.shutdown();
 		this.wss.close();
+		this.writerWss.close();
 		await this.socketsClosed(CLOSE_GRACE_MS);
 	}
 
@@ -238,13 +274,12 @@ export class CollabServer {
 	): void {
 		this.sockets.add(ws);
 		ws.once('close', () => this.sockets.delete(ws));
-		const connection = new Connection(
-			ws,
-			this.log.child({ room }),
-			this.options.maxMessageBytes,
-			this.options.rates
-		);
-		connection.grant(access);
+		const connection = new Connection(ws, this.log.child({ room }), {
+			limits: this.limits,
+			rates: this.options.rates,
+			roomKind: name.kind,
+			access
+		});
 		this.keepAlive.add(connection);
 		if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
 		void this.enter(connection, room, name);
@@ -271,6 +306,10 @@ export class CollabServer {
 			if (error instanceof RoomClosedError) {
 				if (this.closing) return connection.close(CloseCode.goingAway, 'server shutting down');
 				return connection.close(CloseCode.notFound, 'story deleted');
+			}
+			if (error instanceof DamagedDocumentError) {
+				// Logged once by the registry, not per connection attempt.
+				return connection.close(CloseCode.storyDamaged, STORY_DAMAGED_REASON);
 			}
 			connection.log.error({ err: error }, 'could not open the room');
 			connection.close(CloseCode.internalError, 'could not open the document');

@@ -1,6 +1,8 @@
 import type pino from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
+import { canWriteRoom } from '#shared/protocol/roles';
+import type { RoomKind } from '#shared/protocol/rooms';
 import { TokenBucket } from '../auth/TokenBucket';
 import type { ConnectionAccess } from './CollabServer';
 
@@ -8,6 +10,33 @@ import type { ConnectionAccess } from './CollabServer';
 export interface ConnectionRates {
 	messagesPerSecond: number;
 	bytesPerSecond: number;
+}
+
+/** How large a frame a connection may send. */
+export interface FrameLimits {
+	/** Any message (MAX_MESSAGE_BYTES). */
+	messageBytes: number;
+	/**
+	 * A document message (sync step 2 or update) while the connection may write its room
+	 * (MAX_WRITER_MESSAGE_BYTES): a returning editor's offline work arrives as one such message.
+	 */
+	writerMessageBytes: number;
+}
+
+/** What a connection is set up with besides its socket and logger. */
+export interface ConnectionOptions {
+	limits: FrameLimits;
+	/** Messages and bytes per second (close 1013 beyond); unlimited without. */
+	rates?: ConnectionRates;
+	/** The kind of room it is for: decides whether its access may write there. */
+	roomKind: RoomKind | null;
+	/** What its token grants as it opens (see `grant`). */
+	access: ConnectionAccess | null;
+}
+
+/** Sync step 2 (0, 1) or update (0, 2): the y-websocket messages that carry document content. */
+function isDocumentMessage(frame: Uint8Array): boolean {
+	return frame[0] === 0 && (frame[1] === 1 || frame[1] === 2);
 }
 
 /** Frames queued for one client beyond this mean it is not reading: drop it rather than hoard. */
@@ -55,6 +84,10 @@ export class Connection {
 	private readonly grantListeners: Array<() => void> = [];
 	private readonly messageBudget: TokenBucket | null;
 	private readonly byteBudget: TokenBucket | null;
+	private readonly limits: FrameLimits;
+	private readonly roomKind: RoomKind | null;
+	/** The largest frame it could send as it opened: the byte budget's burst covers one. */
+	private readonly largestFrame: number;
 
 	readonly log: pino.Logger;
 
@@ -62,16 +95,20 @@ export class Connection {
 	constructor(
 		private readonly socket: WebSocket,
 		log: pino.Logger,
-		private readonly maxMessageBytes: number,
-		rates?: ConnectionRates
+		options: ConnectionOptions
 	) {
+		const { limits, rates, roomKind } = options;
 		this.log = log.child({ connection: this.id });
+		this.limits = limits;
+		this.roomKind = roomKind;
+		this.grant(options.access);
+		this.largestFrame = this.mayWrite() ? limits.writerMessageBytes : limits.messageBytes;
 		this.messageBudget = rates
 			? new TokenBucket(rates.messagesPerSecond * 5, rates.messagesPerSecond)
 			: null;
 		// The burst covers one largest message (an offline device's catch-up sync).
 		this.byteBudget = rates
-			? new TokenBucket(Math.max(maxMessageBytes, rates.bytesPerSecond * 5), rates.bytesPerSecond)
+			? new TokenBucket(Math.max(this.largestFrame, rates.bytesPerSecond * 5), rates.bytesPerSecond)
 			: null;
 		socket.on('message', (data, isBinary) => this.receive(data, isBinary));
 		socket.on('pong', () => {
@@ -99,6 +136,12 @@ export class Connection {
 			if (this.handler !== handler) break; // closed by an earlier frame
 			handler(frame);
 		}
+	}
+
+	/** True while its access may write its room (always without access control). */
+	mayWrite(): boolean {
+		if (!this.access || !this.roomKind) return true;
+		return canWriteRoom(this.access.role, this.roomKind);
 	}
 
 	/** Sets (or updates, after a role change or rename) what the connection's token grants. */
@@ -168,6 +211,13 @@ export class Connection {
 		return true;
 	}
 
+	/** The most this frame may weigh: more for a writer's document message, checked before decoding. */
+	private frameLimit(frame: Uint8Array): number {
+		const { messageBytes, writerMessageBytes } = this.limits;
+		if (frame.byteLength <= messageBytes) return messageBytes;
+		return isDocumentMessage(frame) && this.mayWrite() ? writerMessageBytes : messageBytes;
+	}
+
 	/** Stops input and tells the room at once, without waiting for the closing handshake. */
 	private finish(): void {
 		this.closed = true;
@@ -190,8 +240,9 @@ export class Connection {
 				: Array.isArray(data)
 					? Buffer.concat(data)
 					: new Uint8Array(data);
-		if (frame.byteLength > this.maxMessageBytes) {
-			this.refuse(CloseCode.messageTooBig, `message over ${this.maxMessageBytes} bytes`);
+		const limit = this.frameLimit(frame);
+		if (frame.byteLength > limit) {
+			this.refuse(CloseCode.messageTooBig, `message over ${limit} bytes`);
 			return;
 		}
 		if (
@@ -207,7 +258,7 @@ export class Connection {
 		}
 		if (this.queued) {
 			this.queuedBytes += frame.byteLength;
-			if (this.queuedBytes > this.maxMessageBytes * 2) {
+			if (this.queuedBytes > this.largestFrame * 2) {
 				this.refuse(CloseCode.tryAgainLater, 'too much sent before the document was ready');
 				return;
 			}

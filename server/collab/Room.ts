@@ -78,10 +78,13 @@ export class Room implements PipelineRoom {
 		return this.writers.takeUnsaved();
 	}
 
-	/** Reads the room's snapshot and log from the store into a fresh doc. */
+	/**
+	 * Reads the room's snapshot and log from the store into a fresh doc; throws
+	 * DamagedDocumentError (and opens nothing) when a stored row is damaged.
+	 */
 	static async load(name: string, context: RoomContext, log: pino.Logger): Promise<Room> {
 		const stored = await context.store.loadDocument(name);
-		const doc = docFromStored(stored, log);
+		const doc = docFromStored(name, stored);
 		const room = new Room(
 			name,
 			doc,

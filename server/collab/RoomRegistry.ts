@@ -1,19 +1,22 @@
 import type pino from 'pino';
 import type * as Y from 'yjs';
-import { docFromStored } from './docFromStored';
+import { DamagedDocumentError, describeDamage, docFromStored } from './docFromStored';
 import { Room } from './Room';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 
 /**
- * Which rooms are loaded, loading, unloading or dropped. A room loads once (concurrent callers
- * share one promise), a room reloads only after its unload finished (so compaction cannot race
- * the next writes), and a dropped room stays refused.
+ * Which rooms are loaded, loading, unloading, dropped or damaged. A room loads once (concurrent
+ * callers share one promise), a room reloads only after its unload finished (so compaction cannot
+ * race the next writes), and a dropped room stays refused. A room whose stored data is damaged
+ * is quarantined and logged the first time it is read, and refused from then on without reading
+ * it again (restart the server after repairing the database).
  */
 export class RoomRegistry {
 	private readonly opening = new Map<string, Promise<Room>>();
 	private readonly live = new Map<string, Room>();
 	private readonly unloading = new Map<string, Promise<void>>();
 	private readonly dropped = new Set<string>();
+	private readonly damaged = new Map<string, DamagedDocumentError>();
 	private readonly context: RoomContext;
 	private closed = false;
 
@@ -33,9 +36,16 @@ export class RoomRegistry {
 		return this.dropped.has(name);
 	}
 
+	/** Rooms found damaged since the server started. */
+	damagedRooms(): string[] {
+		return [...this.damaged.keys()];
+	}
+
 	/** The live room, loading it first (once, however many callers ask). */
 	open(name: string): Promise<Room> {
 		if (this.closed || this.dropped.has(name)) return Promise.reject(new RoomClosedError(name));
+		const damage = this.damaged.get(name);
+		if (damage) return Promise.reject(damage);
 		let opening = this.opening.get(name);
 		if (!opening) {
 			const promise = this.load(name);
@@ -56,15 +66,19 @@ export class RoomRegistry {
 			if (room?.isOpen) return room.copyDocument();
 		}
 		await this.unloading.get(name);
-		return docFromStored(
-			await this.context.store.loadDocument(name),
-			this.log.child({ room: name })
-		);
+		const damage = this.damaged.get(name);
+		if (damage) throw damage;
+		try {
+			return docFromStored(name, await this.context.store.loadDocument(name));
+		} catch (error) {
+			throw await this.noteDamage(error);
+		}
 	}
 
 	/** Refuses the room from now on, closes its connections and waits for any write in flight. */
 	async drop(name: string): Promise<void> {
 		this.dropped.add(name);
+		this.damaged.delete(name);
 		const room = this.live.get(name);
 		const opening = this.opening.get(name);
 		this.live.delete(name);
@@ -93,13 +107,38 @@ export class RoomRegistry {
 
 	private async load(name: string): Promise<Room> {
 		await this.unloading.get(name);
-		const room = await Room.load(name, this.context, this.log.child({ room: name }));
+		const room = await Room.load(name, this.context, this.log.child({ room: name })).catch(
+			async (error: unknown) => {
+				throw await this.noteDamage(error);
+			}
+		);
 		if (this.closed || this.dropped.has(name)) {
 			await room.drop();
 			throw new RoomClosedError(name);
 		}
 		this.live.set(name, room);
 		return room;
+	}
+
+	/**
+	 * A damaged room found on reading: remembered, its rows copied to the quarantine, and logged
+	 * once. Returns the error to rethrow (any other error unchanged).
+	 */
+	private async noteDamage(error: unknown): Promise<unknown> {
+		if (!(error instanceof DamagedDocumentError)) return error;
+		const { room, rows } = error;
+		if (this.damaged.has(room) || this.dropped.has(room)) return this.damaged.get(room) ?? error;
+		this.damaged.set(room, error);
+		this.log.error(
+			{ room, damage: describeDamage(rows) },
+			"this story's saved data is damaged: its rows are kept in the quarantine table and it will not open"
+		);
+		try {
+			await this.context.store.quarantine(room, rows);
+		} catch (failure) {
+			this.log.error({ err: failure, room }, 'could not copy the damaged rows to the quarantine');
+		}
+		return error;
 	}
 
 	private unload(room: Room): void {

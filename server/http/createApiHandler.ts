@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pino from 'pino';
 import { roleAtLeast } from '#shared/protocol/roles';
+import { parseRoomName } from '#shared/protocol/rooms';
+import { DamagedDocumentError } from '../collab/docFromStored';
 import type { LinkService } from '../auth/LinkService';
 import { requestTokens, requiredRole } from '../auth/requestTokens';
 import { redactUrl } from '../auth/tokens';
@@ -57,12 +59,21 @@ export function createApiHandler(options: {
 	importNeedsAdmin: boolean;
 	/** Imports per minute per IP (429 beyond). */
 	importsPerMinute: number;
+	/** Rooms found damaged since the server started: /healthz names their stories. */
+	damagedRooms?: () => string[];
 }): ApiHandler {
 	const imports = new KeyedBuckets(options.importsPerMinute, options.importsPerMinute / 60);
 	const router = new Router();
 	router.add('GET', '/healthz', async ({ response }) => {
 		const ok = await options.store.ping().catch(() => false);
-		sendJson(response, ok ? 200 : 503, ok ? { ok } : { ok, error: 'database unavailable' });
+		if (!ok) return sendJson(response, 503, { ok, error: 'database unavailable' });
+		// A damaged story does not make the server unhealthy (restarting would not help): named.
+		const damaged = new Set<string>();
+		for (const room of options.damagedRooms?.() ?? []) {
+			const name = parseRoomName(room);
+			if (name) damaged.add(name.storyId);
+		}
+		sendJson(response, 200, damaged.size > 0 ? { ok, damagedStories: [...damaged] } : { ok });
 	});
 	addStoryRoutes(
 		router,
@@ -122,6 +133,13 @@ export function createApiHandler(options: {
 			} else if (error instanceof StoryError) {
 				const [status, code] = STATUS_OF[error.kind];
 				sendError(response, status, code, error.message);
+			} else if (error instanceof DamagedDocumentError) {
+				sendError(
+					response,
+					409,
+					'story_damaged',
+					"This story's saved data is damaged: it is kept aside for repair and cannot be read."
+				);
 			} else if (error instanceof ReviewError) {
 				const [status, code] = REVIEW_STATUS_OF[error.kind];
 				sendError(response, status, code, error.message);

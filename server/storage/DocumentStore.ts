@@ -24,14 +24,27 @@ export interface NewStory {
 	words: number;
 }
 
+/** One stored row of a room that does not read back as written: kept aside, never overwritten. */
+export interface DamagedRow {
+	kind: 'snapshot' | 'update';
+	/** The update's sequence number; null for the snapshot. */
+	seq: number | null;
+	/** What is wrong with it, for the log, the quarantine table and `galley check`. */
+	reason: string;
+}
+
 /** What a room needs to rebuild its document: the last snapshot plus the updates logged after it. */
 export interface StoredDocument {
 	snapshot: Uint8Array | null;
 	updates: Uint8Array[];
+	/** The sequence number of each of `updates`, in the same order. */
+	updateSeqs: number[];
 	/** Sequence number of the last update in `updates` (0 when none); pass to `compact`. */
 	lastSeq: number;
 	/** Yjs client id → the writer (link) that first wrote with it in this room. */
 	writers: Map<number, string>;
+	/** Rows whose bytes no longer match the checksum stored with them (the store checks on load). */
+	damaged: DamagedRow[];
 }
 
 /**
@@ -66,6 +79,11 @@ export interface DocumentStore {
 	): Promise<void>;
 	/** Replaces the snapshot and drops logged updates with seq <= upToSeq, atomically. */
 	compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+	/**
+	 * Copies damaged rows of a room (with why and when) to the quarantine, where they are kept
+	 * for good; the rows themselves stay where they are. Copying the same row again is a no-op.
+	 */
+	quarantine(room: string, rows: readonly DamagedRow[]): Promise<void>;
 	/** True when the database answers a trivial query. */
 	ping(): Promise<boolean>;
 	close(): Promise<void>;

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import type {
+	DamagedRow,
 	DocumentStore,
 	NewStory,
 	StoredDocument,
@@ -35,6 +37,19 @@ function toBuffer(bytes: Uint8Array): Buffer {
 	return Buffer.isBuffer(bytes)
 		? bytes
 		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Why a row whose checksum does not match is damaged. */
+const CHECKSUM_MISMATCH = 'checksum mismatch: the bytes changed after they were written';
+
+/** The checksum stored with every snapshot and update (CRC-32: a flipped byte or a cut always shows). */
+export function rowChecksum(bytes: Uint8Array): number {
+	return crc32(bytes);
+}
+
+/** True when the row has no checksum (written before checksums) or its bytes still match it. */
+function intact(bytes: Uint8Array, checksum: number | null): boolean {
+	return checksum === null || rowChecksum(bytes) === checksum;
 }
 
 function toRecord(row: StoryRow): StoryRecord {
@@ -89,17 +104,33 @@ export class SqliteStore implements DocumentStore {
 			baselineText: db.prepare<[string], { baseline_text: string }>(
 				'SELECT baseline_text FROM stories WHERE id = ?'
 			),
-			getSnapshot: db.prepare<[string], { snapshot: Buffer }>(
-				'SELECT snapshot FROM documents WHERE room = ?'
+			getSnapshot: db.prepare<[string], { snapshot: Buffer; checksum: number | null }>(
+				'SELECT snapshot, checksum FROM documents WHERE room = ?'
 			),
-			putSnapshot: db.prepare<[string, Buffer]>(
-				'INSERT INTO documents (room, snapshot) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET snapshot = excluded.snapshot'
+			putSnapshot: db.prepare<[string, Buffer, number]>(
+				`INSERT INTO documents (room, snapshot, checksum) VALUES (?, ?, ?) ON CONFLICT (room)
+				 DO UPDATE SET snapshot = excluded.snapshot, checksum = excluded.checksum`
 			),
 			deleteSnapshot: db.prepare<[string]>('DELETE FROM documents WHERE room = ?'),
-			listUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
-				'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'
+			listUpdates: db.prepare<[string], { seq: number; data: Buffer; checksum: number | null }>(
+				'SELECT seq, data, checksum FROM updates WHERE room = ? ORDER BY seq'
 			),
-			insertUpdate: db.prepare<[string, Buffer]>('INSERT INTO updates (room, data) VALUES (?, ?)'),
+			insertUpdate: db.prepare<[string, Buffer, number]>(
+				'INSERT INTO updates (room, data, checksum) VALUES (?, ?, ?)'
+			),
+			// A quarantined row is a copy: the row stays, so its room keeps refusing to open.
+			quarantineSnapshot: db.prepare<{ room: string; reason: string; at: string }>(
+				`INSERT INTO quarantine (room, kind, seq, data, checksum, reason, quarantined_at)
+				 SELECT room, 'snapshot', NULL, snapshot, checksum, @reason, @at FROM documents d
+				 WHERE room = @room AND NOT EXISTS (SELECT 1 FROM quarantine q
+				   WHERE q.room = @room AND q.kind = 'snapshot' AND q.data = d.snapshot)`
+			),
+			quarantineUpdate: db.prepare<{ room: string; seq: number; reason: string; at: string }>(
+				`INSERT INTO quarantine (room, kind, seq, data, checksum, reason, quarantined_at)
+				 SELECT room, 'update', seq, data, checksum, @reason, @at FROM updates u
+				 WHERE room = @room AND seq = @seq AND NOT EXISTS (SELECT 1 FROM quarantine q
+				   WHERE q.room = @room AND q.kind = 'update' AND q.seq = @seq AND q.data = u.data)`
+			),
 			deleteUpdatesUpTo: db.prepare<[string, number]>(
 				'DELETE FROM updates WHERE room = ? AND seq <= ?'
 			),
@@ -116,7 +147,8 @@ export class SqliteStore implements DocumentStore {
 		this.appendBatch = db.transaction((batch: PendingAppend[]) => {
 			for (const append of batch) {
 				for (const update of append.updates) {
-					this.statements.insertUpdate.run(append.room, toBuffer(update));
+					const data = toBuffer(update);
+					this.statements.insertUpdate.run(append.room, data, rowChecksum(data));
 				}
 				for (const [clientId, writer] of append.writers ?? []) {
 					this.statements.insertWriter.run(append.room, clientId, writer);
@@ -137,7 +169,8 @@ export class SqliteStore implements DocumentStore {
 				updatedAt: now,
 				baselineText: story.baselineText
 			});
-			this.statements.putSnapshot.run(storyRoom(story.id), toBuffer(story.initialState));
+			const state = toBuffer(story.initialState);
+			this.statements.putSnapshot.run(storyRoom(story.id), state, rowChecksum(state));
 		})();
 	}
 
@@ -194,19 +227,32 @@ export class SqliteStore implements DocumentStore {
 	async loadDocument(room: string): Promise<StoredDocument> {
 		this.commitAppends();
 		// One read transaction, so a concurrent compaction (another process) is seen whole or not at all.
-		return this.db.transaction(() => {
-			const snapshot = this.statements.getSnapshot.get(room)?.snapshot ?? null;
+		const stored = this.db.transaction(() => {
+			const snapshot = this.statements.getSnapshot.get(room) ?? null;
 			const rows = this.statements.listUpdates.all(room);
 			const writers = new Map<number, string>();
 			for (const row of this.statements.listWriters.all(room))
 				writers.set(row.client_id, row.writer);
-			return {
-				snapshot,
-				updates: rows.map((row) => row.data),
-				lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
-				writers
-			};
+			return { snapshot, rows, writers };
 		})();
+		const { snapshot, rows, writers } = stored;
+		const damaged: DamagedRow[] = [];
+		if (snapshot && !intact(snapshot.snapshot, snapshot.checksum)) {
+			damaged.push({ kind: 'snapshot', seq: null, reason: CHECKSUM_MISMATCH });
+		}
+		for (const row of rows) {
+			if (!intact(row.data, row.checksum)) {
+				damaged.push({ kind: 'update', seq: row.seq, reason: CHECKSUM_MISMATCH });
+			}
+		}
+		return {
+			snapshot: snapshot?.snapshot ?? null,
+			updates: rows.map((row) => row.data),
+			updateSeqs: rows.map((row) => row.seq),
+			lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+			writers,
+			damaged
+		};
 	}
 
 	/** Queues the updates for the next group commit; resolves once the transaction holding them is durable. */
@@ -227,9 +273,25 @@ export class SqliteStore implements DocumentStore {
 
 	async compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
 		this.commitAppends();
+		const data = toBuffer(snapshot);
+		const checksum = rowChecksum(data);
 		this.db.transaction(() => {
-			this.statements.putSnapshot.run(room, toBuffer(snapshot));
+			this.statements.putSnapshot.run(room, data, checksum);
 			this.statements.deleteUpdatesUpTo.run(room, upToSeq);
+		})();
+	}
+
+	async quarantine(room: string, rows: readonly DamagedRow[]): Promise<void> {
+		this.commitAppends();
+		const at = new Date().toISOString();
+		this.db.transaction(() => {
+			for (const row of rows) {
+				if (row.kind === 'snapshot') {
+					this.statements.quarantineSnapshot.run({ room, reason: row.reason, at });
+				} else if (row.seq !== null) {
+					this.statements.quarantineUpdate.run({ room, seq: row.seq, reason: row.reason, at });
+				}
+			}
 		})();
 	}
 

@@ -48,6 +48,24 @@ const MIGRATIONS: string[] = [
 		writer TEXT NOT NULL,
 		PRIMARY KEY (room, client_id)
 	) WITHOUT ROWID;
+	`,
+	// A checksum (CRC-32) per stored snapshot and update, written with it and verified on every
+	// load (NULL on rows written before: those are checked by decoding them only). Rows that fail
+	// are copied to `quarantine`, never deleted, and their room refuses to open (see README).
+	`
+	ALTER TABLE documents ADD COLUMN checksum INTEGER;
+	ALTER TABLE updates ADD COLUMN checksum INTEGER;
+	CREATE TABLE quarantine (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		room TEXT NOT NULL,
+		kind TEXT NOT NULL CHECK (kind IN ('snapshot', 'update')),
+		seq INTEGER,
+		data BLOB NOT NULL,
+		checksum INTEGER,
+		reason TEXT NOT NULL,
+		quarantined_at TEXT NOT NULL
+	);
+	CREATE INDEX quarantine_by_room ON quarantine (room);
 	`
 ];
 

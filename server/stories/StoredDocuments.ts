@@ -1,4 +1,5 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { docFromStored } from '../collab/docFromStored';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
 
@@ -6,14 +7,9 @@ import type { LiveDocuments } from './LiveDocuments';
 export class StoredDocuments implements LiveDocuments {
 	constructor(private readonly store: DocumentStore) {}
 
+	/** Throws DamagedDocumentError when a stored row of the room is damaged. */
 	async readDocument(room: string): Promise<Y.Doc> {
-		const stored = await this.store.loadDocument(room);
-		const doc = new Y.Doc({ gc: true });
-		doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-			for (const update of stored.updates) Y.applyUpdate(doc, update);
-		});
-		return doc;
+		return docFromStored(room, await this.store.loadDocument(room));
 	}
 
 	presence(): number {

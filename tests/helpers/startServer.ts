@@ -18,6 +18,8 @@ export interface RunningServer {
 	wsUrl: string;
 	port: number;
 	dataDir: string;
+	/** Where the server's stderr and stdout go (kept across restarts). */
+	logFile: string;
 	/** Stops the process with the signal (SIGTERM by default) and waits for it to exit. */
 	kill(signal?: NodeJS.Signals): Promise<number | null>;
 	/** Starts the server again on the same data directory and port. */
@@ -98,6 +100,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 			return port;
 		},
 		dataDir,
+		logFile: path.join(outDir, logName),
 		kill,
 		restart: () => launch(port),
 		async dispose() {

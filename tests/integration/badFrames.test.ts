@@ -22,7 +22,11 @@ let room: string;
 let good: Client;
 
 beforeAll(async () => {
-	server = await startServer({ env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } });
+	// Writers' larger limit for offline work has its own tests (offlineSync.test.ts).
+	const limit = String(MAX_MESSAGE_BYTES);
+	server = await startServer({
+		env: { MAX_MESSAGE_BYTES: limit, MAX_WRITER_MESSAGE_BYTES: limit }
+	});
 	const response = await fetch(`${server.url}/api/stories`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'text/plain' },

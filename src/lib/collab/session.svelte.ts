@@ -48,6 +48,8 @@ export class CollabSession {
 	gone = $state(false);
 	/** The server refused this browser's link (revoked or expired: 4401) or an action (4403). */
 	denied = $state<'unauthorized' | 'forbidden' | null>(null);
+	/** The server found the story's saved data damaged (4409): it will not open until repaired. */
+	damaged = $state(false);
 	/** True once this device's copy of the text has been read. */
 	savedLocally = $state(false);
 	/**
@@ -83,13 +85,14 @@ export class CollabSession {
 		this.notes = new RoomConnection(notesRoom(storyId), base, this.#online, token);
 		this.#publish(user);
 		this.#watchStory();
+		this.#watchDamage();
 		this.#watchNetwork();
 		this.#watchOwnStamp();
 	}
 
 	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
 	get status(): ConnectionStatus {
-		if (this.gone || this.denied) return 'closed';
+		if (this.gone || this.denied || this.damaged) return 'closed';
 		if (!this.#online) return 'offline';
 		if (this.#socket === 'connected') return 'connected';
 		// The browser's online flag is only a hint (captive portals, and some browsers report
@@ -209,9 +212,27 @@ export class CollabSession {
 		this.#cleanup.push(() => clearTimeout(graceTimer));
 	}
 
+	/**
+	 * Either room's saved data damaged: stop both (retrying would only be refused again). The
+	 * copy on this device is kept: it may be what the story is repaired from.
+	 */
+	#watchDamage(): void {
+		for (const { provider } of [this.story, this.notes]) {
+			const handleClosed = ({ code }: { code: number }) => {
+				if (code !== CloseCode.storyDamaged) return;
+				this.damaged = true;
+				this.story.provider.disconnect();
+				this.notes.provider.disconnect();
+			};
+			provider.on('closed', handleClosed);
+			this.#cleanup.push(() => provider.off('closed', handleClosed));
+		}
+	}
+
 	#watchNetwork(): void {
 		const handleOnline = () => {
 			this.#online = true;
+			if (this.damaged) return;
 			this.story.provider.connect();
 			this.notes.provider.connect();
 		};

@@ -22,7 +22,12 @@ export const CloseCode = {
 	/** The connection may not do what it tried. */
 	forbidden: 4403,
 	/** The story does not exist (or was deleted). */
-	notFound: 4404
+	notFound: 4404,
+	/**
+	 * The story's saved data is damaged: kept aside, it will not open until repaired (like the
+	 * API's 409 `story_damaged`; y-websocket stops reconnecting on 44xx codes).
+	 */
+	storyDamaged: 4409
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

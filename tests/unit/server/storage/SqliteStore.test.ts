@@ -53,8 +53,10 @@ describe('SqliteStore', () => {
 		expect(await store.loadDocument('story:abcdef')).toEqual({
 			snapshot: null,
 			updates: [],
+			updateSeqs: [],
 			lastSeq: 0,
-			writers: new Map()
+			writers: new Map(),
+			damaged: []
 		});
 		await store.appendUpdates('story:abcdef', [bytes(1), bytes(2)]);
 		await store.appendUpdates('notes:abcdef', [bytes(9)]);
@@ -192,8 +194,10 @@ describe('SqliteStore', () => {
 			expect(await store.loadDocument(room)).toEqual({
 				snapshot: null,
 				updates: [],
+				updateSeqs: [],
 				lastSeq: 0,
-				writers: new Map()
+				writers: new Map(),
+				damaged: []
 			});
 		}
 		expect((await store.loadDocument('story:story2')).snapshot).not.toBeNull();
@@ -222,6 +226,71 @@ describe('SqliteStore', () => {
 		expect((await store.loadDocument('story:story1')).updates).toHaveLength(2);
 		expect(await other.ping()).toBe(true);
 		await other.close();
+	});
+
+	describe('damaged rows', () => {
+		const internal = () => (store as unknown as { db: Database.Database }).db;
+
+		it('stores a checksum with every snapshot and update, and names the rows that changed', async () => {
+			await newStory('story1');
+			await store.appendUpdates('story:story1', [bytes(1, 2, 3), bytes(4, 5, 6)]);
+			const intact = await store.loadDocument('story:story1');
+			expect(intact.damaged).toEqual([]);
+			expect(intact.updateSeqs).toHaveLength(2);
+
+			const db = internal();
+			// A snapshot cut in half, and one flipped byte in the second update.
+			db.prepare(
+				"UPDATE documents SET snapshot = substr(snapshot, 1, length(snapshot) / 2) WHERE room = 'story:story1'"
+			).run();
+			db.prepare('UPDATE updates SET data = ? WHERE seq = ?').run(
+				Buffer.from([4, 5, 7]),
+				intact.updateSeqs[1]
+			);
+			const damaged = await store.loadDocument('story:story1');
+			expect(damaged.damaged).toEqual([
+				{ kind: 'snapshot', seq: null, reason: expect.stringMatching(/checksum/) },
+				{ kind: 'update', seq: intact.updateSeqs[1], reason: expect.stringMatching(/checksum/) }
+			]);
+			// Compacting writes a fresh checksum with the new snapshot.
+			await store.compact('story:story1', bytes(9), damaged.lastSeq);
+			expect((await store.loadDocument('story:story1')).damaged).toEqual([]);
+		});
+
+		it('copies quarantined rows with room, seq, reason and time, once, leaving them in place', async () => {
+			await newStory('story1');
+			await store.appendUpdates('story:story1', [bytes(1), bytes(2)]);
+			const { updateSeqs } = await store.loadDocument('story:story1');
+			const rows = [
+				{ kind: 'snapshot' as const, seq: null, reason: 'cut' },
+				{ kind: 'update' as const, seq: updateSeqs[1]!, reason: 'flipped' }
+			];
+			await store.quarantine('story:story1', rows);
+			await store.quarantine('story:story1', rows);
+			const kept = internal()
+				.prepare('SELECT room, kind, seq, data, reason, quarantined_at FROM quarantine ORDER BY id')
+				.all() as Array<{ room: string; kind: string; seq: number | null; data: Buffer }>;
+			expect(kept).toHaveLength(2);
+			expect(kept[0]).toMatchObject({ room: 'story:story1', kind: 'snapshot', seq: null });
+			expect(kept[1]).toMatchObject({ kind: 'update', seq: updateSeqs[1], reason: 'flipped' });
+			expect([...kept[1]!.data]).toEqual([2]);
+			const still = await store.loadDocument('story:story1');
+			expect(still.snapshot).not.toBeNull();
+			expect(still.updates).toHaveLength(2);
+			// Deleting the story keeps what was quarantined.
+			await store.deleteStory('story1');
+			expect(internal().prepare('SELECT count(*) AS n FROM quarantine').get()).toEqual({ n: 2 });
+		});
+
+		it('reads rows written before checksums (NULL) as intact, for the decoder to judge', async () => {
+			await newStory('story1');
+			await store.appendUpdates('story:story1', [bytes(1)]);
+			internal()
+				.prepare('UPDATE updates SET checksum = NULL, data = ?')
+				.run(Buffer.from([2]));
+			internal().prepare('UPDATE documents SET checksum = NULL').run();
+			expect((await store.loadDocument('story:story1')).damaged).toEqual([]);
+		});
 	});
 
 	it('refuses a database written by a newer Galley', async () => {
