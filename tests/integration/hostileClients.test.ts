@@ -167,6 +167,9 @@ describe('WebSocket: roles', () => {
 		paragraph.insert(0, [words]);
 		editor.doc.getXmlFragment(STORY_FIELD).insert(0, [paragraph]);
 		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(`Seen by all.\n\n${TEXT}`));
+		// Later tests read the story as TEXT.
+		editor.doc.getXmlFragment(STORY_FIELD).delete(0, 1);
+		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(TEXT));
 	});
 
 	it('closes a commenter that sends a text update with 4403, but lets it write the notes', async () => {
