@@ -11,7 +11,8 @@ import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { UpdateCheck } from './validateUpdate';
-import { CommenterGuard } from './reviewGuard';
+import { NotesGuard } from './reviewGuard';
+import { unknownRootType } from './rootTypes';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
 
@@ -41,8 +42,8 @@ export class Room implements PipelineRoom {
 	 * poison someone else's offline edits.
 	 */
 	private readonly writers: Map<number, string>;
-	/** Checks commenters' notes updates; made at the first one (see CommenterGuard). */
-	private commenterGuard: CommenterGuard | null = null;
+	/** Checks notes updates against the review model; made at the first one (see NotesGuard). */
+	private notesGuard: NotesGuard | null = null;
 	/** Bindings made since the last write, stored in the same transaction as the next batch. */
 	private newWriters: Map<number, string> | null = null;
 
@@ -67,7 +68,7 @@ export class Room implements PipelineRoom {
 	}
 
 	accepted(update: Uint8Array): void {
-		this.commenterGuard?.accepted(update);
+		this.notesGuard?.accepted(update);
 	}
 
 	takeNewWriters(): ReadonlyMap<number, string> | undefined {
@@ -267,23 +268,36 @@ export class Room implements PipelineRoom {
 				};
 			}
 		}
-		if (this.kind === 'notes' && access.role === 'commenter') {
-			this.commenterGuard ??= new CommenterGuard(() => ({
-				doc: this.doc,
-				unapplied: this.pipeline.unapplied
-			}));
-			const refusal = this.commenterGuard.check(update, {
-				id: access.authorId,
-				names: connection.namesHeld
-			});
-			if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
-		}
+		const refusal = this.kind ? this.refusalByModel(connection, update, this.kind) : null;
+		if (refusal) return { ok: false, code: CloseCode.forbidden, reason: refusal };
 		for (const client of check.advances.keys()) {
 			if (this.writers.has(client)) continue;
 			this.writers.set(client, writer);
 			(this.newWriters ??= new Map()).set(client, writer);
 		}
 		return null;
+	}
+
+	/**
+	 * What the app's model refuses, from anyone: a root type the app does not write (it would
+	 * stay in the room for good), and in the notes anything the review model does not define or
+	 * does not let this link do (NotesGuard).
+	 */
+	private refusalByModel(connection: Connection, update: Uint8Array, kind: RoomKind) {
+		const unknown = unknownRootType(update, kind);
+		if (unknown !== null) return `no such part of the document: “${unknown.slice(0, 40)}”`;
+		const access = connection.access;
+		if (kind !== 'notes' || !access) return null;
+		this.notesGuard ??= new NotesGuard(() => ({
+			doc: this.doc,
+			unapplied: this.pipeline.unapplied
+		}));
+		return this.notesGuard.check(update, {
+			role: access.role,
+			id: access.authorId,
+			names: connection.namesHeld,
+			since: access.createdAt ?? null
+		});
 	}
 
 	private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
@@ -300,12 +314,11 @@ export class Room implements PipelineRoom {
 	private receiveAwareness(connection: Connection, payload: Uint8Array): void {
 		const decoded = decodeAwarenessUpdate(payload, this.context.settings.awarenessLimits);
 		if (!decoded.ok) return connection.refuse(decoded.code, decoded.reason);
-		// The name and role others see are the link's (stamped only on what will be stored).
+		// The name and role others see are the link's, the colour is `#rrggbb` (stamped only on
+		// what will be stored).
 		const access = connection.access;
-		const outcome = this.awareness.apply(
-			connection,
-			decoded.entries,
-			access ? (entry) => stampPresence(entry, access) : undefined
+		const outcome = this.awareness.apply(connection, decoded.entries, (entry) =>
+			stampPresence(entry, access ?? null)
 		);
 		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);
 		for (const owner of outcome.evicted) {
@@ -384,7 +397,7 @@ export class Room implements PipelineRoom {
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
 		this.notifyTimer = this.awarenessTimer = null;
 		if (!this.doc.isDestroyed) this.doc.destroy();
-		this.commenterGuard?.destroy();
-		this.commenterGuard = null;
+		this.notesGuard?.destroy();
+		this.notesGuard = null;
 	}
 }
