@@ -12,7 +12,7 @@ import { createAnchor } from '#shared/review/anchors';
 import { addSuggestion, addThread, updateSuggestion } from '#shared/review/notesDoc';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
 import type { Author } from '#shared/review/types';
-import { CommenterGuard } from '../../server/collab/reviewGuard';
+import { NotesGuard } from '../../server/collab/reviewGuard';
 
 const WORDS = 50_000;
 const ITEMS = 200;
@@ -51,7 +51,7 @@ for (let item = 0; item < ITEMS; item++) {
 
 const client = new Y.Doc();
 Y.applyUpdate(client, Y.encodeStateAsUpdate(notes));
-const guard = new CommenterGuard(() => ({ doc: notes, unapplied: [] }));
+const guard = new NotesGuard(() => ({ doc: notes, unapplied: [] }));
 const identity = { id: me.id, names: new Set([me.name]) };
 
 const times: number[] = [];

@@ -18,6 +18,8 @@ export interface Access {
 	name: string;
 	/** The review author id everything written through the link carries. */
 	authorId: string;
+	/** When the link was made (ISO); null for ADMIN_TOKEN. Nothing written with it is older. */
+	createdAt: string | null;
 }
 
 export interface LinkInfo {
@@ -34,7 +36,8 @@ const ADMIN_ACCESS: Access = {
 	role: 'owner',
 	expiresAt: null,
 	name: 'Admin',
-	authorId: linkAuthorId(null)
+	authorId: linkAuthorId(null),
+	createdAt: null
 };
 
 interface LinkRow {
@@ -44,6 +47,7 @@ interface LinkRow {
 	name: string;
 	expires_at: string | null;
 	revoked_at: string | null;
+	created_at: string;
 }
 
 /**
@@ -70,13 +74,13 @@ export class LinkService {
 				 VALUES (@id, @storyId, @role, @name, @tokenHash, @createdAt, @expiresAt)`
 			),
 			byHash: db.prepare<[string], LinkRow>(
-				'SELECT id, story_id, role, name, expires_at, revoked_at FROM links WHERE token_hash = ?'
+				'SELECT id, story_id, role, name, expires_at, revoked_at, created_at FROM links WHERE token_hash = ?'
 			),
 			byId: db.prepare<[string], LinkRow>(
-				'SELECT id, story_id, role, name, expires_at, revoked_at FROM links WHERE id = ?'
+				'SELECT id, story_id, role, name, expires_at, revoked_at, created_at FROM links WHERE id = ?'
 			),
 			list: db.prepare<[string], LinkRow>(
-				`SELECT id, story_id, role, name, expires_at, revoked_at FROM links
+				`SELECT id, story_id, role, name, expires_at, revoked_at, created_at FROM links
 				 WHERE story_id = ? AND revoked_at IS NULL ORDER BY created_at, id`
 			),
 			revoke: db.prepare<[string, string, string]>(
@@ -208,7 +212,8 @@ export class LinkService {
 			role: row.role,
 			expiresAt: row.expires_at,
 			name: linkName(row.name, row.role),
-			authorId: linkAuthorId(row.id)
+			authorId: linkAuthorId(row.id),
+			createdAt: row.created_at
 		};
 	}
 

@@ -61,6 +61,8 @@ export interface ConnectionAccess {
 	name: string;
 	/** The review author id a commenter must write under. */
 	authorId: string;
+	/** When the link was made (ISO): nothing written with it may be dated earlier. */
+	createdAt?: string | null;
 }
 
 /** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */

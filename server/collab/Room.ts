@@ -13,8 +13,9 @@ import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { UpdateCheck } from './validateUpdate';
 import type { CloseCodeValue } from '#shared/protocol/closeCodes';
 import { ClientWriters } from './ClientWriters';
-import { CommenterGuard } from './reviewGuard';
+import { NotesGuard } from './reviewGuard';
 import { misshapenBlocks, repairStory } from './repairStory';
+import { unknownRootType } from './rootTypes';
 import { StoryShapeGuard } from './StoryShapeGuard';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
@@ -44,8 +45,8 @@ export class Room implements PipelineRoom {
 	 * or a restart): another link's connection writing with it is refused.
 	 */
 	private readonly writers: ClientWriters;
-	/** Checks commenters' notes updates; made at the first one (see CommenterGuard). */
-	private commenterGuard: CommenterGuard | null = null;
+	/** Checks notes updates against the review model; made at the first one (see NotesGuard). */
+	private notesGuard: NotesGuard | null = null;
 	/** Checks that story updates fit the schema; null for other rooms. */
 	private readonly shapeGuard: StoryShapeGuard | null;
 
@@ -71,7 +72,7 @@ export class Room implements PipelineRoom {
 	}
 
 	accepted(update: Uint8Array): void {
-		this.commenterGuard?.accepted(update);
+		this.notesGuard?.accepted(update);
 	}
 
 	takeNewWriters(): ReadonlyMap<number, string> | undefined {
@@ -280,20 +281,33 @@ export class Room implements PipelineRoom {
 		}
 		const shape = this.shapeGuard?.check(check.structs);
 		if (shape && !shape.ok) return refuse(CloseCode.invalidData, `not a story: ${shape.reason}`);
-		if (this.kind === 'notes' && access.role === 'commenter') {
-			this.commenterGuard ??= new CommenterGuard(() => ({
-				doc: this.doc,
-				unapplied: this.pipeline.unapplied
-			}));
-			const refusal = this.commenterGuard.check(update, {
-				id: access.authorId,
-				names: connection.namesHeld
-			});
-			if (refusal) return refuse(CloseCode.forbidden, refusal);
-		}
+		const refusal = this.kind ? this.refusalByModel(connection, update, this.kind) : null;
+		if (refusal) return refuse(CloseCode.forbidden, refusal);
 		shape?.commit();
 		this.writers.bind(connection, writer, clients);
 		return null;
+	}
+
+	/**
+	 * What the app's model refuses, from anyone: a root type the app does not write (it would
+	 * stay in the room for good), and in the notes anything the review model does not define or
+	 * does not let this link do (NotesGuard).
+	 */
+	private refusalByModel(connection: Connection, update: Uint8Array, kind: RoomKind) {
+		const unknown = unknownRootType(update, kind);
+		if (unknown !== null) return `no such part of the document: “${unknown.slice(0, 40)}”`;
+		const access = connection.access;
+		if (kind !== 'notes' || !access) return null;
+		this.notesGuard ??= new NotesGuard(() => ({
+			doc: this.doc,
+			unapplied: this.pipeline.unapplied
+		}));
+		return this.notesGuard.check(update, {
+			role: access.role,
+			id: access.authorId,
+			names: connection.namesHeld,
+			since: access.createdAt ?? null
+		});
 	}
 
 	private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
@@ -310,12 +324,11 @@ export class Room implements PipelineRoom {
 	private receiveAwareness(connection: Connection, payload: Uint8Array): void {
 		const decoded = decodeAwarenessUpdate(payload, this.context.settings.awarenessLimits);
 		if (!decoded.ok) return connection.refuse(decoded.code, decoded.reason);
-		// The name and role others see are the link's (stamped only on what will be stored).
+		// The name and role others see are the link's, the colour is `#rrggbb` (stamped only on
+		// what will be stored).
 		const access = connection.access;
-		const outcome = this.awareness.apply(
-			connection,
-			decoded.entries,
-			access ? (entry) => stampPresence(entry, access) : undefined
+		const outcome = this.awareness.apply(connection, decoded.entries, (entry) =>
+			stampPresence(entry, access ?? null)
 		);
 		if (!outcome.ok) return connection.refuse(outcome.code, outcome.reason);
 		this.bindPresence(connection);
@@ -412,8 +425,8 @@ export class Room implements PipelineRoom {
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
 		this.notifyTimer = this.awarenessTimer = null;
 		if (!this.doc.isDestroyed) this.doc.destroy();
-		this.commenterGuard?.destroy();
-		this.commenterGuard = null;
+		this.notesGuard?.destroy();
+		this.notesGuard = null;
 	}
 }
 

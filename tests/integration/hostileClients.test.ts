@@ -12,10 +12,12 @@ import {
 	setThreadStatus
 } from '#shared/review/notesDoc';
 import type { Role } from '#shared/protocol/roles';
+import { addDictionaryWord } from '#shared/proofing/storyDictionary';
+import type { Author } from '#shared/review/types';
 import { callApi } from '../helpers/jsonApi';
 import { rawFetch, tokenFor, tokenOf } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory } from '../helpers/stories';
+import { createStory, firstParagraphText } from '../helpers/stories';
 import {
 	awarenessMessage,
 	connectClient,
@@ -66,11 +68,30 @@ function client(room: string, role: Role): Client {
 	return connected;
 }
 
-/** An update that adds text to a root type nobody else writes (valid on its own). */
-function someUpdate(clientId?: number): { doc: Y.Doc; update: Uint8Array } {
+/** Who a link of `role` writes as (its author id and name), as the API tells its holder. */
+async function youOf(id: string, role: Role): Promise<Author> {
+	return youOfOn(server.url, id, role);
+}
+
+async function youOfOn(url: string, id: string, role: Role): Promise<Author> {
+	const answer = await rawFetch(`${url}/api/stories/${id}`, {
+		headers: { authorization: `Bearer ${tokenFor(id, role)}` }
+	});
+	const { you } = (await answer.json()) as { you: Author };
+	return { id: you.id, name: you.name };
+}
+
+const SOMEONE: Author = { id: 'someone', name: 'Someone' };
+
+/** An update that adds `word` to the story's dictionary as `author` (valid on its own). */
+function someUpdate(
+	author: Author = SOMEONE,
+	clientId?: number,
+	word = 'Written'
+): { doc: Y.Doc; update: Uint8Array } {
 	const doc = new Y.Doc();
 	if (clientId !== undefined) doc.clientID = clientId;
-	doc.getText('hostile').insert(0, 'written');
+	addDictionaryWord(doc, word, author);
 	return { doc, update: Y.encodeStateAsUpdate(doc) };
 }
 
@@ -84,11 +105,11 @@ async function closedWithin(client: RawClient, ms: number) {
 	return result;
 }
 
-/** What an owner sees in the room now (a fresh client, synced). */
+/** The dictionary words an owner sees in the room now (a fresh client, synced). */
 async function hostileText(room: string): Promise<string> {
 	const reader = client(room, 'owner');
 	await synced(reader);
-	const text = reader.doc.getText('hostile').toString();
+	const text = [...reader.doc.getMap('dictionary').keys()].sort().join(' ');
 	reader.destroy();
 	return text;
 }
@@ -161,14 +182,9 @@ describe('WebSocket: roles', () => {
 		expect(readStoryText(viewer.doc)).toBe(TEXT);
 		const editor = client(storyRoom(storyId), 'editor');
 		await synced(editor);
-		const paragraph = new Y.XmlElement('paragraph');
-		const words = new Y.XmlText();
-		words.insert(0, 'Seen by all.');
-		paragraph.insert(0, [words]);
-		editor.doc.getXmlFragment(STORY_FIELD).insert(0, [paragraph]);
-		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(`Seen by all.\n\n${TEXT}`));
-		// Later tests read the story as TEXT.
-		editor.doc.getXmlFragment(STORY_FIELD).delete(0, 1);
+		firstParagraphText(editor.doc).insert(0, 'Seen by all. ');
+		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(`Seen by all. ${TEXT}`));
+		firstParagraphText(editor.doc).delete(0, 'Seen by all. '.length);
 		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(TEXT));
 	});
 
@@ -179,8 +195,8 @@ describe('WebSocket: roles', () => {
 		expect(await hostileText(storyRoom(storyId))).toBe('');
 
 		const notes = await raw(notesRoom(storyId), 'commenter');
-		notes.ws.send(updateMessage(someUpdate().update));
-		await vi.waitFor(async () => expect(await hostileText(notesRoom(storyId))).toBe('written'));
+		notes.ws.send(updateMessage(someUpdate(await youOf(storyId, 'commenter')).update));
+		await vi.waitFor(async () => expect(await hostileText(notesRoom(storyId))).toBe('Written'));
 		expect(await closedWithin(notes, 200)).toBeNull();
 	});
 
@@ -188,13 +204,14 @@ describe('WebSocket: roles', () => {
 		const room = notesRoom(otherStoryId);
 		const first = await connectRaw(server.wsUrl, room, tokenFor(otherStoryId, 'commenter'));
 		open.push(first);
-		const { doc, update } = someUpdate(424242);
+		const commenter = await youOf(otherStoryId, 'commenter');
+		const { doc, update } = someUpdate(commenter, 424242);
 		first.ws.send(updateMessage(update));
 		await new Promise((resolve) => setTimeout(resolve, 300));
 
 		// Someone else continues that client's history with their own link.
 		const before = Y.encodeStateVector(doc);
-		doc.getText('hostile').insert(0, 'forged ');
+		addDictionaryWord(doc, 'Forged', commenter);
 		const forged = Y.encodeStateAsUpdate(doc, before);
 		const second = await connectRaw(server.wsUrl, room, tokenFor(otherStoryId, 'editor'));
 		open.push(second);
@@ -209,13 +226,14 @@ describe('WebSocket: roles', () => {
 			const id = await createStory(own.url, 'Restart', 'Before.\n');
 			const room = notesRoom(id);
 			const first = await connectRaw(own.wsUrl, room, tokenFor(id, 'commenter'));
-			const { doc, update } = someUpdate(515151);
+			const commenter = await youOfOn(own.url, id, 'commenter');
+			const { doc, update } = someUpdate(commenter, 515151);
 			first.ws.send(updateMessage(update));
 			await vi.waitFor(async () => {
 				const reader = connectClient(own.wsUrl, room, new Y.Doc(), tokenFor(id, 'owner'));
 				try {
 					await synced(reader);
-					expect(reader.doc.getText('hostile').toString()).toBe('written');
+					expect([...reader.doc.getMap('dictionary').keys()]).toEqual(['Written']);
 				} finally {
 					reader.destroy();
 				}
@@ -225,7 +243,7 @@ describe('WebSocket: roles', () => {
 			await own.restart();
 
 			const before = Y.encodeStateVector(doc);
-			doc.getText('hostile').insert(0, 'forged ');
+			addDictionaryWord(doc, 'Forged', commenter);
 			const second = await connectRaw(own.wsUrl, room, tokenFor(id, 'editor'));
 			second.ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
 			expect(await closedWithin(second, 2_000)).toMatchObject({ code: CloseCode.forbidden });

@@ -1,4 +1,7 @@
 import { normalizeName } from '#shared/protocol/names';
+import { colorFor } from '#shared/protocol/presenceColor';
+
+export { colorFor };
 
 /**
  * Who is at this browser: a stable random id (it tells two tabs of one person from two people on
@@ -17,21 +20,6 @@ export interface CollabUser {
 }
 
 const ID_KEY = 'galley:person-id';
-
-/**
- * Colours dark enough for white label text and distinct from one another on warm paper.
- * Chosen by hand rather than generated so no two neighbours look alike.
- */
-const PALETTE = [
-	'#b4462f',
-	'#2f6f9f',
-	'#4f7d38',
-	'#8a4fa3',
-	'#b06a12',
-	'#1f7a72',
-	'#a83e6c',
-	'#52609e'
-] as const;
 
 function randomId(): string {
 	// getRandomValues works in insecure contexts too (randomUUID does not), e.g. a LAN address.
@@ -62,16 +50,6 @@ export function personId(): string {
 	const created = randomId();
 	writeStorage(ID_KEY, created);
 	return created;
-}
-
-/** A stable palette colour for an id (FNV-1a hash, so similar ids still spread out). */
-export function colorFor(id: string): string {
-	let hash = 0x811c9dc5;
-	for (let index = 0; index < id.length; index++) {
-		hash ^= id.charCodeAt(index);
-		hash = Math.imul(hash, 0x01000193);
-	}
-	return PALETTE[(hash >>> 0) % PALETTE.length] ?? PALETTE[0];
 }
 
 /** One or two letters for an avatar: "Ada Lovelace" → "AL", "bob" → "B". */

@@ -6,6 +6,7 @@ import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
 import { forgetToken, storyToken } from './storyTokens';
 import { isRole, type Role } from '#shared/protocol/roles';
+import { presenceColor } from '#shared/protocol/presenceColor';
 
 /** What the connection pill shows. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -106,7 +107,8 @@ export class CollabSession {
 		this.#subscribePeers();
 		const awareness = this.story.provider.awareness;
 		const self = awareness.clientID;
-		const byPerson: Record<string, Peer> = {};
+		// No prototype: an id is another client's data, and "__proto__" must be just a key.
+		const byPerson: Record<string, Peer> = Object.create(null);
 		for (const [clientId, state] of awareness.getStates()) {
 			const user: unknown = state.user;
 			if (!isCollabUser(user)) continue;
@@ -115,7 +117,7 @@ export class CollabSession {
 			byPerson[user.id] = {
 				id: user.id,
 				name: user.name,
-				color: user.color,
+				color: presenceColor(user.color),
 				clientId,
 				isSelf: clientId === self,
 				...(isRole(role) && { role })

@@ -1,12 +1,14 @@
 import type { DecorationAttrs } from '@tiptap/pm/view';
+import { presenceColor } from '#shared/protocol/presenceColor';
 
 interface CaretUser {
 	name?: unknown;
 	color?: unknown;
 }
 
+/** Only `#rrggbb` reaches a style: a presence state is another client's data, not CSS. */
 function colorOf(user: CaretUser): string {
-	return typeof user.color === 'string' ? user.color : '#776b5e';
+	return presenceColor(user.color);
 }
 
 /**

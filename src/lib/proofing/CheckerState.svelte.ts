@@ -150,8 +150,9 @@ export class CheckerState {
 		this.#worker = null;
 	}
 
+	/** Changes the story's locale (editors and owners only: the server refuses it from others). */
 	setLocale(locale: Locale): void {
-		if (locale === this.locale) return;
+		if (locale === this.locale || !this.review.canDecide) return;
 		setLocale(this.review.notesDoc, locale);
 	}
 

@@ -17,6 +17,8 @@ const word = z
 	.string()
 	.max(MAX_WORD)
 	.regex(/^[\p{L}\p{M}\p{N}'’-]+$/u);
+/** A dictionary word, as the key it is stored under. */
+export const dictionaryWordSchema = word;
 
 export const dictionaryEntrySchema = z.object({ addedBy: authorSchema, addedAt: timestamp });
 export type DictionaryEntry = z.infer<typeof dictionaryEntrySchema>;
@@ -108,6 +110,13 @@ export function removeIgnore(notes: Y.Doc, key: string): boolean {
 	return true;
 }
 
+/** The key an ignore is filed under (derived from its content, so the same ignore converges). */
+export function ignoreKey(ignore: Ignore): string {
+	return ignore.type === 'word'
+		? wordIgnoreKey(ignore.word)
+		: JSON.stringify(['flag', ignore.rule, ignore.text, ignore.before, ignore.after]);
+}
+
 /** Valid ignores with their keys; an entry filed under a key that is not its own is skipped. */
 export function listIgnores(notes: Y.Doc): { key: string; ignore: Ignore }[] {
 	const ignores: { key: string; ignore: Ignore }[] = [];
@@ -115,11 +124,7 @@ export function listIgnores(notes: Y.Doc): { key: string; ignore: Ignore }[] {
 		const parsed = ignoreSchema.safeParse(value);
 		if (!parsed.success) continue;
 		const ignore = parsed.data;
-		const expected =
-			ignore.type === 'word'
-				? wordIgnoreKey(ignore.word)
-				: JSON.stringify(['flag', ignore.rule, ignore.text, ignore.before, ignore.after]);
-		if (key === expected) ignores.push({ key, ignore });
+		if (key === ignoreKey(ignore)) ignores.push({ key, ignore });
 	}
 	return ignores;
 }

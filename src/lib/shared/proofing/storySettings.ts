@@ -9,7 +9,8 @@ export const LOCALES: readonly Locale[] = ['en-US', 'en-GB'];
 export const DEFAULT_LOCALE: Locale = 'en-US';
 export const localeSchema = z.enum(['en-US', 'en-GB']);
 
-const LOCALE_KEY = 'locale';
+/** The settings map's one key. */
+export const LOCALE_KEY = 'locale';
 
 /** The story's spelling locale: en-US unless someone chose another (invalid values are ignored). */
 export function readLocale(notes: Y.Doc): Locale {
