@@ -63,11 +63,23 @@ function validBlock(random: Random): Y.XmlElement {
 
 /** The first run of text of the document, if any (where typing and formatting go). */
 function someText(fragment: Y.XmlFragment): Y.XmlText | null {
+	return firstText(fragment, () => true);
+}
+
+/** The first run of text that may carry formatting (a code block's may not). */
+function someFormattableText(fragment: Y.XmlFragment): Y.XmlText | null {
+	return firstText(fragment, (element) => element.nodeName !== 'codeBlock');
+}
+
+function firstText(
+	fragment: Y.XmlFragment,
+	enters: (element: Y.XmlElement) => boolean
+): Y.XmlText | null {
 	const stack: unknown[] = fragment.toArray();
 	while (stack.length > 0) {
 		const node = stack.shift();
 		if (node instanceof Y.XmlText) return node;
-		if (node instanceof Y.XmlElement) stack.unshift(...node.toArray());
+		if (node instanceof Y.XmlElement && enters(node)) stack.unshift(...node.toArray());
 	}
 	return null;
 }
@@ -93,7 +105,7 @@ const EDITS: Edit[] = [
 		'bold words',
 		true,
 		(f) => {
-			const t = someText(f);
+			const t = someFormattableText(f);
 			if (t && t.length > 2) t.format(0, 2, { bold: {} });
 		}
 	],
@@ -101,7 +113,7 @@ const EDITS: Edit[] = [
 		'link words',
 		true,
 		(f) => {
-			const t = someText(f);
+			const t = someFormattableText(f);
 			if (t && t.length > 2) t.format(0, 2, { link: { href: 'https://example.org/' } });
 		}
 	],
