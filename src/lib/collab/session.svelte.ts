@@ -102,6 +102,15 @@ export class CollabSession {
 		return this.#everConnected ? 'reconnecting' : 'connecting';
 	}
 
+	/** Why the connection is closed for good (null while it is not), in the pill's words. */
+	get closedBecause(): string | null {
+		if (this.gone) return 'this story no longer exists';
+		if (this.damaged) return "this story's saved data is damaged";
+		if (this.denied === 'unauthorized') return 'this link no longer works';
+		if (this.denied === 'forbidden') return 'refused by the server';
+		return null;
+	}
+
 	/** Everyone in the story now, yourself first, one entry per person (not per tab). */
 	get peers(): Peer[] {
 		this.#subscribePeers();
