@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type pino from 'pino';
 import { readStoryText } from '#shared/model/storyDoc';
 import { parseRoomName } from '#shared/protocol/rooms';
+import { AddressLimits } from './auth/AddressLimits';
 import { LinkService } from './auth/LinkService';
 import { requestTokens } from './auth/requestTokens';
 import { CollabServer } from './collab/CollabServer';
@@ -28,6 +29,11 @@ const EDIT_FLUSH_MS = 5_000;
 export function createBackend(config: Config, logger: pino.Logger): Backend {
 	const store = openSqliteStore(config.dataDir);
 	const links = new LinkService(config.dataDir, config.adminToken);
+	const addressLimits = new AddressLimits({
+		tokenFailuresPerMinute: config.tokenFailuresPerMinute,
+		connectionsPerAddress: config.wsConnectionsPerAddress,
+		trustProxy: config.trustProxy
+	});
 	let stories: StoryService | null = null;
 	const collab = new CollabServer({
 		store,
@@ -40,6 +46,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		authorize: (request, url, room) => links.resolveAny(requestTokens(request, url), room.storyId),
 		currentAccess: (linkId) => links.current(linkId),
 		allowedOrigins: config.allowedOrigins,
+		addressLimits,
 		rates: {
 			messagesPerSecond: config.wsMessagesPerSecond,
 			bytesPerSecond: config.wsBytesPerSecond
@@ -61,6 +68,8 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		maxImportBytes: config.maxImportBytes,
 		importNeedsAdmin: config.adminToken !== null,
 		importsPerMinute: config.importsPerMinute,
+		reviewWritesPerMinute: config.reviewWritesPerMinute,
+		addressLimits,
 		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));

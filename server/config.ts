@@ -23,6 +23,14 @@ const ConfigSchema = z.object({
 	IMPORTS_PER_MINUTE: integer(30, 1),
 	WS_MESSAGES_PER_SECOND: integer(100, 1),
 	WS_BYTES_PER_SECOND: integer(1024 * 1024, 1024),
+	REVIEW_WRITES_PER_MINUTE: integer(60, 1),
+	TOKEN_FAILURES_PER_MINUTE: integer(20, 1),
+	WS_CONNECTIONS_PER_ADDRESS: integer(200, 1),
+	TRUST_PROXY: z
+		.enum(['true', 'false', '1', '0'])
+		.default('false')
+		.transform((value) => value === 'true' || value === '1'),
+	REQUEST_TIMEOUT_MS: integer(30_000, 1_000),
 	ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	ALLOWED_ORIGINS: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
@@ -49,6 +57,16 @@ export interface Config {
 	/** Per WebSocket connection (close 1013 beyond): messages and bytes per second. */
 	wsMessagesPerSecond: number;
 	wsBytesPerSecond: number;
+	/** REVIEW_WRITES_PER_MINUTE: comments, replies and suggestions per link over the API. */
+	reviewWritesPerMinute: number;
+	/** TOKEN_FAILURES_PER_MINUTE per address (429 for every token of theirs beyond). */
+	tokenFailuresPerMinute: number;
+	/** WS_CONNECTIONS_PER_ADDRESS: open WebSockets per address (429 at upgrade beyond). */
+	wsConnectionsPerAddress: number;
+	/** TRUST_PROXY: take the client's address from the proxy's X-Forwarded-For entry. */
+	trustProxy: boolean;
+	/** REQUEST_TIMEOUT_MS: a request (headers and body) must have arrived within this (408). */
+	requestTimeoutMs: number;
 	/** ADMIN_TOKEN: owner of every story, lists them all, and the only one who may import. */
 	adminToken: string | null;
 	/** ALLOWED_ORIGINS (comma separated): WebSocket origins accepted besides the server's own. */
@@ -91,6 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		importsPerMinute: value.IMPORTS_PER_MINUTE,
 		wsMessagesPerSecond: value.WS_MESSAGES_PER_SECOND,
 		wsBytesPerSecond: value.WS_BYTES_PER_SECOND,
+		reviewWritesPerMinute: value.REVIEW_WRITES_PER_MINUTE,
+		tokenFailuresPerMinute: value.TOKEN_FAILURES_PER_MINUTE,
+		wsConnectionsPerAddress: value.WS_CONNECTIONS_PER_ADDRESS,
+		trustProxy: value.TRUST_PROXY,
+		requestTimeoutMs: value.REQUEST_TIMEOUT_MS,
 		adminToken: value.ADMIN_TOKEN ?? null,
 		allowedOrigins: (value.ALLOWED_ORIGINS ?? '')
 			.split(',')

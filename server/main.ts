@@ -29,17 +29,27 @@ async function main(): Promise<void> {
 	const backend = createBackend(config, logger);
 	const app = await loadAppHandler();
 
-	const server = createServer((request, response) => {
-		// Every answer: nothing sniffed, never framed, and no Referer (share links carry tokens).
-		response.setHeader('X-Content-Type-Options', 'nosniff');
-		response.setHeader('X-Frame-Options', 'DENY');
-		response.setHeader('Referrer-Policy', 'no-referrer');
-		if (backend.handleRequest(request, response)) return;
-		app(request, response, () => {
-			response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-			response.end('Not found');
-		});
-	});
+	// A request must have fully arrived within REQUEST_TIMEOUT_MS (Node answers 408 and closes):
+	// a body trickled in a few bytes a second would otherwise hold a socket for five minutes.
+	// Checked every second, not every 30 s, so the deadline means what it says.
+	const server = createServer(
+		{
+			requestTimeout: config.requestTimeoutMs,
+			headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+			connectionsCheckingInterval: 1_000
+		},
+		(request, response) => {
+			// Every answer: nothing sniffed, never framed, and no Referer (share links carry tokens).
+			response.setHeader('X-Content-Type-Options', 'nosniff');
+			response.setHeader('X-Frame-Options', 'DENY');
+			response.setHeader('Referrer-Policy', 'no-referrer');
+			if (backend.handleRequest(request, response)) return;
+			app(request, response, () => {
+				response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+				response.end('Not found');
+			});
+		}
+	);
 	server.on('upgrade', (request, socket, head) => {
 		if (!backend.handleUpgrade(request, socket, head)) {
 			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

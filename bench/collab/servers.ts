@@ -67,7 +67,8 @@ function command(kind: ServerKind, dataDir: string, port: number) {
 				// Load generators are not people: lift the per-IP and per-connection limits.
 				IMPORTS_PER_MINUTE: '1000000',
 				WS_MESSAGES_PER_SECOND: '1000000',
-				WS_BYTES_PER_SECOND: String(1024 * 1024 * 1024)
+				WS_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+				WS_CONNECTIONS_PER_ADDRESS: '1000000'
 			},
 			ready: /listening (\d+)/
 		};

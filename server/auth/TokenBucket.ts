@@ -14,15 +14,27 @@ export class TokenBucket {
 	}
 
 	take(amount = 1): boolean {
+		this.refill();
+		if (this.tokens < amount) return false;
+		this.tokens -= amount;
+		return true;
+	}
+
+	/** Whole seconds until `take(amount)` would succeed (0: it would now). */
+	secondsUntil(amount = 1): number {
+		this.refill();
+		if (this.tokens >= amount) return 0;
+		// Less a hair: refills in floating point would otherwise round 10 s up to 11.
+		return Math.ceil((amount - this.tokens) / this.perSecond - 1e-9);
+	}
+
+	private refill(): void {
 		const now = Date.now();
 		this.tokens = Math.min(
 			this.capacity,
 			this.tokens + ((now - this.last) / 1000) * this.perSecond
 		);
 		this.last = now;
-		if (this.tokens < amount) return false;
-		this.tokens -= amount;
-		return true;
 	}
 }
 
@@ -36,6 +48,15 @@ export class KeyedBuckets {
 	) {}
 
 	take(key: string, amount = 1): boolean {
+		return this.bucketOf(key).take(amount);
+	}
+
+	/** Whole seconds until `take(key, amount)` would succeed (0: it would now); spends nothing. */
+	secondsUntil(key: string, amount = 1): number {
+		return this.buckets.get(key)?.bucket.secondsUntil(amount) ?? 0;
+	}
+
+	private bucketOf(key: string): TokenBucket {
 		const now = Date.now();
 		if (this.buckets.size > 10_000) {
 			const idleMs = (this.capacity / this.perSecond) * 1000;
@@ -48,6 +69,6 @@ export class KeyedBuckets {
 			this.buckets.set(key, entry);
 		}
 		entry.used = now;
-		return entry.bucket.take(amount);
+		return entry.bucket;
 	}
 }

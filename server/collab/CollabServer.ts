@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
 import { canWriteRoom, type Role } from '#shared/protocol/roles';
+import type { AddressLimits } from '../auth/AddressLimits';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { Connection, type ConnectionRates, type FrameLimits } from './Connection';
 import { DamagedDocumentError } from './docFromStored';
@@ -25,6 +26,8 @@ export interface CollabServerOptions {
 	 * offline session syncs when they return.
 	 */
 	maxWriterMessageBytes?: number;
+	/** Per-address caps on failed tokens and open WebSockets (none when absent). */
+	addressLimits?: AddressLimits;
 	/** Rooms with no connections unload after this long (default 30 s). */
 	unloadAfterMs: number;
 	/** Keep-alive ping interval (default 30 s); a connection that misses a pong is dropped. */
@@ -75,13 +78,22 @@ export const STORY_DAMAGED_REASON = "this story's saved data is damaged";
 const CLOSE_GRACE_MS = 1_000;
 
 /** Answers an upgrade we refuse with a plain HTTP status, before any WebSocket exists. */
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-	const body = `${message}\n`;
+function refuseUpgrade(
+	socket: Duplex,
+	status: number,
+	message: string,
+	detail?: { retryAfter: number; body: string }
+): void {
+	const body = `${detail?.body ?? message}\n`;
+	const retryAfter = detail ? `Retry-After: ${detail.retryAfter}\r\n` : '';
 	socket.end(
-		`HTTP/1.1 ${status} ${message}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+		`HTTP/1.1 ${status} ${message}\r\nContent-Type: text/plain; charset=utf-8\r\n${retryAfter}` +
 			`Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
 	);
 }
+
+/** How long an address at its WebSocket cap is told to wait before trying again. */
+const CONNECTION_CAP_RETRY_S = 10;
 
 /**
  * The y-websocket protocol server: upgrades /collab/<room>, keeps connections alive, and hands
@@ -193,16 +205,39 @@ export class CollabServer {
 		const name = parseRoomName(room);
 		if (!name) return refuseUpgrade(socket, 400, 'Bad Request');
 		if (!this.originAllowed(request)) return refuseUpgrade(socket, 403, 'Forbidden');
+		const limits = this.options.addressLimits;
+		const address = limits?.addressOf(request) ?? '';
+		if (limits) {
+			const wait = limits.tokenRetryAfter(address);
+			if (wait > 0) {
+				return refuseUpgrade(socket, 429, 'Too Many Requests', {
+					retryAfter: wait,
+					body: 'Too many failed token attempts from this address.'
+				});
+			}
+			if (!limits.mayConnect(address)) {
+				return refuseUpgrade(socket, 429, 'Too Many Requests', {
+					retryAfter: CONNECTION_CAP_RETRY_S,
+					body: `At most ${limits.settings.connectionsPerAddress} open connections per address.`
+				});
+			}
+		}
 		let access: ConnectionAccess | null = null;
 		if (this.options.authorize) {
 			access = this.options.authorize(request, new URL(url, 'http://galley.invalid'), name);
-			if (!access) return refuseUpgrade(socket, 401, 'Unauthorized');
+			if (!access) {
+				limits?.tokenFailed(address);
+				return refuseUpgrade(socket, 401, 'Unauthorized');
+			}
 		}
 		// Only a connection that may write gets the larger frames read at all; a later downgrade
 		// is caught per frame by the Connection.
 		const writes = access === null || canWriteRoom(access.role, name.kind);
 		const wss = writes ? this.writerWss : this.wss;
-		wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, room, name, access));
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			if (limits) ws.once('close', limits.connected(address));
+			this.accept(ws, room, name, access);
+		});
 	}
 
 	/**

@@ -7,6 +7,7 @@ import { DamagedDocumentError } from '../collab/docFromStored';
 import type { LinkService } from '../auth/LinkService';
 import { requestTokens, requiredRole } from '../auth/requestTokens';
 import { redactUrl } from '../auth/tokens';
+import type { AddressLimits } from '../auth/AddressLimits';
 import { KeyedBuckets } from '../auth/TokenBucket';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
@@ -18,6 +19,7 @@ import { HttpError } from './HttpError';
 import { sendError, sendJson } from './respond';
 import { addProofreadRoutes } from './proofreadRoutes';
 import { addReviewRoutes } from './reviewRoutes';
+import { reviewWriteLimit } from './reviewWriteLimit';
 import { Router } from './Router';
 import { addLinkRoutes } from './linkRoutes';
 import { addStoryRoutes } from './storyRoutes';
@@ -59,9 +61,14 @@ export function createApiHandler(options: {
 	importNeedsAdmin: boolean;
 	/** Imports per minute per IP (429 beyond). */
 	importsPerMinute: number;
+	/** Comments, replies and suggestions per link per minute over the API (429 beyond). */
+	reviewWritesPerMinute: number;
+	/** Per-address caps on failed tokens (shared with the WebSockets). */
+	addressLimits: AddressLimits;
 	/** Rooms found damaged since the server started: /healthz names their stories. */
 	damagedRooms?: () => string[];
 }): ApiHandler {
+	const { addressLimits } = options;
 	const imports = new KeyedBuckets(options.importsPerMinute, options.importsPerMinute / 60);
 	const router = new Router();
 	router.add('GET', '/healthz', async ({ response }) => {
@@ -83,7 +90,7 @@ export function createApiHandler(options: {
 		options.importNeedsAdmin
 	);
 	addLinkRoutes(router, options.links);
-	addReviewRoutes(router, options.reviews);
+	addReviewRoutes(router, options.reviews, reviewWriteLimit(options.reviewWritesPerMinute));
 	addProofreadRoutes(router, options.proofreading);
 
 	return (request, response) => {
@@ -96,7 +103,7 @@ export function createApiHandler(options: {
 			return false;
 		}
 		if (request.method === 'POST' && url.pathname === '/api/stories') {
-			if (!imports.take(request.socket.remoteAddress ?? 'unknown')) {
+			if (!imports.take(addressLimits.addressOf(request))) {
 				response.setHeader('Retry-After', '60');
 				sendError(response, 429, 'too_many_requests', 'Too many imports: try again in a minute.');
 				request.resume();
@@ -113,8 +120,22 @@ export function createApiHandler(options: {
 			} catch {
 				storyId = '';
 			}
+			const address = addressLimits.addressOf(request);
+			const wait = addressLimits.tokenRetryAfter(address);
+			if (wait > 0) {
+				response.setHeader('Retry-After', String(wait));
+				sendError(
+					response,
+					429,
+					'too_many_requests',
+					`Too many failed token attempts from this address: try again in ${wait} s.`
+				);
+				request.resume();
+				return true;
+			}
 			access = options.links.resolveAny(requestTokens(request, url), storyId);
 			if (!access) {
+				addressLimits.tokenFailed(address);
 				response.setHeader('WWW-Authenticate', 'Bearer');
 				sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
 				request.resume();
@@ -128,6 +149,8 @@ export function createApiHandler(options: {
 			}
 		}
 		router.dispatch(request, response, url, access).catch((error: unknown) => {
+			// A body left unread (refused before it was read) would hold the connection.
+			if (!request.readableEnded) request.resume();
 			if (error instanceof HttpError) {
 				sendError(response, error.status, error.code, error.message);
 			} else if (error instanceof StoryError) {

@@ -12,12 +12,17 @@ import {
 import { roleAtLeast } from '#shared/protocol/roles';
 import { parseInput } from './parseInput';
 import { readJsonObject, readOptionalJsonObject } from './readBody';
+import type { ReviewWriteLimit } from './reviewWriteLimit';
 import { sendJson, sendNoContent } from './respond';
 import type { Router, RouteContext } from './Router';
 import { writerOf } from './writerOf';
 
 /** The review API: comment threads and suggestions on a story, live for everyone in it. */
-export function addReviewRoutes(router: Router, reviews: ReviewService): void {
+export function addReviewRoutes(
+	router: Router,
+	reviews: ReviewService,
+	spendWrite: ReviewWriteLimit
+): void {
 	const comments = '/api/stories/:id/comments';
 	const suggestions = '/api/stories/:id/suggestions';
 	router
@@ -26,6 +31,7 @@ export function addReviewRoutes(router: Router, reviews: ReviewService): void {
 			sendJson(response, 200, { threads: await reviews.listThreads(params.id!, status) });
 		})
 		.add('POST', comments, async ({ request, response, params, access }) => {
+			spendWrite(access, response);
 			const comment = parseInput(newCommentRequest, await readJsonObject(request));
 			const author = writerOf(access, comment.author);
 			sendJson(response, 201, {
@@ -50,6 +56,7 @@ export function addReviewRoutes(router: Router, reviews: ReviewService): void {
 			sendNoContent(response);
 		})
 		.add('POST', `${comments}/:thread/replies`, async ({ request, response, params, access }) => {
+			spendWrite(access, response);
 			const reply = parseInput(replyRequest, await readJsonObject(request));
 			const author = writerOf(access, reply.author);
 			sendJson(response, 201, {
@@ -61,6 +68,7 @@ export function addReviewRoutes(router: Router, reviews: ReviewService): void {
 			sendJson(response, 200, { suggestions: await reviews.listSuggestions(params.id!, status) });
 		})
 		.add('POST', suggestions, async ({ request, response, params, access }) => {
+			spendWrite(access, response);
 			const suggestion = parseInput(newSuggestionRequest, await readJsonObject(request));
 			const author = writerOf(access, suggestion.author);
 			sendJson(response, 201, {

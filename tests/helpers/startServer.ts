@@ -56,6 +56,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 				LOG_LEVEL: 'info',
 				// Tests import far more than a person would; the limit itself has its own test.
 				IMPORTS_PER_MINUTE: '100000',
+				// Likewise wrong tokens (many tests try them) and review writes; each limit has its
+				// own test with the limit set low.
+				TOKEN_FAILURES_PER_MINUTE: '100000',
+				REVIEW_WRITES_PER_MINUTE: '100000',
 				...options.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from './clientAddress';
+import { KeyedBuckets } from './TokenBucket';
+
+export interface AddressLimitSettings {
+	/** TOKEN_FAILURES_PER_MINUTE: wrong, revoked or expired tokens one address may present. */
+	tokenFailuresPerMinute: number;
+	/** WS_CONNECTIONS_PER_ADDRESS: WebSockets one address may hold open at once. */
+	connectionsPerAddress: number;
+	/** TRUST_PROXY: believe the proxy's X-Forwarded-For entry (see clientAddress). */
+	trustProxy: boolean;
+}
+
+/**
+ * What one address may do, over HTTP and WebSockets alike: a bounded number of failed token
+ * attempts a minute (past it, every token from that address is refused with 429 until the budget
+ * refills, so guessing is no faster than the limit) and a bounded number of open WebSockets.
+ */
+export class AddressLimits {
+	private readonly tokenFailures: KeyedBuckets;
+	private readonly open = new Map<string, number>();
+
+	constructor(readonly settings: AddressLimitSettings) {
+		this.tokenFailures = new KeyedBuckets(
+			settings.tokenFailuresPerMinute,
+			settings.tokenFailuresPerMinute / 60
+		);
+	}
+
+	addressOf(request: IncomingMessage): string {
+		return clientAddress(request, this.settings.trustProxy);
+	}
+
+	/** Seconds this address must wait before a token of theirs is checked again (0: now). */
+	tokenRetryAfter(address: string): number {
+		return this.tokenFailures.secondsUntil(address);
+	}
+
+	/** A token from this address did not open anything. */
+	tokenFailed(address: string): void {
+		this.tokenFailures.take(address);
+	}
+
+	/** True when this address may open one more WebSocket. */
+	mayConnect(address: string): boolean {
+		return (this.open.get(address) ?? 0) < this.settings.connectionsPerAddress;
+	}
+
+	/** Counts an open WebSocket until `release` is called (once). */
+	connected(address: string): () => void {
+		this.open.set(address, (this.open.get(address) ?? 0) + 1);
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			const left = (this.open.get(address) ?? 1) - 1;
+			if (left > 0) this.open.set(address, left);
+			else this.open.delete(address);
+		};
+	}
+}

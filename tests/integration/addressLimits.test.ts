@@ -1,0 +1,314 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { storyRoom } from '#shared/protocol/rooms';
+import { tokenFor } from '../helpers/links';
+import { startServer, type RunningServer } from '../helpers/startServer';
+import { createStory } from '../helpers/stories';
+
+// Per-link and per-address limits, with each set low on its own server: review writes per link,
+// failed tokens per address (over HTTP and WebSocket alike, with TRUST_PROXY deciding whether
+// X-Forwarded-For is believed), open WebSockets per address, and a deadline for request bodies.
+// A second loopback address (127.0.0.2) stands for another person.
+
+interface Answer {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}
+
+/** One HTTP request from `from` (a loopback address), with a token and extra headers. */
+function call(
+	server: RunningServer,
+	method: string,
+	path: string,
+	options: { token?: string; from?: string; headers?: Record<string, string>; json?: unknown } = {}
+): Promise<Answer> {
+	const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(
+			`${server.url}${path}`,
+			{
+				method,
+				localAddress: options.from ?? '127.0.0.1',
+				headers: {
+					...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+					...(body ? { 'content-type': 'application/json' } : {}),
+					...options.headers
+				}
+			},
+			(response) => {
+				let text = '';
+				response.setEncoding('utf8');
+				response.on('data', (chunk: string) => (text += chunk));
+				response.on('end', () =>
+					resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text })
+				);
+			}
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+/** The status of a WebSocket upgrade (101 when it opened; the socket is then closed). */
+function upgradeStatus(
+	server: RunningServer,
+	room: string,
+	token: string,
+	from = '127.0.0.1'
+): Promise<{ status: number; retryAfter?: string }> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(`${server.wsUrl}/${room}?token=${encodeURIComponent(token)}`, {
+			localAddress: from
+		});
+		ws.once('open', () => {
+			ws.terminate();
+			resolve({ status: 101 });
+		});
+		ws.once('unexpected-response', (_request, response) => {
+			resolve({
+				status: response.statusCode ?? 0,
+				retryAfter: response.headers['retry-after'] as string | undefined
+			});
+			response.resume();
+		});
+		ws.once('error', reject);
+	});
+}
+
+/** A WebSocket held open from `from` until closed by the test. */
+function openSocket(
+	server: RunningServer,
+	room: string,
+	token: string,
+	from = '127.0.0.1'
+): Promise<WebSocket> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(`${server.wsUrl}/${room}?token=${encodeURIComponent(token)}`, {
+			localAddress: from
+		});
+		ws.once('open', () => resolve(ws));
+		ws.once('unexpected-response', (_request, response) =>
+			reject(new Error(`upgrade answered ${response.statusCode}`))
+		);
+		ws.once('error', reject);
+	});
+}
+
+function closed(ws: WebSocket): Promise<void> {
+	return new Promise((resolve) => {
+		if (ws.readyState === WebSocket.CLOSED) return resolve();
+		ws.once('close', () => resolve());
+		ws.close();
+	});
+}
+
+const WRONG = 'x'.repeat(43);
+
+describe('review writes per link', () => {
+	let server: RunningServer;
+	let id: string;
+
+	beforeAll(async () => {
+		server = await startServer({ env: { REVIEW_WRITES_PER_MINUTE: '3' } });
+		id = await createStory(server.url, 'Busy margin', 'A quiet harbour at dusk.\n');
+	});
+	afterAll(() => server?.dispose());
+
+	it('answers 429 with Retry-After past the limit, counting comments, replies and suggestions', async () => {
+		const commenter = tokenFor(id, 'commenter');
+		const comment = { start: 2, end: 7, body: 'Which quiet?' };
+		const first = await call(server, 'POST', `/api/stories/${id}/comments`, {
+			token: commenter,
+			json: comment
+		});
+		expect(first.status).toBe(201);
+		const thread = (JSON.parse(first.body) as { id: string }).id;
+		const reply = await call(server, 'POST', `/api/stories/${id}/comments/${thread}/replies`, {
+			token: commenter,
+			json: { body: 'The harbour one.' }
+		});
+		expect(reply.status).toBe(201);
+		const suggestion = await call(server, 'POST', `/api/stories/${id}/suggestions`, {
+			token: commenter,
+			json: { start: 8, end: 15, replacement: 'harbor' }
+		});
+		expect(suggestion.status).toBe(201);
+
+		const refused = await call(server, 'POST', `/api/stories/${id}/comments`, {
+			token: commenter,
+			json: comment
+		});
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+		expect(JSON.parse(refused.body)).toMatchObject({
+			error: { code: 'too_many_requests', message: expect.stringContaining('At most 3') }
+		});
+		// Nothing of the refused comment was stored.
+		const threads = await call(server, 'GET', `/api/stories/${id}/comments`, { token: commenter });
+		expect((JSON.parse(threads.body) as { threads: unknown[] }).threads).toHaveLength(1);
+
+		// Reading is not limited, and another link has its own budget.
+		expect(threads.status).toBe(200);
+		const editor = await call(server, 'POST', `/api/stories/${id}/comments`, {
+			token: tokenFor(id, 'editor'),
+			json: comment
+		});
+		expect(editor.status).toBe(201);
+	});
+});
+
+describe('failed tokens per address', () => {
+	let server: RunningServer;
+	let id: string;
+
+	beforeAll(async () => {
+		server = await startServer({ env: { TOKEN_FAILURES_PER_MINUTE: '3' } });
+		id = await createStory(server.url, 'Guarded', 'Behind a door.\n');
+	});
+	afterAll(() => server?.dispose());
+
+	it('refuses every token from an address past its failures, over HTTP and WebSocket, and only there', async () => {
+		const owner = tokenFor(id, 'owner');
+		for (let attempt = 0; attempt < 3; attempt++) {
+			expect((await call(server, 'GET', `/api/stories/${id}`, { token: WRONG })).status).toBe(401);
+		}
+		const throttled = await call(server, 'GET', `/api/stories/${id}`, { token: owner });
+		expect(throttled.status).toBe(429);
+		expect(Number(throttled.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+		expect(JSON.parse(throttled.body)).toMatchObject({
+			error: { code: 'too_many_requests', message: expect.stringContaining('failed token') }
+		});
+		const upgrade = await upgradeStatus(server, storyRoom(id), owner);
+		expect(upgrade.status).toBe(429);
+		expect(Number(upgrade.retryAfter)).toBeGreaterThanOrEqual(1);
+
+		// Another address is untouched.
+		expect(
+			(await call(server, 'GET', `/api/stories/${id}`, { token: owner, from: '127.0.0.2' })).status
+		).toBe(200);
+		expect((await upgradeStatus(server, storyRoom(id), owner, '127.0.0.2')).status).toBe(101);
+	});
+
+	it('counts WebSocket upgrades with a wrong token too', async () => {
+		const from = '127.0.0.3';
+		for (let attempt = 0; attempt < 3; attempt++) {
+			expect((await upgradeStatus(server, storyRoom(id), WRONG, from)).status).toBe(401);
+		}
+		expect(
+			(await call(server, 'GET', `/api/stories/${id}`, { token: tokenFor(id), from })).status
+		).toBe(429);
+	});
+
+	it('does not believe X-Forwarded-For without TRUST_PROXY', async () => {
+		const from = '127.0.0.4';
+		for (let attempt = 0; attempt < 3; attempt++) {
+			const answer = await call(server, 'GET', `/api/stories/${id}`, {
+				token: WRONG,
+				from,
+				headers: { 'x-forwarded-for': `198.51.100.${attempt}` }
+			});
+			expect(answer.status).toBe(401);
+		}
+		const rotated = await call(server, 'GET', `/api/stories/${id}`, {
+			token: tokenFor(id),
+			from,
+			headers: { 'x-forwarded-for': '198.51.100.99' }
+		});
+		expect(rotated.status).toBe(429);
+	});
+});
+
+describe('TRUST_PROXY', () => {
+	let server: RunningServer;
+	let id: string;
+
+	beforeAll(async () => {
+		server = await startServer({ env: { TOKEN_FAILURES_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
+		id = await createStory(server.url, 'Proxied', 'Behind a proxy.\n');
+	});
+	afterAll(() => server?.dispose());
+
+	it("counts failures per the proxy's X-Forwarded-For entry", async () => {
+		const via = (client: string) => ({ 'x-forwarded-for': `203.0.113.250, ${client}` });
+		for (let attempt = 0; attempt < 2; attempt++) {
+			const answer = await call(server, 'GET', `/api/stories/${id}`, {
+				token: WRONG,
+				headers: via('192.0.2.1')
+			});
+			expect(answer.status).toBe(401);
+		}
+		const owner = tokenFor(id);
+		expect(
+			(await call(server, 'GET', `/api/stories/${id}`, { token: owner, headers: via('192.0.2.1') }))
+				.status
+		).toBe(429);
+		// Same proxy, another client behind it.
+		expect(
+			(await call(server, 'GET', `/api/stories/${id}`, { token: owner, headers: via('192.0.2.2') }))
+				.status
+		).toBe(200);
+	});
+});
+
+describe('open WebSockets per address', () => {
+	let server: RunningServer;
+	let id: string;
+
+	beforeAll(async () => {
+		server = await startServer({ env: { WS_CONNECTIONS_PER_ADDRESS: '3' } });
+		id = await createStory(server.url, 'Crowded', 'Many tabs.\n');
+	});
+	afterAll(() => server?.dispose());
+
+	it('refuses the upgrade past the cap with 429, from that address only, until one closes', async () => {
+		const owner = tokenFor(id);
+		const sockets = [];
+		for (let open = 0; open < 3; open++)
+			sockets.push(await openSocket(server, storyRoom(id), owner));
+		const refused = await upgradeStatus(server, storyRoom(id), owner);
+		expect(refused.status).toBe(429);
+		expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+		expect((await upgradeStatus(server, storyRoom(id), owner, '127.0.0.2')).status).toBe(101);
+
+		await closed(sockets.pop()!);
+		await expect
+			.poll(() => upgradeStatus(server, storyRoom(id), owner).then((a) => a.status))
+			.toBe(101);
+		await Promise.all(sockets.map(closed));
+	});
+});
+
+describe('request deadline', () => {
+	let server: RunningServer;
+
+	beforeAll(async () => {
+		server = await startServer({ env: { REQUEST_TIMEOUT_MS: '2000' } });
+	});
+	afterAll(() => server?.dispose());
+
+	it('cuts a body trickled a few bytes a second with 408, and others are served meanwhile', async () => {
+		const port = Number(new URL(server.url).port);
+		const socket = connect(port, '127.0.0.1');
+		let answer = '';
+		socket.setEncoding('utf8');
+		socket.on('data', (chunk: string) => (answer += chunk));
+		const ended = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+		const started = Date.now();
+		socket.write(
+			'POST /api/stories HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n'
+		);
+		const trickle = setInterval(() => socket.writable && socket.write('aaaaaaaaaa'), 1000);
+		try {
+			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+			const at = await ended;
+			expect(at - started).toBeLessThan(10_000);
+			expect(answer).toMatch(/^HTTP\/1\.1 408/);
+		} finally {
+			clearInterval(trickle);
+			socket.destroy();
+		}
+	});
+});
