@@ -72,6 +72,8 @@ export interface ConnectionAccess {
 const ACCESS_SWEEP_MS = 500;
 
 const COLLAB_PATH = '/collab/';
+/** The close reason of CloseCode.unauthorized at the door (no, unknown, revoked or expired token). */
+export const LINK_REFUSED_REASON = 'this link no longer works';
 /** The close reason of CloseCode.storyDamaged: the desk shows it as is. */
 export const STORY_DAMAGED_REASON = "this story's saved data is damaged";
 /** On shutdown, clients get this long to answer our close frame before their sockets are cut. */
@@ -227,7 +229,13 @@ export class CollabServer {
 			access = this.options.authorize(request, new URL(url, 'http://galley.invalid'), name);
 			if (!access) {
 				limits?.tokenFailed(address);
-				return refuseUpgrade(socket, 401, 'Unauthorized');
+				// Accepted, then closed 4401 before anything is read or sent: a stock y-websocket
+				// client takes a 44xx close as final, while an HTTP 401 here would be retried
+				// every few seconds for as long as the tab stays open.
+				return this.wss.handleUpgrade(request, socket, head, (ws) => {
+					this.track(ws, limits, address);
+					ws.close(CloseCode.unauthorized, LINK_REFUSED_REASON);
+				});
 			}
 		}
 		// Only a connection that may write gets the larger frames read at all; a later downgrade
@@ -235,9 +243,16 @@ export class CollabServer {
 		const writes = access === null || canWriteRoom(access.role, name.kind);
 		const wss = writes ? this.writerWss : this.wss;
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			if (limits) ws.once('close', limits.connected(address));
+			this.track(ws, limits, address);
 			this.accept(ws, room, name, access);
 		});
+	}
+
+	/** Counts an open socket (for shutdown, and against its address's cap) until it closes. */
+	private track(ws: WebSocket, limits: AddressLimits | undefined, address: string): void {
+		this.sockets.add(ws);
+		ws.once('close', () => this.sockets.delete(ws));
+		if (limits) ws.once('close', limits.connected(address));
 	}
 
 	/**
@@ -309,8 +324,6 @@ export class CollabServer {
 		name: RoomName,
 		access: ConnectionAccess | null
 	): void {
-		this.sockets.add(ws);
-		ws.once('close', () => this.sockets.delete(ws));
 		const connection = new Connection(ws, this.log.child({ room }), {
 			limits: this.limits,
 			rates: this.options.rates,

@@ -118,28 +118,42 @@ async function storyText(): Promise<string> {
 	return response.text();
 }
 
-function upgradeStatus(url: string): Promise<number> {
-	return new Promise((resolve, reject) => {
+/**
+ * How the server turns a socket away: an HTTP status at the upgrade, or a close code once
+ * accepted, with the number of messages it sent before (none may carry data).
+ */
+function refusalOf(
+	url: string
+): Promise<{ http: number } | { close: number; reason: string; messages: number }> {
+	return new Promise((resolve) => {
 		const ws = new WebSocket(url);
+		let messages = 0;
+		ws.on('message', () => messages++);
 		ws.on('unexpected-response', (_request, response) => {
-			resolve(response.statusCode ?? 0);
+			resolve({ http: response.statusCode ?? 0 });
 			ws.terminate();
 		});
-		ws.on('open', () => {
-			ws.terminate();
-			reject(new Error('the upgrade was accepted'));
-		});
+		ws.on('close', (code, reason) => resolve({ close: code, reason: reason.toString(), messages }));
 		ws.on('error', () => {});
 	});
 }
 
+/** The refusal of a missing, unknown, foreign, revoked or expired token. */
+const LINK_REFUSED = {
+	close: CloseCode.unauthorized,
+	reason: 'this link no longer works',
+	messages: 0
+};
+
 describe('WebSocket: tokens', () => {
-	it('refuses a missing, unknown or other story’s token before any data (HTTP 401)', async () => {
+	it('closes a missing, unknown or other story’s token with 4401 before any data', async () => {
 		const room = storyRoom(storyId);
-		expect(await upgradeStatus(`${server.wsUrl}/${room}`)).toBe(401);
-		expect(await upgradeStatus(`${server.wsUrl}/${room}?token=${'x'.repeat(43)}`)).toBe(401);
+		expect(await refusalOf(`${server.wsUrl}/${room}`)).toEqual(LINK_REFUSED);
+		expect(await refusalOf(`${server.wsUrl}/${room}?token=${'x'.repeat(43)}`)).toEqual(
+			LINK_REFUSED
+		);
 		const foreign = tokenFor(otherStoryId, 'owner');
-		expect(await upgradeStatus(`${server.wsUrl}/${room}?token=${foreign}`)).toBe(401);
+		expect(await refusalOf(`${server.wsUrl}/${room}?token=${foreign}`)).toEqual(LINK_REFUSED);
 	});
 
 	it('refuses a browser from another origin (HTTP 403)', async () => {
@@ -541,7 +555,9 @@ describe('link API', () => {
 			headers: { authorization: `Bearer ${token}` }
 		});
 		expect(after.status).toBe(401);
-		expect(await upgradeStatus(`${server.wsUrl}/${storyRoom(storyId)}?token=${token}`)).toBe(401);
+		expect(await refusalOf(`${server.wsUrl}/${storyRoom(storyId)}?token=${token}`)).toEqual(
+			LINK_REFUSED
+		);
 	});
 
 	it('names links for people and refuses bad names precisely', async () => {
