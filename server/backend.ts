@@ -13,6 +13,7 @@ import { ProofreadService } from './proofing/ProofreadService';
 import { ReviewService } from './review/ReviewService';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoryService } from './stories/StoryService';
+import { WorkPool } from './work/WorkPool';
 
 /** Everything Galley serves besides the SvelteKit app, ready to mount on any http server. */
 export interface Backend {
@@ -57,7 +58,8 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 			stories!.recordEdit(name.storyId, readStoryText(doc));
 		}
 	});
-	stories = new StoryService(store, collab, config.maxImportBytes);
+	const work = new WorkPool(config.work);
+	stories = new StoryService(store, collab, config.maxImportBytes, work);
 	const handleApi = createApiHandler({
 		stories,
 		reviews: new ReviewService(stories, collab),
@@ -94,6 +96,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 			await flushEdits();
 			await store.close();
 			links.close();
+			await work.close();
 		}
 	};
 }

@@ -11,6 +11,7 @@ import type { DocumentStore } from './storage/DocumentStore';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
+import { InPlaceWork } from './work/InPlaceWork';
 import { StoryService } from './stories/StoryService';
 import { IMPORT_EXTENSIONS } from './stories/prepareImport';
 
@@ -59,7 +60,12 @@ async function main(argv: string[]): Promise<number> {
 
 	const config = loadConfig();
 	const store = openSqliteStore(config.dataDir);
-	const stories = new StoryService(store, new StoredDocuments(store), config.maxImportBytes);
+	const stories = new StoryService(
+		store,
+		new StoredDocuments(store),
+		config.maxImportBytes,
+		new InPlaceWork()
+	);
 	try {
 		switch (command) {
 			case 'import': {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultWorkThreads, type WorkLimits } from './work/WorkPool';
 
 const MB = 1024 * 1024;
 
@@ -31,6 +32,10 @@ const ConfigSchema = z.object({
 		.default('false')
 		.transform((value) => value === 'true' || value === '1'),
 	REQUEST_TIMEOUT_MS: integer(30_000, 1_000),
+	WORK_THREADS: z.coerce.number().int().min(1).optional(),
+	WORK_QUEUE: integer(32, 0),
+	WORK_DEADLINE_MS: integer(20_000, 100),
+	WORK_MEMORY_MB: integer(512, 32),
 	ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	ALLOWED_ORIGINS: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
@@ -67,6 +72,8 @@ export interface Config {
 	trustProxy: boolean;
 	/** REQUEST_TIMEOUT_MS: a request (headers and body) must have arrived within this (408). */
 	requestTimeoutMs: number;
+	/** WORK_*: the worker pool for imports and exports (see server/work/WorkPool.ts). */
+	work: WorkLimits;
 	/** ADMIN_TOKEN: owner of every story, lists them all, and the only one who may import. */
 	adminToken: string | null;
 	/** ALLOWED_ORIGINS (comma separated): WebSocket origins accepted besides the server's own. */
@@ -114,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		wsConnectionsPerAddress: value.WS_CONNECTIONS_PER_ADDRESS,
 		trustProxy: value.TRUST_PROXY,
 		requestTimeoutMs: value.REQUEST_TIMEOUT_MS,
+		work: {
+			threads: value.WORK_THREADS ?? defaultWorkThreads(),
+			queue: value.WORK_QUEUE,
+			deadlineMs: value.WORK_DEADLINE_MS,
+			memoryMb: value.WORK_MEMORY_MB
+		},
 		adminToken: value.ADMIN_TOKEN ?? null,
 		allowedOrigins: (value.ALLOWED_ORIGINS ?? '')
 			.split(',')

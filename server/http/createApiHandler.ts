@@ -15,6 +15,7 @@ import type { ProofreadService } from '../proofing/ProofreadService';
 import type { ReviewService } from '../review/ReviewService';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
 import type { StoryService } from '../stories/StoryService';
+import { WorkError, type WorkErrorKind } from '../work/WorkError';
 import { HttpError } from './HttpError';
 import { sendError, sendJson } from './respond';
 import { addProofreadRoutes } from './proofreadRoutes';
@@ -44,6 +45,12 @@ const REVIEW_STATUS_OF: Record<ReviewErrorKind, [number, string]> = {
 	'suggestion-decided': [409, 'suggestion_decided'],
 	'too-many': [409, 'too_many'],
 	'not-yours': [403, 'forbidden']
+};
+
+const WORK_STATUS_OF: Record<WorkErrorKind, [number, string]> = {
+	busy: [503, 'busy'],
+	deadline: [422, 'deadline_exceeded'],
+	memory: [413, 'memory_exceeded']
 };
 
 /** Answers /api/* and /healthz; returns false for any other path so the app can serve it. */
@@ -163,6 +170,10 @@ export function createApiHandler(options: {
 					'story_damaged',
 					"This story's saved data is damaged: it is kept aside for repair and cannot be read."
 				);
+			} else if (error instanceof WorkError) {
+				const [status, code] = WORK_STATUS_OF[error.kind];
+				if (error.retryAfter) response.setHeader('Retry-After', String(error.retryAfter));
+				sendError(response, status, code, error.message);
 			} else if (error instanceof ReviewError) {
 				const [status, code] = REVIEW_STATUS_OF[error.kind];
 				sendError(response, status, code, error.message);

@@ -1,10 +1,12 @@
 import { newId } from '../ids/newId';
 import { countWords, readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
-import { exportStory, type ExportFile, type ExportOptions } from '../formats/exportStory';
+import * as Y from 'yjs';
+import type { ExportFile, ExportOptions } from '../formats/exportStory';
 import type { DocumentStore, StoryEdit, StoryRecord } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
-import { cleanTitle, prepareImport, type ImportSource, type PreparedStory } from './prepareImport';
+import type { HeavyWork } from '../work/HeavyWork';
+import { cleanTitle, type ImportSource, type PreparedStory } from './prepareImport';
 import { StoryError } from './StoryError';
 
 /** A story as listed, with how many people are in it now. */
@@ -20,7 +22,8 @@ export class StoryService {
 	constructor(
 		private readonly store: DocumentStore,
 		private readonly live: LiveDocuments,
-		private readonly maxImportBytes: number
+		private readonly maxImportBytes: number,
+		private readonly work: HeavyWork
 	) {}
 
 	/**
@@ -32,7 +35,8 @@ export class StoryService {
 		const prepared: PreparedStory[] = [];
 		for (const source of sources) {
 			prepared.push(
-				await prepareImport(source, {
+				await this.work.prepareImport({
+					source,
 					title: sources.length === 1 ? title : undefined,
 					maxBytes: this.maxImportBytes
 				})
@@ -89,10 +93,14 @@ export class StoryService {
 			// Stories always stored their import text; should it be missing, the current text is the
 			// best baseline there is (the report then shows no changes rather than failing).
 			const baseline = (await this.store.baselineText(id)) ?? readStoryText(doc);
-			const file = await exportStory(
-				{ title: story.title, story: doc, notes, baseline, source },
+			const file = await this.work.exportStory({
+				title: story.title,
+				story: Y.encodeStateAsUpdate(doc),
+				notes: Y.encodeStateAsUpdate(notes),
+				baseline,
+				source,
 				options
-			);
+			});
 			return { story, file };
 		} finally {
 			doc.destroy();

@@ -5,18 +5,13 @@ import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { listThreads } from '#shared/review/notesDoc';
 import { misshapenBlocks } from '../../server/collab/repairStory';
 import { seededRandom } from '../../bench/seededRandom';
+import { percentile, startCanary } from '../helpers/canary';
 import { exportText } from '../helpers/jsonApi';
 import { tokenFor } from '../helpers/links';
 import { randomEdit } from '../helpers/randomStoryEdits';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
-import {
-	connectClient,
-	connectRaw,
-	synced,
-	updateMessage,
-	type Client
-} from '../helpers/wsClients';
+import { createStory } from '../helpers/stories';
+import { connectClient, connectRaw, synced, updateMessage } from '../helpers/wsClients';
 
 // Random updates built from the story schema, valid and corrupted, sent from raw editor and
 // commenter connections for a bounded time. After each round the stored story still fits the
@@ -30,7 +25,6 @@ const BUDGET_MS = Number(process.env.FUZZ_MS ?? 30_000);
 let server: RunningServer;
 let storyId: string;
 let canaryId: string;
-const open: Client[] = [];
 
 beforeAll(async () => {
 	server = await startServer();
@@ -39,15 +33,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) client.destroy();
 	await server?.dispose();
 });
-
-function client(id: string, room: string, role: 'owner' | 'editor' | 'commenter'): Client {
-	const made = connectClient(server.wsUrl, room, new Y.Doc(), tokenFor(id, role));
-	open.push(made);
-	return made;
-}
 
 /** The story as a fresh client receives it. */
 async function freshCopy(room = storyRoom(storyId)): Promise<Y.Doc> {
@@ -71,41 +58,12 @@ async function send(room: string, token: string, update: Uint8Array): Promise<nu
 	return closed?.code ?? null;
 }
 
-/** Two editors in another story: one types every 200 ms, the other records how long each takes. */
-function startCanary(): { latencies: number[]; stop: () => void } {
-	const typist = client(canaryId, storyRoom(canaryId), 'editor');
-	const watcher = client(canaryId, storyRoom(canaryId), 'editor');
-	const latencies: number[] = [];
-	const sentAt = new Map<string, number>();
-	watcher.doc.on('update', () => {
-		const text = readStoryText(watcher.doc);
-		for (const [mark, at] of sentAt) {
-			if (!text.includes(mark)) continue;
-			latencies.push(performance.now() - at);
-			sentAt.delete(mark);
-		}
-	});
-	let count = 0;
-	const timer = setInterval(() => {
-		if (!typist.provider.synced || !watcher.provider.synced) return;
-		const mark = `[${++count}]`;
-		sentAt.set(mark, performance.now());
-		firstParagraphText(typist.doc).insert(0, mark);
-	}, 200);
-	return { latencies, stop: () => clearInterval(timer) };
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
-
 describe(`fuzzed updates (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
 	it(
 		'never stores what does not fit, never loses what does, and never stalls another room',
 		async () => {
 			const random = seededRandom(SEED);
-			const canary = startCanary();
+			const canary = startCanary(server.wsUrl, canaryId);
 			const editor = tokenFor(storyId, 'editor');
 			const commenter = tokenFor(storyId, 'commenter');
 			const tally = { sent: 0, refused: 0, accepted: 0, validRefused: [] as string[] };

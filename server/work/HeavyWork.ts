@@ -1,0 +1,30 @@
+import type { ExportFile, ExportOptions } from '../formats/exportStory';
+import type { ImportSource, PreparedStory } from '../stories/prepareImport';
+
+/** An export's input as bytes, so it can cross to a worker thread without the live documents. */
+export interface ExportJob {
+	title: string;
+	/** `Y.encodeStateAsUpdate` of copies of `story:<id>` and `notes:<id>`. */
+	story: Uint8Array;
+	notes: Uint8Array;
+	baseline: string;
+	source: string;
+	options: ExportOptions;
+}
+
+export interface ImportJob {
+	source: ImportSource;
+	title?: string;
+	maxBytes: number;
+}
+
+/**
+ * The work that may take long on a hostile or huge input: reading an imported file and making an
+ * export. The server runs it on a pool of worker threads (WorkPool) so the thread relaying
+ * keystrokes never waits for it; the CLI runs it in place (InPlaceWork).
+ */
+export interface HeavyWork {
+	prepareImport(job: ImportJob): Promise<PreparedStory>;
+	exportStory(job: ExportJob): Promise<ExportFile>;
+	close(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+import type { HeavyWork } from './HeavyWork';
+import { exportStory, prepareImport, unwrap } from './workTasks';
+
+/** Heavy work on the calling thread: for the CLI, which has no rooms to keep responsive. */
+export class InPlaceWork implements HeavyWork {
+	async prepareImport(job: Parameters<HeavyWork['prepareImport']>[0]) {
+		return unwrap(await prepareImport(job));
+	}
+
+	async exportStory(job: Parameters<HeavyWork['exportStory']>[0]) {
+		return unwrap(await exportStory(job));
+	}
+
+	async close(): Promise<void> {}
+}

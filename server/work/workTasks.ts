@@ -1,0 +1,48 @@
+import * as Y from 'yjs';
+import { exportStory as buildExport, type ExportFile } from '../formats/exportStory';
+import { prepareImport as readImport, type PreparedStory } from '../stories/prepareImport';
+import { StoryError, type StoryErrorKind } from '../stories/StoryError';
+import type { ExportJob, ImportJob } from './HeavyWork';
+
+// The tasks a worker thread runs (and InPlaceWork runs in place). Errors cross a thread as plain
+// Error copies, losing their class: a StoryError travels as a result instead, and is rebuilt.
+
+export type TaskResult<T> =
+	{ ok: true; value: T } | { ok: false; kind: StoryErrorKind; message: string };
+
+async function settle<T>(work: () => Promise<T>): Promise<TaskResult<T>> {
+	try {
+		return { ok: true, value: await work() };
+	} catch (error) {
+		if (error instanceof StoryError) return { ok: false, kind: error.kind, message: error.message };
+		throw error;
+	}
+}
+
+export function prepareImport(job: ImportJob): Promise<TaskResult<PreparedStory>> {
+	return settle(() => readImport(job.source, { title: job.title, maxBytes: job.maxBytes }));
+}
+
+export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
+	return settle(async () => {
+		const story = new Y.Doc();
+		const notes = new Y.Doc();
+		try {
+			Y.applyUpdate(story, job.story);
+			Y.applyUpdate(notes, job.notes);
+			return await buildExport(
+				{ title: job.title, story, notes, baseline: job.baseline, source: job.source },
+				job.options
+			);
+		} finally {
+			story.destroy();
+			notes.destroy();
+		}
+	});
+}
+
+/** The value of a task's result, or its StoryError thrown again on this side. */
+export function unwrap<T>(result: TaskResult<T>): T {
+	if (result.ok) return result.value;
+	throw new StoryError(result.kind, result.message);
+}
