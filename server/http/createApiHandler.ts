@@ -30,6 +30,7 @@ const STORY_PATH = /^\/api\/stories\/([^/]+)(\/.*)?$/;
 const STATUS_OF: Record<StoryErrorKind, [number, string]> = {
 	'not-found': [404, 'not_found'],
 	'too-large': [413, 'too_large'],
+	'too-complex': [422, 'too_complex'],
 	'unsupported-type': [415, 'unsupported_media_type'],
 	binary: [415, 'binary_content'],
 	invalid: [400, 'invalid']

@@ -1,5 +1,6 @@
 /** Why a story operation was refused; the HTTP layer and the CLI each map these in one place. */
-export type StoryErrorKind = 'not-found' | 'too-large' | 'unsupported-type' | 'binary' | 'invalid';
+export type StoryErrorKind =
+	'not-found' | 'too-large' | 'too-complex' | 'unsupported-type' | 'binary' | 'invalid';
 
 export class StoryError extends Error {
 	constructor(

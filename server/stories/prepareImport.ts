@@ -3,8 +3,11 @@ import * as Y from 'yjs';
 import { decodeText } from '#shared/formats/decodeText';
 import { htmlToStoryJSON } from '#shared/formats/htmlToStory';
 import { markdownToStoryJSON } from '#shared/formats/markdownToStory';
-import { countWords, readStoryText, writeStoryJSON, writeStoryText } from '#shared/model/storyDoc';
+import type { JSONContent } from '@tiptap/core';
+import { countWords, readStoryText, writeStoryJSON } from '#shared/model/storyDoc';
+import { textToStoryJSON } from '#shared/model/storyText';
 import { readDocx } from '../formats/readDocx';
+import { checkImportLimits } from './importLimits';
 import { StoryError } from './StoryError';
 
 /** A file to import, as it arrived. */
@@ -25,6 +28,25 @@ export interface PreparedStory {
 }
 
 type ImportFormat = 'text' | 'markdown' | 'html' | 'docx';
+
+/** The file as story JSON, and whether its text ended with a line break. */
+async function readStory(
+	source: ImportSource,
+	format: ImportFormat,
+	label: string
+): Promise<{ json: JSONContent; finalNewline: boolean }> {
+	// Word documents carry no "final line break"; a story's text ends with one, as most files do.
+	if (format === 'docx') return { json: await readDocx(source.bytes, label), finalNewline: true };
+	const decoded = decodeText(source.bytes);
+	if (!decoded.ok) throw new StoryError('binary', `${label} looks binary: ${decoded.message}`);
+	const text = decoded.text;
+	if (format === 'markdown') {
+		return { json: markdownToStoryJSON(text), finalNewline: text.endsWith('\n') };
+	}
+	if (format === 'html') return { json: htmlToStoryJSON(text), finalNewline: true };
+	const { doc, finalNewline } = textToStoryJSON(text);
+	return { json: doc, finalNewline };
+}
 
 /** File name extensions the import reads, for messages, the UI and the CLI. */
 export const IMPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx'];
@@ -53,22 +75,10 @@ export async function prepareImport(
 			`${label} is not a .txt, .md, .html or .docx file; Galley imports plain text, Markdown, HTML and Word documents.`
 		);
 	}
+	const { json, finalNewline } = await readStory(source, format, label);
+	checkImportLimits(json, label);
 	const doc = new Y.Doc();
-	if (format === 'docx') {
-		// Word documents carry no "final line break"; a story's text ends with one, as most files do.
-		writeStoryJSON(doc, await readDocx(source.bytes, label), true);
-	} else {
-		const decoded = decodeText(source.bytes);
-		if (!decoded.ok) throw new StoryError('binary', `${label} looks binary: ${decoded.message}`);
-		if (format === 'markdown') {
-			const finalNewline = decoded.text.endsWith('\n');
-			writeStoryJSON(doc, markdownToStoryJSON(decoded.text), finalNewline);
-		} else if (format === 'html') {
-			writeStoryJSON(doc, htmlToStoryJSON(decoded.text), true);
-		} else {
-			writeStoryText(doc, decoded.text);
-		}
-	}
+	writeStoryJSON(doc, json, finalNewline);
 	const text = readStoryText(doc);
 	return {
 		title: cleanTitle(options.title) || titleFromFilename(source.filename) || 'Untitled story',

@@ -10,17 +10,24 @@ import type { ExportJob, ImportJob } from './HeavyWork';
 export type TaskResult<T> =
 	{ ok: true; value: T } | { ok: false; kind: StoryErrorKind; message: string };
 
-async function settle<T>(work: () => Promise<T>): Promise<TaskResult<T>> {
+async function settle<T>(work: () => Promise<T>, what: string): Promise<TaskResult<T>> {
 	try {
 		return { ok: true, value: await work() };
 	} catch (error) {
 		if (error instanceof StoryError) return { ok: false, kind: error.kind, message: error.message };
+		// A parser recursing through a pathologically nested input: the input's fault, not ours.
+		if (error instanceof RangeError && /call stack/i.test(error.message)) {
+			return { ok: false, kind: 'too-complex', message: `${what} is nested too deeply to read.` };
+		}
 		throw error;
 	}
 }
 
 export function prepareImport(job: ImportJob): Promise<TaskResult<PreparedStory>> {
-	return settle(() => readImport(job.source, { title: job.title, maxBytes: job.maxBytes }));
+	return settle(
+		() => readImport(job.source, { title: job.title, maxBytes: job.maxBytes }),
+		job.source.filename ? `"${job.source.filename}"` : 'The text'
+	);
 }
 
 export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
@@ -38,7 +45,7 @@ export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
 			story.destroy();
 			notes.destroy();
 		}
-	});
+	}, 'The story');
 }
 
 /** The value of a task's result, or its StoryError thrown again on this side. */
