@@ -100,16 +100,36 @@ export function addStoryRoutes(
 			const options = parseExportOptions(url.searchParams);
 			const id = params.id!;
 			const source = `http://${request.headers.host ?? 'localhost'}/api/stories/${id}/export?format=txt`;
-			const { story, file } = await stories.exportFile(id, options, source);
+			const { story, file, etag } = await stories.exportFile(id, options, source);
+			const tag = `"${etag}"`;
+			// May be kept, but asked again each time: answered 304 while the story is unchanged.
+			const caching = { ETag: tag, 'Cache-Control': 'private, no-cache' };
+			if (ifNoneMatch(request.headers['if-none-match'], tag)) {
+				response.writeHead(304, caching);
+				response.end();
+				return;
+			}
 			sendDownload(
 				response,
 				file.body,
 				file.contentType,
 				attachmentDisposition(story.title + (file.nameSuffix ?? ''), file.extension),
 				// Downloads are not meant to render here; if one ever did, nothing in it could run.
-				file.contentType.startsWith('text/html')
-					? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" }
-					: {}
+				{
+					...caching,
+					...(file.contentType.startsWith('text/html') && {
+						'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+					})
+				}
 			);
 		});
+}
+
+/** Whether an If-None-Match header names this ETag (or `*`). */
+function ifNoneMatch(header: string | undefined, tag: string): boolean {
+	if (!header) return false;
+	return header
+		.split(',')
+		.map((part) => part.trim().replace(/^W\//, ''))
+		.some((part) => part === tag || part === '*');
 }

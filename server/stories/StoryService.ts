@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { newId } from '../ids/newId';
 import { countWords, readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
@@ -5,7 +6,8 @@ import * as Y from 'yjs';
 import type { ExportFile, ExportOptions } from '../formats/exportStory';
 import type { DocumentStore, StoryEdit, StoryRecord } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
-import type { HeavyWork } from '../work/HeavyWork';
+import type { ExportJob, HeavyWork } from '../work/HeavyWork';
+import { ExportCache } from './ExportCache';
 import { cleanTitle, type ImportSource, type PreparedStory } from './prepareImport';
 import { StoryError } from './StoryError';
 
@@ -18,6 +20,8 @@ export interface StorySummary extends StoryRecord {
 export class StoryService {
 	/** Word counts and edit times not yet written: rooms report often, the disk hears in batches. */
 	readonly #pendingEdits = new Map<string, StoryEdit>();
+	/** Exports made, by what they were made from (see exportKey). */
+	readonly #exports = new ExportCache();
 
 	constructor(
 		private readonly store: DocumentStore,
@@ -83,29 +87,33 @@ export class StoryService {
 		id: string,
 		options: ExportOptions,
 		source = `urn:galley:story:${id}`
-	): Promise<{ story: StoryRecord; file: ExportFile }> {
+	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
 		const story = await this.require(id);
 		const [doc, notes] = await Promise.all([
 			this.live.readDocument(storyRoom(id)),
 			this.live.readDocument(notesRoom(id))
 		]);
+		let job: ExportJob;
 		try {
 			// Stories always stored their import text; should it be missing, the current text is the
 			// best baseline there is (the report then shows no changes rather than failing).
 			const baseline = (await this.store.baselineText(id)) ?? readStoryText(doc);
-			const file = await this.work.exportStory({
+			job = {
 				title: story.title,
 				story: Y.encodeStateAsUpdate(doc),
 				notes: Y.encodeStateAsUpdate(notes),
 				baseline,
 				source,
 				options
-			});
-			return { story, file };
+			};
 		} finally {
 			doc.destroy();
 			notes.destroy();
 		}
+		// Everything the export is made from, so equal keys mean equal files.
+		const etag = exportKey(job);
+		const file = await this.#exports.get(etag, () => this.work.exportStory(job));
+		return { story, file, etag };
 	}
 
 	/**
@@ -158,4 +166,14 @@ export class StoryService {
 			present: this.live.presence(storyRoom(story.id))
 		};
 	}
+}
+
+/** A hash of everything an export is made from: its cache key and HTTP ETag. */
+function exportKey(job: ExportJob): string {
+	const hash = createHash('sha256');
+	const { story, notes, ...rest } = job;
+	hash.update(JSON.stringify(rest));
+	hash.update(story);
+	hash.update(notes);
+	return hash.digest('base64url');
 }
