@@ -5,7 +5,7 @@ import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { listThreads } from '#shared/review/notesDoc';
 import { misshapenBlocks } from '../../server/collab/repairStory';
 import { seededRandom } from '../../bench/seededRandom';
-import { percentile, startCanary } from '../helpers/canary';
+import { percentile, startCanary } from '../../bench/canary';
 import { exportText } from '../helpers/jsonApi';
 import { tokenFor } from '../helpers/links';
 import { randomEdit } from '../helpers/randomStoryEdits';
@@ -63,7 +63,7 @@ describe(`fuzzed updates (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
 		'never stores what does not fit, never loses what does, and never stalls another room',
 		async () => {
 			const random = seededRandom(SEED);
-			const canary = startCanary(server.wsUrl, canaryId);
+			const canary = startCanary(server.wsUrl, canaryId, tokenFor(canaryId, 'editor'));
 			const editor = tokenFor(storyId, 'editor');
 			const commenter = tokenFor(storyId, 'commenter');
 			const tally = { sent: 0, refused: 0, accepted: 0, validRefused: [] as string[] };

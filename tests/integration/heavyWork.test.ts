@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { percentile, startCanary, type Canary } from '../helpers/canary';
+import { percentile, startCanary, type Canary } from '../../bench/canary';
 import { exportText } from '../helpers/jsonApi';
+import { tokenFor } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 
@@ -35,7 +36,7 @@ async function withCanary<T>(
 	canaryId: string,
 	attack: () => Promise<T>
 ): Promise<{ result: T; canary: Canary }> {
-	const canary = startCanary(server.wsUrl, canaryId);
+	const canary = startCanary(server.wsUrl, canaryId, tokenFor(canaryId, 'editor'));
 	await new Promise((resolve) => setTimeout(resolve, 600)); // synced, typing
 	const started = Date.now();
 	try {

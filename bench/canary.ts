@@ -1,9 +1,9 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { STORY_FIELD } from '#shared/model/schema';
 import { readStoryText } from '#shared/model/storyDoc';
 import { storyRoom } from '#shared/protocol/rooms';
-import { tokenFor } from './links';
-import { firstParagraphText } from './stories';
-import { connectClient } from './wsClients';
 
 /** Latencies seen by a canary: two editors in a story of their own. */
 export interface Canary {
@@ -15,14 +15,29 @@ export interface Canary {
 	stop(): void;
 }
 
+function editor(wsUrl: string, storyId: string, token: string): WebsocketProvider {
+	return new WebsocketProvider(wsUrl, storyRoom(storyId), new Y.Doc(), {
+		params: { token },
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true,
+		maxBackoffTime: 200
+	});
+}
+
+/** Where the typist types: the text of the story's first paragraph. */
+function firstText(doc: Y.Doc): Y.XmlText {
+	const paragraph = doc.getXmlFragment(STORY_FIELD).get(0) as Y.XmlElement;
+	return paragraph.get(0) as Y.XmlText;
+}
+
 /**
- * Two editors in `storyId`: one types a numbered mark every `everyMs`, the other records how long
- * each takes to arrive, so a test can tell whether other work froze the rooms.
+ * Two editors in `storyId` (opened with `token`): one types a numbered mark every `everyMs`, the
+ * other records how long each takes to arrive, so a test or bench can tell whether other work
+ * froze the rooms. The story must start with a paragraph of text.
  */
-export function startCanary(wsUrl: string, storyId: string, everyMs = 200): Canary {
-	const room = storyRoom(storyId);
-	const typist = connectClient(wsUrl, room, new Y.Doc(), tokenFor(storyId, 'editor'));
-	const watcher = connectClient(wsUrl, room, new Y.Doc(), tokenFor(storyId, 'editor'));
+export function startCanary(wsUrl: string, storyId: string, token: string, everyMs = 200): Canary {
+	const typist = editor(wsUrl, storyId, token);
+	const watcher = editor(wsUrl, storyId, token);
 	const latencies: number[] = [];
 	const sentAt = new Map<string, number>();
 	watcher.doc.on('update', () => {
@@ -35,18 +50,20 @@ export function startCanary(wsUrl: string, storyId: string, everyMs = 200): Cana
 	});
 	let count = 0;
 	const timer = setInterval(() => {
-		if (!typist.provider.synced || !watcher.provider.synced) return;
+		if (!typist.synced || !watcher.synced) return;
 		const mark = `[${++count}]`;
 		sentAt.set(mark, performance.now());
-		firstParagraphText(typist.doc).insert(0, mark);
+		firstText(typist.doc).insert(0, mark);
 	}, everyMs);
 	return {
 		latencies,
 		waiting: () => sentAt.size,
 		stop() {
 			clearInterval(timer);
-			typist.destroy();
-			watcher.destroy();
+			for (const provider of [typist, watcher]) {
+				provider.destroy();
+				provider.doc.destroy();
+			}
 		}
 	};
 }
