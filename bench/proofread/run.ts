@@ -1,6 +1,7 @@
 /**
  * `npm run bench:proofread`: the proofreading checker on the real stories in ../shared/stories
- * (when that folder is there), scored by ../shared/tools/score-proofread.mjs, plus the time to
+ * (when that folder is there), scored by ../shared/tools/score-proofread.mjs, on the written
+ * held-out stories and on the test half of the corpus evaluation set, plus the time to
  * check a generated 50,000-word story once the dictionary is loaded. Prints tables and writes
  * bench/.out/proofread.json (and the flags it scored, bench/.out/proofread-flags.jsonl).
  *
@@ -15,6 +16,7 @@ import { countWords } from '#shared/model/countWords';
 import { createChecker, type Checker } from '#shared/proofing/createChecker';
 import type { Locale } from '#shared/proofing/types';
 import { loadDictionary } from '../../server/proofing/loadDictionaries.ts';
+import { runCorpus, scoreTruthFolder } from './corpus/runCorpus.ts';
 import { generateStory } from './generateStory.ts';
 import { scoreFolder } from './scoreFolder.ts';
 
@@ -23,6 +25,7 @@ const outDir = path.join(repoRoot, 'bench/.out');
 const shared = path.resolve(repoRoot, '../shared');
 const storiesDir = path.join(shared, 'stories');
 const scorer = path.join(shared, 'tools/score-proofread.mjs');
+const heldOutDir = path.join(repoRoot, 'tests/fixtures/proofread-heldout');
 const TARGET_WORDS = 50_000;
 const AIM_MS = 500;
 
@@ -53,6 +56,23 @@ function main(): void {
 			? scoreStories(checker, values.misses!, values.fp!)
 			: (log(`\n(no ${path.relative(repoRoot, storiesDir)} with truth.jsonl: scoring skipped)`),
 				null);
+	log(
+		'\nThe written held-out stories (tests/fixtures/proofread-heldout, scored by corpus/scoreFlags.ts)'
+	);
+	const heldOut = scoreTruthFolder(checker, heldOutDir, {
+		misses: false,
+		falsePositives: false,
+		log,
+		label: 'held-out'
+	});
+	log('\nThe corpus evaluation set, TEST half (Brown fiction, planted errors; never tuned on)');
+	const corpus = runCorpus(checker, {
+		half: 'test',
+		outDir,
+		misses: values.misses!,
+		falsePositives: values.fp!,
+		log
+	});
 	const speed = timeLongStory(locale);
 
 	const report = {
@@ -61,6 +81,8 @@ function main(): void {
 		locale,
 		dictionary: { readMs, buildMs },
 		stories,
+		heldOut,
+		corpus,
 		speed
 	};
 	writeFileSync(path.join(outDir, 'proofread.json'), `${JSON.stringify(report, null, '\t')}\n`);
