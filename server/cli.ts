@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { LinkService } from './auth/LinkService';
 import { loadConfig } from './config';
 import { exportOptionsSchema } from './formats/exportStory';
+import { CONFIDENCE_LEVELS } from '#shared/proofing/types';
 import { proofreadFiles } from './proofing/proofreadFiles';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoredDocuments } from './stories/StoredDocuments';
@@ -21,8 +22,9 @@ const USAGE = `Usage: npm run galley -- <command>
                                     write a story (stdout without --out); F is one of
                                     txt, md, html, docx, changes, annotations
   list                              list the stories
-  proofread <files...> [--json] [--locale en-US|en-GB]
+  proofread <files...> [--json] [--locale en-US|en-GB] [--confidence likely|possible]
                                     check .txt files without importing them
+                                    (--confidence likely: only the surest flags)
 
 Works on DATA_DIR (default ./data) directly, also while the server runs.
 Story ids are letters and digits; an older id starting with "-" goes after "--".`;
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
 			title: { type: 'string' },
 			json: { type: 'boolean', default: false },
 			locale: { type: 'string', default: 'en-US' },
+			confidence: { type: 'string', default: 'possible' },
 			help: { type: 'boolean', short: 'h' }
 		}
 	});
@@ -50,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	// Proofreading reads files where they are: no data directory, no database.
-	if (command === 'proofread') return proofread(rest, values.json!, values.locale!);
+	if (command === 'proofread')
+		return proofread(rest, values.json!, values.locale!, values.confidence!);
 
 	const config = loadConfig();
 	const store = openSqliteStore(config.dataDir);
@@ -154,7 +158,7 @@ async function listStories(stories: StoryService): Promise<number> {
 	return 0;
 }
 
-function proofread(files: string[], json: boolean, locale: string): number {
+function proofread(files: string[], json: boolean, locale: string, confidence: string): number {
 	if (files.length === 0) {
 		process.stderr.write('proofread: name one or more .txt files.\n');
 		return 2;
@@ -163,9 +167,16 @@ function proofread(files: string[], json: boolean, locale: string): number {
 		process.stderr.write(`proofread: unknown locale "${locale}"; use en-US or en-GB.\n`);
 		return 2;
 	}
+	const least = CONFIDENCE_LEVELS.find((level) => level === confidence);
+	if (!least) {
+		process.stderr.write(
+			`proofread: unknown confidence "${confidence}"; use ${CONFIDENCE_LEVELS.join(' or ')}.\n`
+		);
+		return 2;
+	}
 	return proofreadFiles(
 		files,
-		{ json, locale },
+		{ json, locale, confidence: least },
 		{ write: (text) => process.stdout.write(text), error: (text) => process.stderr.write(text) }
 	);
 }
