@@ -49,6 +49,12 @@ export function readDocument(id: string): BrownDocument {
 			current = [];
 			continue;
 		}
+		// A heading ("Thirty-three/cd-hl") is a paragraph of its own.
+		const heading = line.trim().split(/\s+/).every((item) => /-hl$/.test(item));
+		if (heading && current.length) {
+			paragraphs.push(current);
+			current = [];
+		}
 		let previous: Token | undefined;
 		let first = true;
 		for (const item of line.trim().split(/\s+/)) {
@@ -60,12 +66,22 @@ export function readDocument(id: string): BrownDocument {
 			};
 			// The package repeats some sentence-final marks ("? ?", "; ;"): keep one.
 			if (previous && isPunctuation(token.text) && token.text === previous.text) continue;
+			// The tagged corpus moves final marks after a closing quote ("home ''  ."): put them
+			// back inside, as American prose prints them.
+			if (previous?.text === "''" && /^[.,?!]$/.test(token.text)) {
+				current.splice(current.length - 1, 0, token);
+				continue;
+			}
 			if (first && /\p{L}/u.test(token.text)) {
 				token.sentenceStart = true;
 				first = false;
 			} else if (first && !OPENERS.has(token.text)) first = false;
 			current.push(token);
 			previous = token;
+		}
+		if (heading) {
+			paragraphs.push(current);
+			current = [];
 		}
 	}
 	if (current.length) paragraphs.push(current);
