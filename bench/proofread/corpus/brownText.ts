@@ -13,6 +13,11 @@ export interface Token {
 	tag: string;
 	/** Starts a sentence (the first word of a corpus line). */
 	sentenceStart: boolean;
+	/**
+	 * Starts a sentence right after a closing quote that ends in ? or !: the corpus capitalises
+	 * every sentence start, so `"Why?" He asked.` may be its spelling of `"Why?" he asked.`.
+	 */
+	afterQuote?: boolean;
 }
 
 export type Paragraph = Token[];
@@ -50,7 +55,10 @@ export function readDocument(id: string): BrownDocument {
 			continue;
 		}
 		// A heading ("Thirty-three/cd-hl") is a paragraph of its own.
-		const heading = line.trim().split(/\s+/).every((item) => /-hl$/.test(item));
+		const heading = line
+			.trim()
+			.split(/\s+/)
+			.every((item) => /-hl$/.test(item));
 		if (heading && current.length) {
 			paragraphs.push(current);
 			current = [];
@@ -65,15 +73,24 @@ export function readDocument(id: string): BrownDocument {
 				sentenceStart: false
 			};
 			// The package repeats some sentence-final marks ("? ?", "; ;"): keep one.
-			if (previous && isPunctuation(token.text) && token.text === previous.text) continue;
+			if (
+				previous &&
+				isPunctuation(token.text) &&
+				token.text === previous.text &&
+				token.text !== "''"
+			)
+				continue;
 			// The tagged corpus moves final marks after a closing quote ("home ''  ."): put them
 			// back inside, as American prose prints them.
 			if (previous?.text === "''" && /^[.,?!]$/.test(token.text)) {
 				current.splice(current.length - 1, 0, token);
+				previous = token;
 				continue;
 			}
 			if (first && /\p{L}/u.test(token.text)) {
 				token.sentenceStart = true;
+				const [before, quote] = current.slice(-2);
+				token.afterQuote = quote?.text === "''" && /^[?!]$/.test(before?.text ?? '');
 				first = false;
 			} else if (first && !OPENERS.has(token.text)) first = false;
 			current.push(token);

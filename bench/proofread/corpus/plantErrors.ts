@@ -20,7 +20,7 @@ export interface TruthRow {
 	wrong: string;
 	right: string;
 	kind: string;
-	certain: true;
+	certain: boolean;
 	subkind: string;
 }
 
@@ -81,7 +81,13 @@ function proposals(
 		(tag.startsWith('jj') || /^[a-z]+-[a-z]+-[a-z]+$/.test(text))
 	)
 		out.set('hyphen', () => text.replace(/-/g, ' '));
-	if (token.sentenceStart && !isName && /^\p{Lu}\p{Ll}/u.test(text) && !/^I'/.test(text))
+	if (
+		token.sentenceStart &&
+		!token.afterQuote &&
+		!isName &&
+		/^\p{Lu}\p{Ll}/u.test(text) &&
+		!/^I'/.test(text)
+	)
 		out.set('capital', () => text[0]!.toLowerCase() + text.slice(1));
 	if (
 		DROPPABLE.has(lower) &&
@@ -180,6 +186,18 @@ function render(document: BrownDocument, edits: Map<Token, Edit>) {
 			spans.push({ start, end: text.length });
 			previous = token;
 			if (edit) pending.push({ edit, position });
+			else if (token.afterQuote && !/^np|-tl/.test(token.tag) && token.text !== 'I')
+				truth.push({
+					id: `${document.id}@${start}`,
+					story,
+					start,
+					end: text.length,
+					wrong: token.text,
+					right: token.text.toLowerCase(),
+					kind: 'punctuation',
+					certain: false,
+					subkind: 'capital-after-quote'
+				});
 		});
 		for (const { edit, position } of pending) {
 			const [kind, subkind] = KIND_OF[edit.kind];
