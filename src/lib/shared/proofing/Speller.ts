@@ -2,6 +2,8 @@ import nspell from 'nspell';
 import type { HunspellDictionary } from '#shared/proofing/types';
 import { capitalize, isAllCaps, isUpper } from '#shared/proofing/textShape';
 import { rankSuggestions } from '#shared/proofing/rankSuggestions';
+import { editDistance } from '#shared/proofing/editDistance';
+import type { Lexicon } from '#shared/proofing/Lexicon';
 
 const asText = (data: string | Uint8Array): string =>
 	typeof data === 'string' ? data : new TextDecoder().decode(data);
@@ -18,7 +20,12 @@ export class Speller {
 	/** Each dictionary stem's affix flags ("happy" → "URTP"): a little grammar for the rules. */
 	readonly #flags = new Map<string, string>();
 
-	constructor(dictionary: HunspellDictionary, extraWords: readonly string[] = []) {
+	constructor(
+		dictionary: HunspellDictionary,
+		extraWords: readonly string[] = [],
+		/** Corpus words and counts: a fast search two edits out, and frequencies to rank by. */
+		readonly lexicon: Lexicon | null = null
+	) {
 		const dic = asText(dictionary.dic);
 		this.#spell = nspell(asText(dictionary.aff), dic);
 		for (const word of extraWords) this.#spell.add(word);
@@ -55,7 +62,8 @@ export class Speller {
 
 	/**
 	 * Replacements for an unknown word, best first (at most five). Words one edit away are found
-	 * by trying every edit (about a millisecond); only when there are none does nspell search
+	 * by trying every edit (about a millisecond); when there are none, the lexicon's corpus words
+	 * two edits away (microseconds); only when that finds nothing either does nspell search
 	 * further (tens of milliseconds), and only if `mayDig()` agrees — else the answer is [] and
 	 * is not kept, so a later call may dig.
 	 */
@@ -65,13 +73,27 @@ export class Speller {
 		const plain = word.replace(/’/g, "'");
 		const correct = (candidate: string) => this.#spell.correct(candidate);
 		let candidates = oneEditAway(plain, correct);
-		if (candidates.length === 0) {
+		if (candidates.length === 0) candidates = this.#twoEditsAway(plain);
+		// With a lexicon its search replaces nspell's deep one: a word more than two edits from
+		// every known word is mostly a coinage, and the deep search cost most of a check's time.
+		if (candidates.length === 0 && !this.lexicon) {
 			if (!mayDig()) return [];
 			candidates = this.#spell.suggest(plain);
 		}
-		const suggestions = rankSuggestions(word, candidates, correct);
+		const frequency = (candidate: string) => this.lexicon?.count(candidate.toLowerCase()) ?? 0;
+		const suggestions = rankSuggestions(word, candidates, correct, frequency);
 		this.#suggestions.set(word, suggestions);
 		return suggestions;
+	}
+
+	#twoEditsAway(plain: string): string[] {
+		if (!this.lexicon) return [];
+		const lower = plain.toLowerCase();
+		const capitalised = isUpper(plain[0]);
+		return this.lexicon
+			.similar(lower)
+			.filter((candidate) => editDistance(candidate, lower) <= 2 && this.#spell.correct(candidate))
+			.map((candidate) => (capitalised ? capitalize(candidate) : candidate));
 	}
 }
 

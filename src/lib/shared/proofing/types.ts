@@ -14,7 +14,8 @@ export const FLAG_KINDS = [
 	'grammar',
 	'mojibake',
 	'residue',
-	'nbsp'
+	'nbsp',
+	'unusual'
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
@@ -77,4 +78,10 @@ export interface CheckOptions {
 	storyWords?: Iterable<string>;
 	/** Words ignored everywhere in the story: no flag of any kind is raised on them. */
 	ignoredWords?: Iterable<string>;
+	/**
+	 * Also report words that are not in any word list but are regularly formed from one
+	 * ("unsmilingly", "raftered", "comin"): kind `unusual`, confidence `possible`. Off by
+	 * default: nearly all of them are meant.
+	 */
+	unusualWords?: boolean;
 }

@@ -87,3 +87,24 @@ describe('spelling', () => {
 		]);
 	});
 });
+
+describe('spelling: words the word lists lack', () => {
+	it.each([
+		['a regular formation', 'He gave an unsmilingly polite nod under the raftered roof.'],
+		['a dropped g in dialogue', '"I was comin home," he said.'],
+		['a WordNet word Hunspell lacks', 'The tenebrous hall was cold.'],
+		['a contraction of a word and a clitic', '"There\'d be trouble," he said.']
+	])('accepts %s', (_, text) => expectClean(text));
+
+	it('still flags a misspelling that looks like a formation but is one slip from a word', () => {
+		expect(described('He was truely sorry.')).toEqual(['spelling/unknown:truely']);
+	});
+
+	it('reports formations as unusual words, possible, only when asked', () => {
+		const text = 'The unpurpled sky.';
+		expect(checker.check(text)).toEqual([]);
+		expect(checker.check(text, { unusualWords: true })).toMatchObject([
+			{ kind: 'unusual', rule: 'unusual/formation', confidence: 'possible', suggestions: [] }
+		]);
+	});
+});

@@ -16,6 +16,7 @@ import { SPLIT_COMPOUNDS } from '#shared/proofing/words/splitCompounds';
 import { americanSpelling } from '#shared/proofing/words/britishSpelling';
 import { editDistance } from '#shared/proofing/editDistance';
 import { usesBritishQuotes } from '#shared/proofing/britishQuotes';
+import { droppedG, wordFormation } from '#shared/proofing/wordFormation';
 
 /** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
 const ACRONYM_LENGTH = 5;
@@ -45,6 +46,11 @@ export const spelling: Rule = (context) => {
 			continue;
 		}
 		if (isAccepted(context, word, base, lower)) continue;
+		const formed = formedFrom(context, lower);
+		if (formed) {
+			if (context.unusualWords) flags.push(unusual(word.start, word.end, formed));
+			continue;
+		}
 		unknown.push({ word, base, american: americanSpelling(lower, isKnown) });
 	}
 	const british = new Set(
@@ -78,6 +84,37 @@ export const spelling: Rule = (context) => {
 };
 
 /**
+ * How an unknown lower-case word is regularly formed ("un + smiling + ly", "comin = coming"), or
+ * undefined. A formation one slip from a dictionary word is more likely that word misspelt
+ * ("truely" is true + ly but first of all "truly"); a dropped g is one slip by nature.
+ */
+function formedFrom(context: TextContext, lower: string): string | undefined {
+	const known = (candidate: string) =>
+		context.speller.isKnown(candidate) || (context.lexicon?.hasWord(candidate) ?? false);
+	const full = droppedG(lower, known);
+	if (full) return `"${full}" with the g dropped`;
+	const formation = wordFormation(lower, known);
+	if (!formation) return undefined;
+	// "huggings" is one slip from "hugging", as every plural is from its singular.
+	const oneSlip = context
+		.suggest(lower)
+		.map((candidate) => candidate.toLowerCase())
+		.some((candidate) => editDistance(candidate, lower) <= 1 && lower !== `${candidate}s`);
+	return oneSlip ? undefined : formation.parts.join(' + ');
+}
+
+const unusual = (start: number, end: number, formed: string): Flag =>
+	flag(
+		'unusual',
+		'unusual/formation',
+		start,
+		end,
+		`Not in the word lists, but regularly formed (${formed}): check it is meant.`,
+		[],
+		'possible'
+	);
+
+/**
  * "Lissa!" at the start of a quotation, "Kestrel's POV" on a line of its own: a capitalised
  * unknown word that is only ever one slip from other names, never from a common word, is a name
  * seen once ("Finaly" is one slip from "finally" and stays flagged).
@@ -95,6 +132,13 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (ownEntry(BARE_CONTRACTIONS, lower)) return true;
 	if (isStutter(context, word)) return true;
 	if (speller.isKnown(word.text) || speller.isKnown(base)) return true;
+	// WordNet lists British spellings too ("harbour"): those stay with the British-spelling check.
+	if (
+		context.lexicon?.hasWord(lower) &&
+		!americanSpelling(lower, (candidate) => speller.isKnown(candidate))
+	)
+		return true;
+	if (isContraction(lower, (candidate) => speller.isKnown(candidate))) return true;
 	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
 	if (isNominalPlural(context, lower)) return true;
@@ -102,6 +146,12 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;
 	return isClosedCompound(context, lower);
+}
+
+/** "there'd", "this'll", "what're": a known word and a clitic, as speech runs them together. */
+function isContraction(lower: string, isKnown: (word: string) => boolean): boolean {
+	const match = /^(\p{L}+)['’](?:d|ll|re|ve|s)$/u.exec(lower);
+	return match !== null && isKnown(match[1]!);
 }
 
 /**

