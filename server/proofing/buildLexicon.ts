@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
+import { buildCompoundLexicon } from './compoundLexicon';
 import { deriveConfusionSets } from './confusionSets';
 import type { LexiconData } from '#shared/proofing/Lexicon';
 import { loadDictionary } from './loadDictionaries';
@@ -86,12 +87,12 @@ function build(): LexiconData {
 	const words = [...lemmas]
 		.filter((lemma) => /^[a-z]{3,}$/.test(lemma) && !speller.correct(lemma))
 		.sort();
-	const compounds = [...lemmas]
-		.filter((lemma) => /^[a-z]{2,}(?:-[a-z]{2,})+$/.test(lemma))
-		.filter(
-			(lemma) => !lemmas.has(lemma.replace(/-/g, '_')) && !lemmas.has(lemma.replace(/-/g, ''))
-		)
-		.sort();
+	const compounds = buildCompoundLexicon(
+		sentences,
+		lemmas,
+		(word) => speller.correct(word),
+		counts
+	);
 
 	return {
 		source:
@@ -101,7 +102,9 @@ function build(): LexiconData {
 		tokens: [...counts.values()].reduce((sum, count) => sum + count, 0),
 		confusionSets: groups,
 		words,
-		compounds
+		compounds: compounds.compounds,
+		compoundHeads: compounds.heads,
+		closedCompounds: compounds.closed
 	};
 }
 
@@ -111,5 +114,6 @@ writeFileSync(outFile, `${JSON.stringify(data)}\n`);
 process.stdout.write(
 	`${path.relative(repoRoot, outFile)}: ${Object.keys(data.unigrams).length} words, ` +
 		`${Object.keys(data.bigrams).length} bigrams, ${data.confusionSets.length} confusion sets, ` +
-		`${data.words.length} WordNet words, ${data.compounds.length} compounds\n`
+		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
+		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds\n`
 );

@@ -11,8 +11,12 @@ export interface LexiconData {
 	confusionSets: string[][];
 	/** Valid words Hunspell lacks (WordNet lemmas). */
 	words: string[];
-	/** Hyphenated compounds whose open form WordNet does not list ("grief-stricken"). */
+	/** Hyphenated compounds whose open form is rarer in the training text ("grief-stricken"). */
 	compounds: string[];
+	/** Second parts that make hyphenated modifiers with many first words ("filled", "looking"). */
+	compoundHeads: string[];
+	/** Closed compounds as their two words ("bed room"), whose open form the training text never has. */
+	closedCompounds: string[];
 }
 
 /** Weight of the unigram estimate in the interpolated bigram probability. */
@@ -27,6 +31,8 @@ export class Lexicon {
 	readonly #alternatives = new Map<string, Set<string>>();
 	readonly #words: Set<string>;
 	readonly #compounds = new Map<string, string>();
+	readonly #heads: Set<string>;
+	readonly #closed = new Map<string, string>();
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
 	#nearIndex: Map<string, string[]> | undefined;
 
@@ -42,6 +48,8 @@ export class Lexicon {
 		this.#words = new Set(data.words);
 		for (const compound of data.compounds)
 			this.#compounds.set(compound.replace(/-/g, ' '), compound);
+		this.#heads = new Set(data.compoundHeads);
+		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
 	}
 
 	count(word: string): number {
@@ -61,6 +69,16 @@ export class Lexicon {
 	/** The hyphenated form of an open compound ("grief stricken" → "grief-stricken"). */
 	compound(open: string): string | undefined {
 		return this.#compounds.get(open);
+	}
+
+	/** A head of many hyphenated modifiers ("filled": "water-filled", "tear-filled"). */
+	isCompoundHead(lower: string): boolean {
+		return this.#heads.has(lower);
+	}
+
+	/** The closed compound two words make ("birth stone" → "birthstone"), lower-case. */
+	closedCompound(open: string): string | undefined {
+		return this.#closed.get(open);
 	}
 
 	/** log P(next | previous), the bigram estimate interpolated with the word's frequency. */

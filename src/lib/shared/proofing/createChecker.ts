@@ -2,6 +2,7 @@ import { defaultLexicon } from '#shared/proofing/defaultLexicon';
 import type { Lexicon } from '#shared/proofing/Lexicon';
 import { learnNames } from '#shared/proofing/learnNames';
 import { realWord } from '#shared/proofing/rules/realWord';
+import { compounds } from '#shared/proofing/rules/compounds';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -52,6 +53,7 @@ const RULES: Rule[] = [
 	realWord,
 	grammar,
 	hyphen,
+	compounds,
 	repetition,
 	article,
 	punctuation,

@@ -18,7 +18,9 @@ const data: LexiconData = {
 	tokens: 120,
 	confusionSets: [['their', 'there']],
 	words: ['unhurried'],
-	compounds: ['grief-stricken']
+	compounds: ['grief-stricken'],
+	compoundHeads: ['filled'],
+	closedCompounds: ['bed room']
 };
 
 describe('Lexicon', () => {
@@ -45,5 +47,8 @@ describe('Lexicon', () => {
 		expect(lexicon.hasWord('unhurried')).toBe(true);
 		expect(lexicon.hasWord('unhurry')).toBe(false);
 		expect(lexicon.compound('grief stricken')).toBe('grief-stricken');
+		expect(lexicon.isCompoundHead('filled')).toBe(true);
+		expect(lexicon.closedCompound('bed room')).toBe('bedroom');
+		expect(lexicon.closedCompound('bedr oom')).toBeUndefined();
 	});
 });
