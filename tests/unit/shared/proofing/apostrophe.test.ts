@@ -28,7 +28,8 @@ describe('missing apostrophes', () => {
 		'They visited the Smiths on Sunday.',
 		'Ophelia smiled at Ophelia and the others. The willows swayed.',
 		'Then Nadia quietly left. Nadia nodded. Everyone watched Nadia.',
-		'The bridges about the town were old.'
+		'The bridges about the town were old.',
+		'Nadia waved. Everyone loved Nadia. Then the Nadia boy smiled.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
 

@@ -130,6 +130,9 @@ function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 	const previous = context.previous(word);
 	if (previous && (BARE_INFINITIVE_VERBS.test(previous.lower) || previous.lower === 'to'))
 		return null;
+	// "the Harlem boy", "the British army": after a determiner the name is a modifier; a
+	// possessive takes no determiner of its own ("the Tara's smile" is not English).
+	if (previous && DETERMINERS.has(previous.lower)) return null;
 	return flag(
 		'apostrophe',
 		'apostrophe/possessive-name',
