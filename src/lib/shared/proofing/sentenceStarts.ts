@@ -1,3 +1,4 @@
+import { CONJUNCTIONS } from '#shared/proofing/words/functionWords';
 import { isSpeechVerb } from '#shared/proofing/words/speechVerbs';
 
 /** A lower-case word where a sentence starts: its offset and the word. */
@@ -34,6 +35,8 @@ export function lowerStartsAfterQuotesAndBreaks(
 		// `"Do it now." she said` is a dialogue tag after a wrong full stop (the dialogue rule
 		// flags the stop); after an ellipsis the sentence may go on.
 		if (isDialogueTag(text, match.index, word, isKnown)) continue;
+		// `said, "No, silly!" and stepped aside`: the quoted exclamation sits inside a sentence.
+		if (match[1] !== '.' && CONJUNCTIONS.has(word.toLowerCase())) continue;
 		if (/(?:\.\.|…)["”] +["“]?$/.test(text.slice(Math.max(0, match.index - 6), match.index)))
 			continue;
 		found.push({ index: match.index, word });

@@ -56,6 +56,10 @@ describe('punctuation: a sentence start after a quotation or a paragraph break',
 		['a dialogue tag after a question', '"Why?" he asked.'],
 		['a tag two words on', '"Where?" his mother called.'],
 		['a paragraph that goes on a broken line', 'He said that\n\nthe door was open.'],
-		['a sentence that goes on after an ellipsis', '"Well..." maybe not.']
+		['a sentence that goes on after an ellipsis', '"Well..." maybe not.'],
+		[
+			'a sentence that goes on after a quoted exclamation',
+			'She said, "No, silly!" and stepped aside.'
+		]
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
