@@ -108,3 +108,26 @@ describe('spelling: words the word lists lack', () => {
 		]);
 	});
 });
+
+describe('spelling: words written on purpose', () => {
+	it.each([
+		['letters left out with an apostrophe', '"Aye, cap\'n," said the bo\'sun.'],
+		['a sound drawn out', 'The wind went wooooosh over the roof.']
+	])('accepts %s', (_, text) => expectClean(text));
+
+	it('flags a recurring unknown word only once, as possible', () => {
+		const text = 'They sailed on the biwa. The biwa was calm. Later the biwa froze.';
+		expect(checker.check(text)).toMatchObject([
+			{ rule: 'spelling/unknown', start: text.indexOf('biwa'), confidence: 'possible' }
+		]);
+	});
+
+	it('flags a recurring slip every time: a habit is still a slip', () => {
+		const text = 'He saw teh dog. Then teh cat. Then teh bird.';
+		expect(described(text)).toEqual([
+			'spelling/unknown:teh',
+			'spelling/unknown:teh',
+			'spelling/unknown:teh'
+		]);
+	});
+});

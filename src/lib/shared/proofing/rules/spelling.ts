@@ -22,6 +22,13 @@ import { droppedG, wordFormation } from '#shared/proofing/wordFormation';
 const ACRONYM_LENGTH = 5;
 
 /**
+ * An unknown word written this often, the same way, and not one slip from a word, is meant (a
+ * coinage, a foreign or dialect word). "teh" and "wass" recur as habits and stay flagged every
+ * time; "biwa" recurring is flagged once, as possible.
+ */
+const RECURRING = 3;
+
+/**
  * A story that spells "colour" and "realised" more than once is written in British English on
  * purpose: its British spellings are accepted even by the American dictionary.
  */
@@ -58,9 +65,20 @@ export const spelling: Rule = (context) => {
 	);
 	const britishStory =
 		british.size >= BRITISH_STORY || (british.size > 0 && usesBritishQuotes(context.text));
+	const occurrences = new Map<string, number>();
+	for (const { base } of unknown) {
+		const lower = base.toLowerCase();
+		occurrences.set(lower, (occurrences.get(lower) ?? 0) + 1);
+	}
+	const reported = new Set<string>();
 	for (const { word, base, american } of unknown) {
 		if (american && britishStory) continue;
 		if (!american && looksLikeName(context, base)) continue;
+		const lower = base.toLowerCase();
+		const recurs =
+			!american && (occurrences.get(lower) ?? 0) >= RECURRING && !oneSlipFromWord(context, lower);
+		if (recurs && reported.has(lower)) continue;
+		reported.add(lower);
 		const suggestions = american
 			? [matchCase(base, american) + word.text.slice(base.length)]
 			: context
@@ -75,8 +93,11 @@ export const spelling: Rule = (context) => {
 				word.end,
 				american
 					? `British spelling; the story is checked as American English ("${american}").`
-					: `"${word.text}" is not in the dictionary.`,
-				suggestions
+					: recurs
+						? `"${word.text}" is not in the dictionary, and the story writes it ${occurrences.get(lower)} times: if it is meant, add it to the story's dictionary.`
+						: `"${word.text}" is not in the dictionary.`,
+				suggestions,
+				recurs ? 'possible' : 'likely'
 			)
 		);
 	}
@@ -93,15 +114,22 @@ function formedFrom(context: TextContext, lower: string): string | undefined {
 		context.speller.isKnown(candidate) || (context.lexicon?.hasWord(candidate) ?? false);
 	const full = droppedG(lower, known);
 	if (full) return `"${full}" with the g dropped`;
+	// "cap'n", "ever'body", "po'k": letters left out and marked with an apostrophe, as dialogue
+	// writes speech ("don't" and "we'll" are known words, so this is speech of one's own).
+	if (/^\p{L}+['’]\p{L}+$/u.test(lower) && !isClitic(lower)) return 'letters left out, marked';
+	// "wooooosh", "zoooop": a letter drawn out for the sound.
+	if (/(\p{L})\1\1/u.test(lower)) return 'a letter drawn out';
 	const formation = wordFormation(lower, known);
 	if (!formation) return undefined;
-	// "huggings" is one slip from "hugging", as every plural is from its singular.
-	const oneSlip = context
+	return oneSlipFromWord(context, lower) ? undefined : formation.parts.join(' + ');
+}
+
+/** A dictionary word one slip away ("huggings" is one from "hugging", as any plural is). */
+const oneSlipFromWord = (context: TextContext, lower: string): boolean =>
+	context
 		.suggest(lower)
 		.map((candidate) => candidate.toLowerCase())
 		.some((candidate) => editDistance(candidate, lower) <= 1 && lower !== `${candidate}s`);
-	return oneSlip ? undefined : formation.parts.join(' + ');
-}
 
 const unusual = (start: number, end: number, formed: string): Flag =>
 	flag(
@@ -147,6 +175,8 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 		return true;
 	return isClosedCompound(context, lower);
 }
+
+const isClitic = (lower: string): boolean => /['’](?:s|d|ll|re|ve|m|t)$/u.test(lower);
 
 /** "there'd", "this'll", "what're": a known word and a clitic, as speech runs them together. */
 function isContraction(lower: string, isKnown: (word: string) => boolean): boolean {
