@@ -23,8 +23,9 @@ export const compounds: Rule = (context) => {
 	const words = context.words;
 	for (let i = 0; i < words.length; i++) {
 		const first = words[i]!;
+		if (!isPlain(context, first)) continue;
 		const second = context.next(first);
-		if (!second || !isPlain(context, first) || !isPlain(context, second)) continue;
+		if (!second || !isPlain(context, second)) continue;
 		if (DEGREE_WORDS.has(first.lower)) continue;
 		const third = context.next(second);
 		const pair = `${first.lower} ${second.lower}`;
