@@ -77,6 +77,10 @@ function contextualContraction(context: TextContext, word: Word): Flag | null {
 			// "Lets go": no subject, so not the verb "lets" ("she lets him go").
 			if (!next || OBJECT_PRONOUNS.has(next.lower) || !startsClause(context, word)) return null;
 			return contraction(word, "let's", 'apostrophe/contraction');
+		case 'id':
+			// "Id" capitalised before a word: "I'd" ("the id" of psychology is lower-case).
+			if (word.text !== 'Id' || !next || !isLower(next.text[0])) return null;
+			return contraction(word, "I'd", 'apostrophe/contraction');
 		case 'ill':
 			if (word.text !== 'Ill' || !next || !startsClause(context, word)) return null;
 			if (
