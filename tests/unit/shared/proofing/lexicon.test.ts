@@ -14,7 +14,7 @@ const data: LexiconData = {
 		wired: 2,
 		'.': 10
 	},
-	bigrams: { 'their house': 5, 'there was': 7, '<s> there': 4 },
+	bigrams: { their: { house: 5 }, there: { was: 7 }, '<s>': { there: 4 } },
 	tokens: 120,
 	confusionSets: [['their', 'there']],
 	words: ['unhurried'],
