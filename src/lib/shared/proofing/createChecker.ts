@@ -3,6 +3,7 @@ import type { Lexicon } from '#shared/proofing/Lexicon';
 import { learnNames } from '#shared/proofing/learnNames';
 import { realWord } from '#shared/proofing/rules/realWord';
 import { compounds } from '#shared/proofing/rules/compounds';
+import { theyThe } from '#shared/proofing/rules/theyThe';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -51,6 +52,7 @@ const RULES: Rule[] = [
 	apostrophe,
 	confusedWords,
 	realWord,
+	theyThe,
 	grammar,
 	hyphen,
 	compounds,
