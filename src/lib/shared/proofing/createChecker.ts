@@ -4,6 +4,7 @@ import { learnNames } from '#shared/proofing/learnNames';
 import { realWord } from '#shared/proofing/rules/realWord';
 import { compounds } from '#shared/proofing/rules/compounds';
 import { theyThe } from '#shared/proofing/rules/theyThe';
+import { tooTo } from '#shared/proofing/rules/tooTo';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -53,6 +54,7 @@ const RULES: Rule[] = [
 	confusedWords,
 	realWord,
 	theyThe,
+	tooTo,
 	grammar,
 	hyphen,
 	compounds,
