@@ -75,7 +75,10 @@ export class Speller {
 		// Common words one slip away come from the lexicon's index (microseconds); only when
 		// there are none is every one-letter edit tried against Hunspell (about a millisecond).
 		let candidates = this.#nearby(plain, 1);
-		if (candidates.length === 0) candidates = oneEditAway(plain, correct);
+		// A capitalised word no common word is one slip from is mostly a name: the rarer words
+		// Hunspell's edit search would add cost most of a check of a story full of names.
+		if (candidates.length === 0 && !(this.lexicon && isUpper(plain[0])))
+			candidates = oneEditAway(plain, correct);
 		if (candidates.length === 0) candidates = this.#nearby(plain, 2);
 		// With a lexicon its search replaces nspell's deep one: a word more than two edits from
 		// every known word is mostly a coinage, and the deep search cost most of a check's time.
