@@ -67,19 +67,21 @@ export class Speller {
 	 * further (tens of milliseconds), and only if `mayDig()` agrees — else the answer is [] and
 	 * is not kept, so a later call may dig.
 	 */
-	suggest(word: string, mayDig: () => boolean = () => true): string[] {
-		const cached = this.#suggestions.get(word);
+	suggest(word: string, mayDig: () => boolean = () => true, likelyName = false): string[] {
+		const key = likelyName ? `${word}\u0000` : word;
+		const cached = this.#suggestions.get(key);
 		if (cached) return cached;
 		const plain = word.replace(/’/g, "'");
 		const correct = (candidate: string) => this.#spell.correct(candidate);
 		// Common words one slip away come from the lexicon's index (microseconds); only when
 		// there are none is every one-letter edit tried against Hunspell (about a millisecond).
 		let candidates = this.#nearby(plain, 1);
-		// A capitalised word no common word is one slip from is mostly a name: the rarer words
-		// Hunspell's edit search would add cost most of a check of a story full of names.
-		if (candidates.length === 0 && !(this.lexicon && isUpper(plain[0])))
-			candidates = oneEditAway(plain, correct);
-		if (candidates.length === 0) candidates = this.#nearby(plain, 2);
+		// A capitalised word mid-sentence that no common word is one slip from is a name: the
+		// rarer words Hunspell's edit search would add, or common words two slips away, would
+		// make it look misspelt, and that search cost most of a check of a story full of names.
+		const name = likelyName && this.lexicon !== null;
+		if (candidates.length === 0 && !name) candidates = oneEditAway(plain, correct);
+		if (candidates.length === 0 && !name) candidates = this.#nearby(plain, 2);
 		// With a lexicon its search replaces nspell's deep one: a word more than two edits from
 		// every known word is mostly a coinage, and the deep search cost most of a check's time.
 		if (candidates.length === 0 && !this.lexicon) {
@@ -88,7 +90,7 @@ export class Speller {
 		}
 		const frequency = (candidate: string) => this.lexicon?.count(candidate.toLowerCase()) ?? 0;
 		const suggestions = rankSuggestions(word, candidates, correct, frequency);
-		this.#suggestions.set(word, suggestions);
+		this.#suggestions.set(key, suggestions);
 		return suggestions;
 	}
 

@@ -52,10 +52,10 @@ export class TextContext {
 	 * ordinary length (it slows down sharply with length, capitals and accents; a capitalised
 	 * unknown word is mostly a name anyway) and within the budget.
 	 */
-	suggest(word: string): string[] {
+	suggest(word: string, likelyName = false): string[] {
 		if (word.length > 30) return [];
 		const plain = /^[a-z'’]{1,12}$/.test(word);
-		return this.speller.suggest(word, () => plain && this.#deepSearches-- > 0);
+		return this.speller.suggest(word, () => plain && this.#deepSearches-- > 0, likelyName);
 	}
 
 	/** True when punctuation or a line break follows the word (or nothing does). */

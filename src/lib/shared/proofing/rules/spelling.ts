@@ -73,7 +73,7 @@ export const spelling: Rule = (context) => {
 	const reported = new Set<string>();
 	for (const { word, base, american } of unknown) {
 		if (american && britishStory) continue;
-		if (!american && looksLikeName(context, base)) continue;
+		if (!american && looksLikeName(context, word, base)) continue;
 		const lower = base.toLowerCase();
 		const recurs =
 			!american && (occurrences.get(lower) ?? 0) >= RECURRING && !oneSlipFromWord(context, lower);
@@ -147,10 +147,10 @@ const unusual = (start: number, end: number, formed: string): Flag =>
  * unknown word that is only ever one slip from other names, never from a common word, is a name
  * seen once ("Finaly" is one slip from "finally" and stays flagged).
  */
-function looksLikeName(context: TextContext, base: string): boolean {
+function looksLikeName(context: TextContext, word: Word, base: string): boolean {
 	if (!isCapitalized(base)) return false;
 	return !context
-		.suggest(base)
+		.suggest(base, context.isMidSentence(word))
 		.some((suggestion) => context.speller.isKnown(suggestion.toLowerCase()));
 }
 
