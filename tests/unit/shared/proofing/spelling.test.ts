@@ -23,6 +23,7 @@ describe('spelling', () => {
 		['acronyms', 'The FBI agent read her POV notes in the NYPD file.'],
 		['hyphenated words', 'He wore a t-shirt, and his well-worn boots.'],
 		['informal speech', '"Gonna be fine," he said. "Kinda. Y\'know? C\'mon."'],
+		['eye dialect', '"Naw, you oughta go," he said. "Betcha she\'ll wait."'],
 		['accented words', 'They met at the café and talked about her naïve résumé.'],
 		['web addresses', 'Find me at www.mysite-example.net or mail jo@mysite-example.net today.']
 	])('leaves %s alone', (_, text) => expectClean(text));
