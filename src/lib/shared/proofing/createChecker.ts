@@ -5,6 +5,8 @@ import { realWord } from '#shared/proofing/rules/realWord';
 import { compounds } from '#shared/proofing/rules/compounds';
 import { theyThe } from '#shared/proofing/rules/theyThe';
 import { tooTo } from '#shared/proofing/rules/tooTo';
+import { nowNot } from '#shared/proofing/rules/nowNot';
+import { formFrom } from '#shared/proofing/rules/formFrom';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -55,6 +57,8 @@ const RULES: Rule[] = [
 	realWord,
 	theyThe,
 	tooTo,
+	nowNot,
+	formFrom,
 	grammar,
 	hyphen,
 	compounds,
