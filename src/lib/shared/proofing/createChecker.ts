@@ -7,6 +7,7 @@ import { theyThe } from '#shared/proofing/rules/theyThe';
 import { tooTo } from '#shared/proofing/rules/tooTo';
 import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
+import { oneOn } from '#shared/proofing/rules/oneOn';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -59,6 +60,7 @@ const RULES: Rule[] = [
 	tooTo,
 	nowNot,
 	formFrom,
+	oneOn,
 	grammar,
 	hyphen,
 	compounds,
