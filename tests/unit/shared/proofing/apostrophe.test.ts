@@ -34,6 +34,8 @@ describe('missing apostrophes', () => {
 		'Then Nadia quietly left. Nadia nodded. Everyone watched Nadia.',
 		'The bridges about the town were old.',
 		'Nadia waved. Everyone loved Nadia. Then the Nadia boy smiled.',
+		'Nadia waved. Everyone loved Nadia. It was Nadia who smiled.',
+		'Mars was red. They flew to Mars. On Mars humans walked.',
 		'Freud wrote about the id and the ego.'
 	])('leaves %j alone', (text) => expectClean(text));
 });

@@ -118,6 +118,8 @@ function namePossessive(context: TextContext, word: Word): Flag | null {
 	);
 }
 
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'what']);
+
 const BARE_INFINITIVE_VERBS =
 	/^(?:let|lets|made|make|makes|watched|watch|saw|see|heard|hear|helped|help|felt|feel|had|have)$/;
 
@@ -135,8 +137,13 @@ function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 	if (previous && (BARE_INFINITIVE_VERBS.test(previous.lower) || previous.lower === 'to'))
 		return null;
 	// "the Harlem boy", "the British army": after a determiner the name is a modifier; a
-	// possessive takes no determiner of its own ("the Tara's smile" is not English).
-	if (previous && DETERMINERS.has(previous.lower)) return null;
+	// possessive takes no determiner of its own ("the Tara's smile" is not English). After
+	// "other" too ("two other Riverside players").
+	if (previous && (DETERMINERS.has(previous.lower) || previous.lower === 'other')) return null;
+	// "in Palestine humans broke", "On Mars humans built": a place after a preposition.
+	if (previous && PREPOSITIONS.has(previous.lower)) return null;
+	// "Grabski who is the foreman": a relative pronoun, not a noun.
+	if (RELATIVES.has(noun.lower)) return null;
 	return flag(
 		'apostrophe',
 		'apostrophe/possessive-name',
