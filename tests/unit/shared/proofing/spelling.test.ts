@@ -113,7 +113,8 @@ describe('spelling: words the word lists lack', () => {
 describe('spelling: words written on purpose', () => {
 	it.each([
 		['letters left out with an apostrophe', '"Aye, cap\'n," said the bo\'sun.'],
-		['a sound drawn out', 'The wind went wooooosh over the roof.']
+		['a sound drawn out', 'The wind went wooooosh over the roof.'],
+		['a phrase in another language', 'She had a certain je ne sais quoi about her.']
 	])('accepts %s', (_, text) => expectClean(text));
 
 	it('flags a recurring unknown word only once, as possible', () => {

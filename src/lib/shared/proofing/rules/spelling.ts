@@ -60,6 +60,7 @@ export const spelling: Rule = (context) => {
 		}
 		unknown.push({ word, base, american: americanSpelling(lower, isKnown) });
 	}
+	const foreign = foreignPhrases(context, unknown);
 	const british = new Set(
 		unknown.filter((entry) => entry.american).map((entry) => entry.base.toLowerCase())
 	);
@@ -73,6 +74,7 @@ export const spelling: Rule = (context) => {
 	const reported = new Set<string>();
 	for (const { word, base, american } of unknown) {
 		if (american && britishStory) continue;
+		if (foreign.has(word.index)) continue;
 		if (!american && looksLikeName(context, word, base)) continue;
 		const lower = base.toLowerCase();
 		const recurs =
@@ -103,6 +105,22 @@ export const spelling: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "vous etes", "je ne sais", "chevaux de frise": two unknown lower-case words side by side are a
+ * phrase in another language far more often than two slips in a row. Returns their word indexes.
+ */
+function foreignPhrases(context: TextContext, unknown: { word: Word }[]): Set<number> {
+	const indexes = new Set(
+		unknown.filter(({ word }) => word.text === word.lower).map(({ word }) => word.index)
+	);
+	const phrase = new Set<number>();
+	for (const index of indexes) {
+		const next = context.next(context.words[index]!);
+		if (next && indexes.has(next.index)) phrase.add(index).add(next.index);
+	}
+	return phrase;
+}
 
 /**
  * How an unknown lower-case word is regularly formed ("un + smiling + ly", "comin = coming"), or
