@@ -12,7 +12,7 @@ import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/word
  * - a modifier made with a productive head ("water filled tank", "nice looking man") before a
  *   noun, which no list has but which is hyphenated all the same (possible: a verb reading
  *   exists, "the sand filled buckets");
- * - a closed compound written as two words ("birth stone", "red head"): possible, since some
+ * - a closed compound written as two words ("class room", "news paper"): possible, since some
  *   such pairs are also ordinary phrases.
  * Needs the checker's lexicon; without one it finds nothing.
  */
