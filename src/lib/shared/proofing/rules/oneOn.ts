@@ -47,6 +47,7 @@ const NOT_AFTER_AN = new Set([
 export const oneOn: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
+		if (word.lower !== 'one' && word.lower !== 'an') continue;
 		const after = context.next(word);
 		if (!after || after.text !== after.lower) continue;
 		let fix: string | undefined;
