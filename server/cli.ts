@@ -6,6 +6,7 @@ import { LinkService } from './auth/LinkService';
 import { DamagedDocumentError, describeDamage, inspectStored } from './collab/docFromStored';
 import { loadConfig } from './config';
 import { exportOptionsSchema } from './formats/exportStory';
+import { CONFIDENCE_LEVELS } from '#shared/proofing/types';
 import { proofreadFiles } from './proofing/proofreadFiles';
 import type { DocumentStore } from './storage/DocumentStore';
 import { openSqliteStore } from './storage/SqliteStore';
@@ -27,8 +28,9 @@ const USAGE = `Usage: npm run galley -- <command>
   list                              list the stories
   check                             read every story (text and notes) and report the damaged
                                     ones (exit code 1 when any is)
-  proofread <files...> [--json] [--locale en-US|en-GB]
+  proofread <files...> [--json] [--locale en-US|en-GB] [--confidence likely|possible]
                                     check .txt files without importing them
+                                    (--confidence likely: only the surest flags)
 
 Works on DATA_DIR (default ./data) directly, also while the server runs.
 Story ids are letters and digits; an older id starting with "-" goes after "--".`;
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
 			title: { type: 'string' },
 			json: { type: 'boolean', default: false },
 			locale: { type: 'string', default: 'en-US' },
+			confidence: { type: 'string', default: 'possible' },
 			help: { type: 'boolean', short: 'h' }
 		}
 	});
@@ -56,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 
 	// Proofreading reads files where they are: no data directory, no database.
-	if (command === 'proofread') return proofread(rest, values.json!, values.locale!);
+	if (command === 'proofread')
+		return proofread(rest, values.json!, values.locale!, values.confidence!);
 
 	const config = loadConfig();
 	const store = openSqliteStore(config.dataDir);
@@ -191,7 +195,7 @@ async function checkStories(store: DocumentStore): Promise<number> {
 	return damaged > 0 ? 1 : 0;
 }
 
-function proofread(files: string[], json: boolean, locale: string): number {
+function proofread(files: string[], json: boolean, locale: string, confidence: string): number {
 	if (files.length === 0) {
 		process.stderr.write('proofread: name one or more .txt files.\n');
 		return 2;
@@ -200,9 +204,16 @@ function proofread(files: string[], json: boolean, locale: string): number {
 		process.stderr.write(`proofread: unknown locale "${locale}"; use en-US or en-GB.\n`);
 		return 2;
 	}
+	const least = CONFIDENCE_LEVELS.find((level) => level === confidence);
+	if (!least) {
+		process.stderr.write(
+			`proofread: unknown confidence "${confidence}"; use ${CONFIDENCE_LEVELS.join(' or ')}.\n`
+		);
+		return 2;
+	}
 	return proofreadFiles(
 		files,
-		{ json, locale },
+		{ json, locale, confidence: least },
 		{ write: (text) => process.stdout.write(text), error: (text) => process.stderr.write(text) }
 	);
 }

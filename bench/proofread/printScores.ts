@@ -28,10 +28,10 @@ const percent = (value: number | null | undefined) =>
  */
 export function printScores(result: ScoreReport, log: (line?: string) => void): void {
 	log("\nErrors found, by the copy-editor's kind (certain rows):");
-	log('  kind            n  recall  fixes right');
+	log('  kind                          n  recall  fixes right');
 	for (const [kind, row] of Object.entries(result.perKind)) {
 		log(
-			`  ${kind.padEnd(12)}${String(row.n).padStart(5)}   ${percent(row.recall)}   ${percent(row.fixAcc)}`
+			`  ${kind.padEnd(26)}${String(row.n).padStart(5)}   ${percent(row.recall)}   ${percent(row.fixAcc)}`
 		);
 	}
 	log("\nFlags raised, by the checker's kind:");

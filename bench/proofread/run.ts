@@ -1,6 +1,7 @@
 /**
  * `npm run bench:proofread`: the proofreading checker on the real stories in ../shared/stories
- * (when that folder is there), scored by ../shared/tools/score-proofread.mjs, plus the time to
+ * (when that folder is there), scored by ../shared/tools/score-proofread.mjs, on the written
+ * held-out stories and on the test half of the corpus evaluation set, plus the time to
  * check a generated 50,000-word story once the dictionary is loaded. Prints tables and writes
  * bench/.out/proofread.json (and the flags it scored, bench/.out/proofread-flags.jsonl).
  *
@@ -15,14 +16,17 @@ import { countWords } from '#shared/model/countWords';
 import { createChecker, type Checker } from '#shared/proofing/createChecker';
 import type { Locale } from '#shared/proofing/types';
 import { loadDictionary } from '../../server/proofing/loadDictionaries.ts';
+import { runCorpus, scoreTruthFolder } from './corpus/runCorpus.ts';
 import { generateStory } from './generateStory.ts';
 import { scoreFolder } from './scoreFolder.ts';
+import { timeRealText } from './timeRealText.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = path.join(repoRoot, 'bench/.out');
 const shared = path.resolve(repoRoot, '../shared');
 const storiesDir = path.join(shared, 'stories');
 const scorer = path.join(shared, 'tools/score-proofread.mjs');
+const heldOutDir = path.join(repoRoot, 'tests/fixtures/proofread-heldout');
 const TARGET_WORDS = 50_000;
 const AIM_MS = 500;
 
@@ -53,7 +57,34 @@ function main(): void {
 			? scoreStories(checker, values.misses!, values.fp!)
 			: (log(`\n(no ${path.relative(repoRoot, storiesDir)} with truth.jsonl: scoring skipped)`),
 				null);
+	log(
+		'\nThe written held-out stories (tests/fixtures/proofread-heldout, scored by corpus/scoreFlags.ts)'
+	);
+	const heldOut = scoreTruthFolder(checker, heldOutDir, {
+		misses: false,
+		falsePositives: false,
+		log,
+		label: 'held-out'
+	});
+	log('\nThe corpus evaluation set, TEST half (Brown fiction, planted errors; never tuned on)');
+	const corpus = runCorpus(checker, {
+		half: 'test',
+		outDir,
+		misses: values.misses!,
+		falsePositives: values.fp!,
+		log
+	});
 	const speed = timeLongStory(locale);
+	const realText = timeRealText(locale, path.join(outDir, 'corpus/dev'), TARGET_WORDS);
+	log(
+		`\nChecking ${realText.words.toLocaleString('en')} words of real prose (corpus dev documents, ${realText.flags} flags):`
+	);
+	log(
+		`  warm server, text not seen before: median ${ms(realText.warmServerMs)} of 3 ` +
+			`(${realText.roundsMs.map(ms).join(', ')})`
+	);
+	log(`  same text again (suggestions cached): ${ms(realText.againMs)}`);
+	log(`  aim < ${AIM_MS} ms: ${realText.warmServerMs < AIM_MS ? 'met' : 'NOT met'}`);
 
 	const report = {
 		startedAt: new Date().toISOString(),
@@ -61,7 +92,10 @@ function main(): void {
 		locale,
 		dictionary: { readMs, buildMs },
 		stories,
-		speed
+		heldOut,
+		corpus,
+		speed,
+		realText
 	};
 	writeFileSync(path.join(outDir, 'proofread.json'), `${JSON.stringify(report, null, '\t')}\n`);
 	log(`\nWrote ${path.relative(repoRoot, path.join(outDir, 'proofread.json'))}`);

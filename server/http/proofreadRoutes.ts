@@ -1,6 +1,7 @@
 import { localeSchema } from '#shared/proofing/storySettings';
+import { CONFIDENCE_LEVELS, meetsConfidence, type Confidence } from '#shared/proofing/types';
 import type { DictionaryFileName, ProofreadService } from '../proofing/ProofreadService';
-import { HttpError } from './HttpError';
+import { badRequest, HttpError } from './HttpError';
 import { sendJson } from './respond';
 import type { Router } from './Router';
 
@@ -16,8 +17,10 @@ const DICTIONARY_MAX_AGE = 7 * 24 * 60 * 60;
  */
 export function addProofreadRoutes(router: Router, proofreading: ProofreadService): void {
 	router
-		.add('GET', '/api/stories/:id/proofread', async ({ response, params }) => {
-			sendJson(response, 200, { flags: await proofreading.proofread(params.id!) });
+		.add('GET', '/api/stories/:id/proofread', async ({ response, params, url }) => {
+			const least = confidenceParameter(url.searchParams.get('confidence'));
+			const flags = await proofreading.proofread(params.id!);
+			sendJson(response, 200, { flags: flags.filter((found) => meetsConfidence(found, least)) });
 		})
 		.add('GET', '/api/proofing/dictionaries/:locale/:file', ({ request, response, params }) => {
 			const locale = localeSchema.safeParse(params.locale);
@@ -47,4 +50,14 @@ export function addProofreadRoutes(router: Router, proofreading: ProofreadServic
 			});
 			response.end(body);
 		});
+}
+
+/** `?confidence=likely` keeps the surest flags; `possible` (the default) keeps every flag. */
+function confidenceParameter(value: string | null): Confidence {
+	if (value === null) return 'possible';
+	const level = CONFIDENCE_LEVELS.find((candidate) => candidate === value);
+	if (!level) {
+		throw badRequest(`confidence must be one of ${CONFIDENCE_LEVELS.join(', ')}.`);
+	}
+	return level;
 }

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createChecker } from '#shared/proofing/createChecker';
-import type { Flag, Locale } from '#shared/proofing/types';
+import { meetsConfidence, type Confidence, type Flag, type Locale } from '#shared/proofing/types';
 import { loadDictionary } from './loadDictionaries';
 
 export interface ProofreadOptions {
 	json: boolean;
 	locale: Locale;
+	/** The least sure flags printed (default "possible": all of them). */
+	confidence?: Confidence;
 }
 
 export interface ProofreadOutput {
@@ -15,7 +17,7 @@ export interface ProofreadOutput {
 }
 
 /**
- * `galley proofread <files...> [--json]`: checks text files where they are, without importing
+ * `galley proofread <files...> [--json] [--confidence likely]`: checks text files where they are, without importing
  * them. `--json` prints one flag per line with `story` set to the file's base name (the format
  * the proofreading scorer reads); otherwise `file:line:col kind message → suggestion`.
  * Returns the exit code: 1 when a file could not be read, else 0.
@@ -39,7 +41,8 @@ export function proofreadFiles(
 			output.error(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
 			continue;
 		}
-		const flags = checker.check(text);
+		const least = options.confidence ?? 'possible';
+		const flags = checker.check(text).filter((found) => meetsConfidence(found, least));
 		if (options.json) {
 			const story = path.basename(file);
 			for (const found of flags) output.write(`${JSON.stringify({ story, ...found })}\n`);
@@ -61,7 +64,8 @@ function report(file: string, text: string, flags: Flag[]): string {
 			? ` → ${found.suggestions.map((suggestion) => JSON.stringify(suggestion)).join(' | ')}`
 			: '';
 		const flagged = JSON.stringify(text.slice(found.start, found.end));
-		return `${file}:${line + 1}:${column} ${found.kind} ${flagged} ${found.message}${fix}\n`;
+		const kind = found.confidence === 'likely' ? found.kind : `${found.kind} (${found.confidence})`;
+		return `${file}:${line + 1}:${column} ${kind} ${flagged} ${found.message}${fix}\n`;
 	});
 	const counts = `${file}: ${flags.length} flag${flags.length === 1 ? '' : 's'}\n`;
 	return lines.join('') + counts;

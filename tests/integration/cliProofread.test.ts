@@ -77,6 +77,23 @@ describe('galley proofread', () => {
 		expect(result.stdout).toContain('clean.txt: 0 flags');
 	});
 
+	it('keeps only the surest flags with --confidence likely, and refuses an unknown level', async () => {
+		const file = path.join(workDir, 'harbour night.txt');
+		const rows = (result: { stdout: string }) =>
+			result.stdout
+				.trim()
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as { confidence: string });
+		const all = rows(await proofread(file, '--json'));
+		const likely = rows(await proofread(file, '--json', '--confidence', 'likely'));
+		expect(likely).toEqual(all.filter((row) => row.confidence === 'likely'));
+		expect(likely.length).toBeGreaterThan(0);
+		const bad = await proofread(file, '--confidence', 'sure');
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('unknown confidence');
+	});
+
 	it('asks for files and refuses an unknown locale', async () => {
 		expect((await proofread()).code).toBe(2);
 		const result = await proofread(path.join(workDir, 'clean.txt'), '--locale', 'fr-FR');

@@ -71,9 +71,32 @@ describe('GET /api/stories/:id/proofread', () => {
 		expect(spelling[0]!.suggestions[0]).toBe('received');
 		for (const flag of flags) {
 			expect(Object.keys(flag).sort()).toEqual(
-				['end', 'kind', 'message', 'rule', 'start', 'suggestions'].sort()
+				['confidence', 'end', 'kind', 'message', 'rule', 'start', 'suggestions'].sort()
 			);
+			expect(['likely', 'possible']).toContain(flag.confidence);
 		}
+	});
+
+	it('filters by ?confidence= and refuses an unknown level', async () => {
+		const id = await createStory(server.url, 'Confidence', TEXT);
+		const all = await proofread(id);
+		const likely = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${id}/proofread?confidence=likely`
+		);
+		expect(likely.status).toBe(200);
+		const sure = likely.body.flags as Flag[];
+		expect(sure).toEqual(all.filter((flag) => flag.confidence === 'likely'));
+		expect(sure.map((flag) => flag.kind)).toContain('confusion');
+		const possible = await callApi(
+			server.url,
+			'GET',
+			`/api/stories/${id}/proofread?confidence=possible`
+		);
+		expect(possible.body.flags).toEqual(all);
+		const bad = await callApi(server.url, 'GET', `/api/stories/${id}/proofread?confidence=maybe`);
+		expect(bad.status).toBe(400);
 	});
 
 	it('honours the story dictionary and ignores written live to notes:<id>', async () => {

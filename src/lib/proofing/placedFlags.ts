@@ -18,7 +18,8 @@ export const KIND_LABELS: Record<FlagKind, string> = {
 	grammar: 'Grammar',
 	mojibake: 'Damaged text',
 	residue: 'Web page residue',
-	nbsp: 'Invisible space'
+	nbsp: 'Invisible space',
+	unusual: 'Unusual word'
 };
 
 /** Characters of context shown either side of a flag in the panel. */

@@ -21,7 +21,15 @@ function stateOf(text: string): EditorState {
 function flagOn(text: string, quote: string, fix: string, kind: Flag['kind'] = 'spelling'): Flag {
 	const start = text.indexOf(quote);
 	if (start < 0) throw new Error(`${quote} not in text`);
-	return { start, end: start + quote.length, kind, message: 'm', suggestions: [fix], rule: 'r' };
+	return {
+		start,
+		end: start + quote.length,
+		kind,
+		message: 'm',
+		suggestions: [fix],
+		rule: 'r',
+		confidence: 'likely'
+	};
 }
 
 const TEXT = 'She recieved it.\n\nThe the cat sat  down.';

@@ -1,5 +1,5 @@
 import type { TextContext } from '#shared/proofing/TextContext';
-import type { Flag, FlagKind } from '#shared/proofing/types';
+import type { Confidence, Flag, FlagKind } from '#shared/proofing/types';
 
 /** One family of checks: reads the text through its context, returns what it finds. */
 export type Rule = (context: TextContext) => Flag[];
@@ -10,7 +10,8 @@ export function flag(
 	start: number,
 	end: number,
 	message: string,
-	suggestions: string[]
+	suggestions: string[],
+	confidence: Confidence = 'likely'
 ): Flag {
-	return { start, end, kind, message, suggestions, rule };
+	return { start, end, kind, message, suggestions, rule, confidence };
 }

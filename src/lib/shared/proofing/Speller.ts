@@ -2,6 +2,8 @@ import nspell from 'nspell';
 import type { HunspellDictionary } from '#shared/proofing/types';
 import { capitalize, isAllCaps, isUpper } from '#shared/proofing/textShape';
 import { rankSuggestions } from '#shared/proofing/rankSuggestions';
+import { editDistance } from '#shared/proofing/editDistance';
+import type { Lexicon } from '#shared/proofing/Lexicon';
 
 const asText = (data: string | Uint8Array): string =>
 	typeof data === 'string' ? data : new TextDecoder().decode(data);
@@ -18,7 +20,12 @@ export class Speller {
 	/** Each dictionary stem's affix flags ("happy" → "URTP"): a little grammar for the rules. */
 	readonly #flags = new Map<string, string>();
 
-	constructor(dictionary: HunspellDictionary, extraWords: readonly string[] = []) {
+	constructor(
+		dictionary: HunspellDictionary,
+		extraWords: readonly string[] = [],
+		/** Corpus words and counts: a fast search two edits out, and frequencies to rank by. */
+		readonly lexicon: Lexicon | null = null
+	) {
 		const dic = asText(dictionary.dic);
 		this.#spell = nspell(asText(dictionary.aff), dic);
 		for (const word of extraWords) this.#spell.add(word);
@@ -55,23 +62,49 @@ export class Speller {
 
 	/**
 	 * Replacements for an unknown word, best first (at most five). Words one edit away are found
-	 * by trying every edit (about a millisecond); only when there are none does nspell search
+	 * by trying every edit (about a millisecond); when there are none, the lexicon's corpus words
+	 * two edits away (microseconds); only when that finds nothing either does nspell search
 	 * further (tens of milliseconds), and only if `mayDig()` agrees — else the answer is [] and
 	 * is not kept, so a later call may dig.
 	 */
-	suggest(word: string, mayDig: () => boolean = () => true): string[] {
-		const cached = this.#suggestions.get(word);
+	suggest(word: string, mayDig: () => boolean = () => true, likelyName = false): string[] {
+		const key = likelyName ? `${word}\u0000` : word;
+		const cached = this.#suggestions.get(key);
 		if (cached) return cached;
 		const plain = word.replace(/’/g, "'");
 		const correct = (candidate: string) => this.#spell.correct(candidate);
-		let candidates = oneEditAway(plain, correct);
-		if (candidates.length === 0) {
+		// Common words one slip away come from the lexicon's index (microseconds); only when
+		// there are none is every one-letter edit tried against Hunspell (about a millisecond).
+		let candidates = this.#nearby(plain, 1);
+		// A capitalised word mid-sentence that no common word is one slip from is a name: the
+		// rarer words Hunspell's edit search would add, or common words two slips away, would
+		// make it look misspelt, and that search cost most of a check of a story full of names.
+		const name = likelyName && this.lexicon !== null;
+		if (candidates.length === 0 && !name) candidates = oneEditAway(plain, correct);
+		if (candidates.length === 0 && !name) candidates = this.#nearby(plain, 2);
+		// With a lexicon its search replaces nspell's deep one: a word more than two edits from
+		// every known word is mostly a coinage, and the deep search cost most of a check's time.
+		if (candidates.length === 0 && !this.lexicon) {
 			if (!mayDig()) return [];
 			candidates = this.#spell.suggest(plain);
 		}
-		const suggestions = rankSuggestions(word, candidates, correct);
-		this.#suggestions.set(word, suggestions);
+		const frequency = (candidate: string) => this.lexicon?.count(candidate.toLowerCase()) ?? 0;
+		const suggestions = rankSuggestions(word, candidates, correct, frequency);
+		this.#suggestions.set(key, suggestions);
 		return suggestions;
+	}
+
+	/** Corpus words at most `edits` slips away that the dictionary knows, in the word's case. */
+	#nearby(plain: string, edits: number): string[] {
+		if (!this.lexicon) return [];
+		const lower = plain.toLowerCase();
+		const capitalised = isUpper(plain[0]);
+		return this.lexicon
+			.similar(lower)
+			.filter(
+				(candidate) => editDistance(candidate, lower) <= edits && this.#spell.correct(candidate)
+			)
+			.map((candidate) => (capitalised ? capitalize(candidate) : candidate));
 	}
 }
 

@@ -1,3 +1,4 @@
+import type { Lexicon } from '#shared/proofing/Lexicon';
 import type { Speller } from '#shared/proofing/Speller';
 import { tokenizeWords, type Word } from '#shared/proofing/tokenize';
 
@@ -14,6 +15,10 @@ export class TextContext {
 	readonly #sentenceStart: boolean[] = [];
 	/** Lowercased names: learned from the text plus the story dictionary. */
 	names = new Set<string>();
+	/** Corpus statistics and lexical knowledge, when the checker has them. */
+	lexicon: Lexicon | null = null;
+	/** Report regularly formed words that no list has (CheckOptions.unusualWords). */
+	unusualWords = false;
 	/**
 	 * A deep Hunspell search costs tens of milliseconds (a tenth of a second for a long word):
 	 * one check starts at most this many, so a text full of unknown words still checks quickly.
@@ -47,10 +52,10 @@ export class TextContext {
 	 * ordinary length (it slows down sharply with length, capitals and accents; a capitalised
 	 * unknown word is mostly a name anyway) and within the budget.
 	 */
-	suggest(word: string): string[] {
+	suggest(word: string, likelyName = false): string[] {
 		if (word.length > 30) return [];
 		const plain = /^[a-z'’]{1,12}$/.test(word);
-		return this.speller.suggest(word, () => plain && this.#deepSearches-- > 0);
+		return this.speller.suggest(word, () => plain && this.#deepSearches-- > 0, likelyName);
 	}
 
 	/** True when punctuation or a line break follows the word (or nothing does). */

@@ -1,4 +1,13 @@
+import { defaultLexicon } from '#shared/proofing/defaultLexicon';
+import type { Lexicon } from '#shared/proofing/Lexicon';
 import { learnNames } from '#shared/proofing/learnNames';
+import { realWord } from '#shared/proofing/rules/realWord';
+import { compounds } from '#shared/proofing/rules/compounds';
+import { theyThe } from '#shared/proofing/rules/theyThe';
+import { tooTo } from '#shared/proofing/rules/tooTo';
+import { nowNot } from '#shared/proofing/rules/nowNot';
+import { formFrom } from '#shared/proofing/rules/formFrom';
+import { oneOn } from '#shared/proofing/rules/oneOn';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -29,6 +38,8 @@ export interface CheckerSetup {
 	/** Hunspell files per locale; only the checker's own locale is needed. */
 	dictionaries: Partial<Record<Locale, HunspellDictionary>>;
 	locale?: Locale;
+	/** The corpus layer; the bundled one by default, null to check without it. */
+	lexicon?: Lexicon | null;
 }
 
 export interface Checker {
@@ -44,8 +55,15 @@ const RULES: Rule[] = [
 	dialogue,
 	apostrophe,
 	confusedWords,
+	realWord,
+	theyThe,
+	tooTo,
+	nowNot,
+	formFrom,
+	oneOn,
 	grammar,
 	hyphen,
+	compounds,
 	repetition,
 	article,
 	punctuation,
@@ -67,7 +85,8 @@ const PRIORITY: FlagKind[] = [
 	'article',
 	'punctuation',
 	'spacing',
-	'spelling'
+	'spelling',
+	'unusual'
 ];
 
 /**
@@ -79,12 +98,15 @@ export function createChecker(setup: CheckerSetup): Checker {
 	const locale = setup.locale ?? 'en-US';
 	const dictionary = setup.dictionaries[locale];
 	if (!dictionary) throw new Error(`No dictionary for ${locale}`);
-	const speller = new Speller(dictionary, INFORMAL_WORDS);
+	const lexicon = setup.lexicon === undefined ? defaultLexicon() : setup.lexicon;
+	const speller = new Speller(dictionary, INFORMAL_WORDS, lexicon);
 	return {
 		locale,
 		check(text, options = {}) {
 			const storyWords = lowercaseSet(options.storyWords);
 			const context = new TextContext(text, speller, storyWords);
+			context.lexicon = lexicon;
+			context.unusualWords = options.unusualWords ?? false;
 			context.names = learnNames(context, storyWords);
 			const shielded = shieldedSpans(text);
 			const flags = RULES.flatMap((rule) => rule(context)).filter(

@@ -1,6 +1,11 @@
 import type { TextContext } from '#shared/proofing/TextContext';
 import { isCapitalized, stripPossessive } from '#shared/proofing/textShape';
+import { ownEntry } from '#shared/proofing/ownEntry';
+import { BARE_CONTRACTIONS } from '#shared/proofing/words/contractions';
 import { isFunctionWord } from '#shared/proofing/words/functionWords';
+
+const isBareContractionOfI = (lower: string): boolean =>
+	lower === 'id' || lower === 'ill' || !!ownEntry(BARE_CONTRACTIONS, lower)?.startsWith("I'");
 
 /**
  * Names the text teaches by itself: a capitalised word the dictionary does not know in lowercase
@@ -23,6 +28,8 @@ export function learnNames(
 			if (base === lower) lowercase.add(lower);
 			continue;
 		}
+		// "Im", "Ive", "Id": "I'm" without its apostrophe is capitalised everywhere, like "I".
+		if (isBareContractionOfI(lower) && !known.has(lower)) continue;
 		anywhere.set(lower, (anywhere.get(lower) ?? 0) + 1);
 		// "But-But" and "T-Tara" repeat a capital after a hyphen: no evidence of a name.
 		if (context.isMidSentence(word) && context.text[word.start - 1] !== '-') {

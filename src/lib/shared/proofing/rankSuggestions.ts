@@ -9,7 +9,9 @@ import { isUpper } from '#shared/proofing/textShape';
 export function rankSuggestions(
 	word: string,
 	candidates: string[],
-	isKnown: (word: string) => boolean
+	isKnown: (word: string) => boolean,
+	/** How common a candidate is (corpus count); breaks ties between slips of equal weight. */
+	frequency: (word: string) => number = () => 0
 ): string[] {
 	const lower = word.toLowerCase();
 	const lowerStart = !isUpper(word[0]);
@@ -20,7 +22,10 @@ export function rankSuggestions(
 			.filter((candidate) => candidate.toLowerCase() !== lower)
 			.map((candidate, order) => ({
 				candidate,
-				score: score(lower, candidate, isKnown) + order * 0.1
+				score:
+					score(lower, candidate, isKnown) -
+					FREQUENCY_WEIGHT * Math.log10(1 + frequency(candidate)) +
+					order * 0.1
 			}))
 			.sort((a, b) => a.score - b.score)
 			.slice(0, 5)
@@ -28,11 +33,15 @@ export function rankSuggestions(
 	);
 }
 
+/** Ten times as common weighs this much against the slip scores below (tuned on the corpus dev half). */
+const FREQUENCY_WEIGHT = 1;
+
 function score(lower: string, candidate: string, isKnown: (word: string) => boolean): number {
 	const target = candidate.toLowerCase();
 	const swap = isSwap(lower, target);
 	let total = editDistance(lower, target) * 10;
 	if (swap) total -= 3; // "thier" → "their"
+	if (swap && /ie|ei/.test(lower) && isIeSwap(lower, target)) total -= 1; // "wierd" → "weird"
 	if (target[0] !== lower[0] && !swap) total += 6;
 	if (target.length === lower.length) total -= 0.5;
 	if (isVowelSwap(lower, target)) total -= 1; // "definately" → "definitely"
@@ -45,6 +54,17 @@ function score(lower: string, candidate: string, isKnown: (word: string) => bool
 	if (isUpper(candidate[0]) && !isKnown(target)) total += 6;
 	return total;
 }
+
+/** The letters i and e written in the wrong order: the commonest swap of all ("recieve"). */
+const isIeSwap = (lower: string, target: string): boolean =>
+	lower.replace(/ie|ei/g, (pair) => (pair === 'ie' ? 'ei' : 'ie')) === target ||
+	[...lower.matchAll(/ie|ei/g)].some(
+		(match) =>
+			lower.slice(0, match.index) +
+				(match[0] === 'ie' ? 'ei' : 'ie') +
+				lower.slice(match.index + 2) ===
+			target
+	);
 
 function differences(a: string, b: string): number[] {
 	return [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));

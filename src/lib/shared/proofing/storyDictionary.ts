@@ -130,7 +130,9 @@ export function listIgnores(notes: Y.Doc): { key: string; ignore: Ignore }[] {
 }
 
 /** What the checker needs from the notes: the story's words and the words ignored everywhere. */
-export function checkOptionsFrom(notes: Y.Doc): Required<CheckOptions> {
+export function checkOptionsFrom(
+	notes: Y.Doc
+): Required<Pick<CheckOptions, 'storyWords' | 'ignoredWords'>> {
 	return {
 		storyWords: listDictionaryWords(notes),
 		ignoredWords: listIgnores(notes).flatMap(({ ignore }) =>

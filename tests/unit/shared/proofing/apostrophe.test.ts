@@ -19,7 +19,11 @@ describe('missing apostrophes', () => {
 			'Nadia waved. Everyone loved Nadia. Then Nadia smile grew.',
 			"Nadia waved. Everyone loved Nadia. Then Nadia's smile grew."
 		],
-		['The bridges about to collapse.', "The bridge's about to collapse."]
+		['The bridges about to collapse.', "The bridge's about to collapse."],
+		[
+			'You know what Im saying. Im sure of it. He said Id come, and Id rather he did.',
+			"You know what I'm saying. I'm sure of it. He said I'd come, and I'd rather he did."
+		]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -28,7 +32,11 @@ describe('missing apostrophes', () => {
 		'They visited the Smiths on Sunday.',
 		'Ophelia smiled at Ophelia and the others. The willows swayed.',
 		'Then Nadia quietly left. Nadia nodded. Everyone watched Nadia.',
-		'The bridges about the town were old.'
+		'The bridges about the town were old.',
+		'Nadia waved. Everyone loved Nadia. Then the Nadia boy smiled.',
+		'Nadia waved. Everyone loved Nadia. It was Nadia who smiled.',
+		'Mars was red. They flew to Mars. On Mars humans walked.',
+		'Freud wrote about the id and the ego.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
 

@@ -8,7 +8,8 @@ const flag = (start: number, end: number, suggestions: string[]): Flag => ({
 	suggestions,
 	kind: 'spelling',
 	message: 'm',
-	rule: 'spelling/unknown'
+	rule: 'spelling/unknown',
+	confidence: 'likely'
 });
 
 describe('applyFixes', () => {

@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { expectClean, expectFix } from './checker';
+import { describe, expect, it } from 'vitest';
+import { checker, expectClean, expectFix } from './checker';
 
 describe('confused words', () => {
 	it.each([
@@ -85,7 +85,8 @@ describe('confused words read from the words around them', () => {
 		['I was quiet certain of it.', 'I was quite certain of it.'],
 		["They're wagon was stuck in the mud.", 'Their wagon was stuck in the mud.'],
 		["You're sister phoned twice.", 'Your sister phoned twice.'],
-		['He lied down under the oak.', 'He lay down under the oak.']
+		['He lied down under the oak.', 'He lay down under the oak.'],
+		['Wilson knew than this place must go.', 'Wilson knew that this place must go.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -98,6 +99,7 @@ describe('confused words read from the words around them', () => {
 		'It was their idea, not ours.',
 		'Their own boat sank.',
 		'It was further away, than I had hoped.',
+		'It cost no more than a dollar, and she was other than kind.',
 		'She would rather walk, than wait for the bus.',
 		'They hope to effect change in the town.',
 		'The years went past the window like birds.',
@@ -111,4 +113,12 @@ describe('confused words read from the words around them', () => {
 		'The witness was lying down when he lied to us.',
 		'He lied about the money.'
 	])('leaves %j alone', (text) => expectClean(text));
+});
+
+describe('"than" with nothing to compare', () => {
+	it('suggests "that", as a possible error', () => {
+		expect(checker.check('Wilson knew than this place must go.')).toMatchObject([
+			{ rule: 'confusion/than-that', suggestions: ['that'], confidence: 'possible' }
+		]);
+	});
 });

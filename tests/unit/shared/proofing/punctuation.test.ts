@@ -41,3 +41,25 @@ describe('punctuation', () => {
 		expectFix('Mara: On my way. the bus is late.', 'Mara: On my way. The bus is late.');
 	});
 });
+
+describe('punctuation: a sentence start after a quotation or a paragraph break', () => {
+	it.each([
+		['He stood there.\n\nthe door opened.', 'He stood there.\n\nThe door opened.'],
+		[
+			'"He\'ll be stronger soon." his stethoscope lay on the table.',
+			'"He\'ll be stronger soon." His stethoscope lay on the table.'
+		],
+		['"They are coming!" we heard him shout.', '"They are coming!" We heard him shout.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a dialogue tag after a question', '"Why?" he asked.'],
+		['a tag two words on', '"Where?" his mother called.'],
+		['a paragraph that goes on a broken line', 'He said that\n\nthe door was open.'],
+		['a sentence that goes on after an ellipsis', '"Well..." maybe not.'],
+		[
+			'a sentence that goes on after a quoted exclamation',
+			'She said, "No, silly!" and stepped aside.'
+		]
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -23,6 +23,7 @@ describe('spelling', () => {
 		['acronyms', 'The FBI agent read her POV notes in the NYPD file.'],
 		['hyphenated words', 'He wore a t-shirt, and his well-worn boots.'],
 		['informal speech', '"Gonna be fine," he said. "Kinda. Y\'know? C\'mon."'],
+		['eye dialect', '"Naw, you oughta go," he said. "Betcha she\'ll wait."'],
 		['accented words', 'They met at the café and talked about her naïve résumé.'],
 		['web addresses', 'Find me at www.mysite-example.net or mail jo@mysite-example.net today.']
 	])('leaves %s alone', (_, text) => expectClean(text));
@@ -84,6 +85,51 @@ describe('spelling', () => {
 	it('does not crash on words that name object properties', () => {
 		expect(described('The constructor built it. Then hasOwnProperty was late.')).toEqual([
 			'spelling/unknown:hasOwnProperty'
+		]);
+	});
+});
+
+describe('spelling: words the word lists lack', () => {
+	it.each([
+		['a regular formation', 'He gave an unsmilingly polite nod under the raftered roof.'],
+		['a dropped g in dialogue', '"I was comin home," he said.'],
+		['a WordNet word Hunspell lacks', 'The tenebrous hall was cold.'],
+		['a contraction of a word and a clitic', '"There\'d be trouble," he said.']
+	])('accepts %s', (_, text) => expectClean(text));
+
+	it('still flags a misspelling that looks like a formation but is one slip from a word', () => {
+		expect(described('He was truely sorry.')).toEqual(['spelling/unknown:truely']);
+	});
+
+	it('reports formations as unusual words, possible, only when asked', () => {
+		const text = 'The unpurpled sky.';
+		expect(checker.check(text)).toEqual([]);
+		expect(checker.check(text, { unusualWords: true })).toMatchObject([
+			{ kind: 'unusual', rule: 'unusual/formation', confidence: 'possible', suggestions: [] }
+		]);
+	});
+});
+
+describe('spelling: words written on purpose', () => {
+	it.each([
+		['letters left out with an apostrophe', '"Aye, cap\'n," said the bo\'sun.'],
+		['a sound drawn out', 'The wind went wooooosh over the roof.'],
+		['a phrase in another language', 'She had a certain je ne sais quoi about her.']
+	])('accepts %s', (_, text) => expectClean(text));
+
+	it('flags a recurring unknown word only once, as possible', () => {
+		const text = 'They sailed on the biwa. The biwa was calm. Later the biwa froze.';
+		expect(checker.check(text)).toMatchObject([
+			{ rule: 'spelling/unknown', start: text.indexOf('biwa'), confidence: 'possible' }
+		]);
+	});
+
+	it('flags a recurring slip every time: a habit is still a slip', () => {
+		const text = 'He saw teh dog. Then teh cat. Then teh bird.';
+		expect(described(text)).toEqual([
+			'spelling/unknown:teh',
+			'spelling/unknown:teh',
+			'spelling/unknown:teh'
 		]);
 	});
 });

@@ -21,7 +21,15 @@ const at = '2025-01-02T03:04:05.000Z';
 
 const flagOn = (text: string, word: string, rule = 'spelling/unknown'): Flag => {
 	const start = text.indexOf(word);
-	return { start, end: start + word.length, kind: 'spelling', message: '', suggestions: [], rule };
+	return {
+		start,
+		end: start + word.length,
+		kind: 'spelling',
+		message: '',
+		suggestions: [],
+		rule,
+		confidence: 'likely'
+	};
 };
 
 describe('story dictionary in the notes doc', () => {

@@ -77,6 +77,10 @@ function contextualContraction(context: TextContext, word: Word): Flag | null {
 			// "Lets go": no subject, so not the verb "lets" ("she lets him go").
 			if (!next || OBJECT_PRONOUNS.has(next.lower) || !startsClause(context, word)) return null;
 			return contraction(word, "let's", 'apostrophe/contraction');
+		case 'id':
+			// "Id" capitalised before a word: "I'd" ("the id" of psychology is lower-case).
+			if (word.text !== 'Id' || !next || !isLower(next.text[0])) return null;
+			return contraction(word, "I'd", 'apostrophe/contraction');
 		case 'ill':
 			if (word.text !== 'Ill' || !next || !startsClause(context, word)) return null;
 			if (
@@ -114,6 +118,8 @@ function namePossessive(context: TextContext, word: Word): Flag | null {
 	);
 }
 
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'what']);
+
 const BARE_INFINITIVE_VERBS =
 	/^(?:let|lets|made|make|makes|watched|watch|saw|see|heard|hear|helped|help|felt|feel|had|have)$/;
 
@@ -130,6 +136,14 @@ function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 	const previous = context.previous(word);
 	if (previous && (BARE_INFINITIVE_VERBS.test(previous.lower) || previous.lower === 'to'))
 		return null;
+	// "the Harlem boy", "the British army": after a determiner the name is a modifier; a
+	// possessive takes no determiner of its own ("the Tara's smile" is not English). After
+	// "other" too ("two other Riverside players").
+	if (previous && (DETERMINERS.has(previous.lower) || previous.lower === 'other')) return null;
+	// "in Palestine humans broke", "On Mars humans built": a place after a preposition.
+	if (previous && PREPOSITIONS.has(previous.lower)) return null;
+	// "Grabski who is the foreman": a relative pronoun, not a noun.
+	if (RELATIVES.has(noun.lower)) return null;
 	return flag(
 		'apostrophe',
 		'apostrophe/possessive-name',

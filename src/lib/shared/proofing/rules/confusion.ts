@@ -80,9 +80,15 @@ const CHECKS: Record<string, Check> = {
 		const opens = at.context.isSentenceStart(at.word) && !!at.after && at.after !== 'what';
 		const afterTime =
 			BEFORE_TEMPORAL_THEN.has(at.before) && !isComparative(at.context.speller, at.before2);
-		return opens || afterTime || (afterComma(at) && !comparesEarlier(at))
-			? confusion(at, 'then', 'than-then', '"Then" is about time; "than" compares.')
-			: null;
+		if (opens || afterTime || (afterComma(at) && !comparesEarlier(at)))
+			return confusion(at, 'then', 'than-then', '"Then" is about time; "than" compares.');
+		// "knew than this place must go": nothing in the sentence for "than" to compare.
+		if (!comparesEarlier(at)) {
+			const found = confusion(at, 'that', 'than-that', '"Than" finishes a comparison.');
+			found.confidence = 'possible';
+			return found;
+		}
+		return null;
 	},
 	loose: (at) =>
 		MODAL_OR_TO.has(at.before) && at.after !== 'ends'

@@ -75,7 +75,8 @@ function isDegreeCompound(context: TextContext, match: RegExpMatchArray): boolea
 	return degree !== participle && pastParticiple && beforeNoun(context, start + match[0].length);
 }
 
-function beforeNoun(context: TextContext, offset: number): boolean {
+/** True when a plain lower-case content word (a noun, most likely) starts at `offset` after spaces. */
+export function beforeNoun(context: TextContext, offset: number): boolean {
 	const next = context.wordFrom(offset);
 	if (!next || !/^ +$/.test(context.text.slice(offset, next.start))) return false;
 	return (

@@ -3,6 +3,7 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
 import { AUXILIARIES, SUBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
 import { ABBREVIATIONS } from '#shared/proofing/words/abbreviations';
+import { lowerStartsAfterQuotesAndBreaks } from '#shared/proofing/sentenceStarts';
 
 /**
  * Ellipses, missing spaces after punctuation, capitals after a full stop, a full stop inside a
@@ -54,7 +55,10 @@ export const punctuation: Rule = (context) => {
 			`${match[0]} `
 		);
 	}
-	flags.push(...capitals(context.text), ...periodInParenthesis(text));
+	flags.push(
+		...capitals(context.text, (word) => context.speller.isKnown(word)),
+		...periodInParenthesis(text)
+	);
 	for (const match of text.matchAll(/; ((?:[\p{L}'’-]+ ?){1,3})([.!?])/gu)) {
 		const fragment = match[1]!.trim().split(' ');
 		const lower = fragment.map((word) => word.toLowerCase());
@@ -101,7 +105,7 @@ function lowercaseMessages(text: string): [number, number][] {
 }
 
 /** A lowercase word after a full stop, or "i" as a pronoun (but not in a lowercase text message). */
-function capitals(text: string): Flag[] {
+function capitals(text: string, isKnown: (word: string) => boolean): Flag[] {
 	const messages = lowercaseMessages(text);
 	const inMessage = (offset: number) =>
 		messages.some(([start, end]) => start <= offset && offset < end);
@@ -123,6 +127,19 @@ function capitals(text: string): Flag[] {
 				'punctuation/capital',
 				match.index,
 				match.index + word.length,
+				'Start the sentence with a capital.',
+				[word.charAt(0).toUpperCase() + word.slice(1)]
+			)
+		);
+	}
+	for (const { index, word } of lowerStartsAfterQuotesAndBreaks(text, isKnown)) {
+		if (inMessage(index) || flags.some((found) => found.start === index)) continue;
+		flags.push(
+			flag(
+				'punctuation',
+				'punctuation/capital',
+				index,
+				index + word.length,
 				'Start the sentence with a capital.',
 				[word.charAt(0).toUpperCase() + word.slice(1)]
 			)

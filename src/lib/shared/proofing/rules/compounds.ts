@@ -1,0 +1,108 @@
+import { beforeNoun } from '#shared/proofing/rules/hyphen';
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import { matchCase } from '#shared/proofing/textShape';
+import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+
+/**
+ * Compounds written open, from the lexicon's compound lists (WordNet and the training text):
+ * - a hyphenated compound ("grief stricken", "ten year old") written as separate words;
+ * - a modifier made with a productive head ("water filled tank", "nice looking man") before a
+ *   noun, which no list has but which is hyphenated all the same (possible: a verb reading
+ *   exists, "the sand filled buckets");
+ * - a closed compound written as two words ("class room", "news paper"): possible, since some
+ *   such pairs are also ordinary phrases.
+ * Needs the checker's lexicon; without one it finds nothing.
+ */
+export const compounds: Rule = (context) => {
+	const { lexicon } = context;
+	if (!lexicon) return [];
+	const flags: Flag[] = [];
+	const words = context.words;
+	for (let i = 0; i < words.length; i++) {
+		const first = words[i]!;
+		if (!isPlain(context, first)) continue;
+		const second = context.next(first);
+		if (!second || !isPlain(context, second)) continue;
+		if (DEGREE_WORDS.has(first.lower)) continue;
+		const third = context.next(second);
+		const pair = `${first.lower} ${second.lower}`;
+		const triple = third && isPlain(context, third) && lexicon.compound(`${pair} ${third.lower}`);
+		// A two-word compound of a noun or adjective ("half hour", "red brick") is hyphenated as a
+		// modifier only; with a participle ("grief stricken") it is hyphenated everywhere.
+		const pairCompound = lexicon.compound(pair);
+		const hyphenated =
+			triple ||
+			(pairCompound && (/(?:ed|en|ing|like)$/.test(second.lower) || beforeNoun(context, second.end))
+				? pairCompound
+				: undefined);
+		if (hyphenated) {
+			const last = triple ? third! : second;
+			flags.push(hyphenate(context, first, last, hyphenated, 'hyphen/lexicon', 'likely'));
+			i = last.index;
+			continue;
+		}
+		if (
+			lexicon.isCompoundHead(second.lower) &&
+			afterDeterminer(context, first) &&
+			!first.lower.endsWith('s') &&
+			!isFunctionWord(first.lower) &&
+			!first.lower.endsWith('ly') &&
+			context.speller.isKnown(first.lower) &&
+			beforeNoun(context, second.end)
+		) {
+			flags.push(
+				hyphenate(context, first, second, `${pair.replace(' ', '-')}`, 'hyphen/head', 'possible')
+			);
+			continue;
+		}
+		const closed = lexicon.closedCompound(pair);
+		if (closed) {
+			const text = context.text.slice(first.start, second.end);
+			flags.push(
+				flag(
+					'spelling',
+					'spelling/open-compound',
+					first.start,
+					second.end,
+					`Usually written as one word: "${closed}".`,
+					[matchCase(text, closed)],
+					'possible'
+				)
+			);
+		}
+	}
+	return flags;
+};
+
+/**
+ * "half closed", "well known", "brand new": degree words are verbs' adverbs as often as parts of
+ * a modifier ("she half closed the door"); the hyphen rule decides those from the words around.
+ */
+const DEGREE_WORDS = new Set(['half', 'well', 'ill', 'brand']);
+
+/** "a water filled", "with blood stained": the determiner or preposition keeps out clauses. */
+function afterDeterminer(context: TextContext, word: Word): boolean {
+	const before = context.previous(word);
+	return before !== undefined && (DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower));
+}
+
+/** A word that may be part of a compound: lower-case (a name is not) and all letters. */
+const isPlain = (context: TextContext, word: Word): boolean =>
+	/^\p{Ll}+$/u.test(word.text) ||
+	(context.isSentenceStart(word) && /^\p{Lu}\p{Ll}+$/u.test(word.text));
+
+function hyphenate(
+	context: TextContext,
+	first: Word,
+	last: Word,
+	hyphenated: string,
+	rule: string,
+	confidence: 'likely' | 'possible'
+): Flag {
+	const text = context.text.slice(first.start, last.end);
+	const fixed = /^\p{Lu}/u.test(text) ? matchCase(text, hyphenated) : hyphenated;
+	return flag('hyphen', rule, first.start, last.end, `Hyphenate "${fixed}".`, [fixed], confidence);
+}

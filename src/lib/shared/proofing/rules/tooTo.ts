@@ -1,0 +1,57 @@
+import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { Speller } from '#shared/proofing/Speller';
+import type { Flag } from '#shared/proofing/types';
+import { matchCase } from '#shared/proofing/textShape';
+import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
+
+/**
+ * "talked too each other", "went into town too see him": "too" qualifies an adjective or an
+ * adverb ("too late", "too fast"), so before an article, a possessive, an object pronoun or a
+ * plain verb it is the preposition or the infinitive's "to", one letter longer.
+ */
+export const tooTo: Rule = (context) => {
+	const { speller } = context;
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		if (word.lower !== 'too') continue;
+		const next = context.next(word);
+		if (!next || next.text !== next.lower) continue;
+		const lower = next.lower;
+		const nounPhrase =
+			(DETERMINERS.has(lower) || OBJECT_PRONOUNS.has(lower)) && !NOT_A_NOUN_PHRASE.has(lower);
+		if (!nounPhrase && !isPlainVerb(speller, lower)) continue;
+		flags.push(
+			flag(
+				'confusion',
+				'confusion/too-to',
+				word.start,
+				word.end,
+				`"too" means "also" or "overly": "to ${lower}"?`,
+				[matchCase(word.text, 'to')]
+			)
+		);
+	}
+	return flags;
+};
+
+/** "too much", "too many", "too little": quantities "too" qualifies. */
+const NOT_A_NOUN_PHRASE = new Set(['much', 'many', 'few', 'little', 'some', 'no', 'that', 'this']);
+
+/**
+ * A verb's base form that is no adjective or adverb: "see", "go", "think" (not "close",
+ * "late", "clean", which take -er or -ly, nor participles in -ed).
+ */
+function isPlainVerb(speller: Speller, lower: string): boolean {
+	if (!isVerbBase(speller, lower) || isPastVerb(speller, lower) || lower.endsWith('ed'))
+		return false;
+	if (lower === 'well') return false; // "too well"
+	const stem = lower.replace(/y$/, 'i'); // "steady" → "steadier", "steadily"
+	const known = (form: string) => speller.isKnown(form);
+	// Compared ("later" and "latest", not "seer") or made an adverb ("cleanly", "steadily").
+	const compared = [lower, stem].some(
+		(base) =>
+			(known(`${base}er`) && known(`${base}est`)) || (known(`${base}r`) && known(`${base}st`))
+	);
+	return !compared && !known(`${lower}ly`) && !known(`${stem}ly`);
+}

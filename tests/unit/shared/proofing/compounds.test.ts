@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '#shared/proofing/createChecker';
+import { loadDictionary } from '../../../../server/proofing/loadDictionaries';
+import { described, expectClean, expectFix } from './checker';
+
+describe('compounds from the lexicon', () => {
+	it.each([
+		['It was a grief stricken face.', 'It was a grief-stricken face.'],
+		['She was grief stricken.', 'She was grief-stricken.'],
+		['He carried a water filled bucket.', 'He carried a water-filled bucket.'],
+		['A nice looking man came in.', 'A nice-looking man came in.'],
+		['She went to the class room.', 'She went to the classroom.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it('says how sure it is: a listed compound is likely, a productive one and a closed one possible', () => {
+		expect(described('It was a grief stricken face.')).toEqual(['hyphen/lexicon:grief stricken']);
+		const checker = createChecker({ dictionaries: { 'en-US': loadDictionary('en-US') } });
+		const confidence = (text: string) => checker.check(text).map((found) => found.confidence);
+		expect(confidence('It was a grief stricken face.')).toEqual(['likely']);
+		expect(confidence('He carried a water filled bucket.')).toEqual(['possible']);
+		expect(confidence('She went to the class room.')).toEqual(['possible']);
+	});
+
+	it.each([
+		['a verb after a noun', 'The dog chased cats.'],
+		['a participle after a plural subject', 'The meetings taking place were long.'],
+		['a phrase with a function word', 'He slid the bag over the counter to her.'],
+		['a noun compound not before a noun', 'He left half an hour later.'],
+		['a name', 'They met Grief Stricken at the door.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+
+	it('finds nothing without a lexicon', () => {
+		const bare = createChecker({
+			dictionaries: { 'en-US': loadDictionary('en-US') },
+			lexicon: null
+		});
+		expect(bare.check('It was a grief stricken face.')).toEqual([]);
+	});
+});

@@ -1,0 +1,18 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('"too" where "to" was meant', () => {
+	it.each([
+		['They talked too each other.', 'They talked to each other.'],
+		['He came into town too see her.', 'He came into town to see her.'],
+		['She pointed too the door.', 'She pointed to the door.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['an adjective that is also a verb', 'It was too close to call, and too late.'],
+		['a quantity', 'There was too much noise and too many people.'],
+		['"too well"', 'She knew him too well.'],
+		['an adjective in -y', 'Her walk was too steady.'],
+		['"also" at the end', 'I want one too.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
