@@ -22,6 +22,11 @@ export class StoryService {
 	readonly #pendingEdits = new Map<string, StoryEdit>();
 	/** Exports made, by what they were made from (see exportKey). */
 	readonly #exports = new ExportCache();
+	/** Exports being read now, by request (see exportFile). */
+	readonly #exportReads = new Map<
+		string,
+		Promise<{ story: StoryRecord; file: ExportFile; etag: string }>
+	>();
 
 	constructor(
 		private readonly store: DocumentStore,
@@ -83,10 +88,27 @@ export class StoryService {
 	 * One export of the story (see `exportStory`), read from copies of the live documents.
 	 * `source` is the IRI of its txt export, which annotations target.
 	 */
-	async exportFile(
+	exportFile(
 		id: string,
 		options: ExportOptions,
 		source = `urn:galley:story:${id}`
+	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
+		// The same export asked for while it is being read shares that reading: reading a large
+		// story that is not loaded is main-thread work, done once for a burst of requests.
+		const request = JSON.stringify([id, options, source]);
+		const reading = this.#exportReads.get(request);
+		if (reading) return reading;
+		const read = this.#readExport(id, options, source).finally(() =>
+			this.#exportReads.delete(request)
+		);
+		this.#exportReads.set(request, read);
+		return read;
+	}
+
+	async #readExport(
+		id: string,
+		options: ExportOptions,
+		source: string
 	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
 		const story = await this.require(id);
 		const [doc, notes] = await Promise.all([
