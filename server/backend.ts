@@ -63,7 +63,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 	const handleApi = createApiHandler({
 		stories,
 		reviews: new ReviewService(stories, collab),
-		proofreading: new ProofreadService(stories, collab),
+		proofreading: new ProofreadService(stories, collab, work),
 		store,
 		links,
 		logger: logger.child({ component: 'http' }),

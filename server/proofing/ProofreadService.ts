@@ -3,11 +3,11 @@ import { gzipSync } from 'node:zlib';
 import type * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
-import { createChecker, type Checker } from '#shared/proofing/createChecker';
 import { checkOptionsFrom, withoutIgnoredFlags } from '#shared/proofing/storyDictionary';
 import { readLocale } from '#shared/proofing/storySettings';
 import type { Flag, HunspellDictionary, Locale } from '#shared/proofing/types';
 import { StoryError } from '../stories/StoryError';
+import type { HeavyWork, ProofreadJob } from '../work/HeavyWork';
 import { loadDictionary } from './loadDictionaries';
 
 /** Where the documents live (the collaboration server: the live state when a room is open). */
@@ -26,17 +26,18 @@ export type DictionaryFileName = 'index.aff' | 'index.dic';
 
 /**
  * Proofreads stories as they are now, with the story's locale, dictionary and ignores from
- * `notes:<id>`. Building a checker parses a Hunspell dictionary (about a quarter of a second),
- * so there is one per locale, made the first time a story in that locale is checked.
+ * `notes:<id>`; the checking runs in the work pool (each worker keeps one checker per locale),
+ * so a novel's half second of checking never holds the rooms. Also serves the Hunspell files
+ * the browser's checker worker loads.
  */
 export class ProofreadService {
-	readonly #checkers = new Map<Locale, Checker>();
 	readonly #dictionaries = new Map<Locale, HunspellDictionary>();
 	readonly #files = new Map<string, DictionaryFile>();
 
 	constructor(
 		private readonly stories: { exists(id: string): Promise<boolean> },
 		private readonly documents: ProofreadDocuments,
+		private readonly work: HeavyWork,
 		private readonly load: (locale: Locale) => HunspellDictionary = loadDictionary
 	) {}
 
@@ -49,24 +50,26 @@ export class ProofreadService {
 			this.documents.readDocument(storyRoom(storyId)),
 			this.documents.readDocument(notesRoom(storyId))
 		]);
+		let text: string;
+		let job: ProofreadJob;
 		try {
-			const text = readStoryText(story);
-			const flags = this.checker(readLocale(notes)).check(text, checkOptionsFrom(notes));
-			return withoutIgnoredFlags(notes, text, flags);
+			text = readStoryText(story);
+			const { storyWords, ignoredWords } = checkOptionsFrom(notes);
+			job = {
+				text,
+				locale: readLocale(notes),
+				storyWords: [...storyWords],
+				ignoredWords: [...ignoredWords]
+			};
 		} finally {
 			story.destroy();
+		}
+		try {
+			// The checking itself (about half a second on a novel) runs in the work pool.
+			return withoutIgnoredFlags(notes, text, await this.work.proofread(job));
+		} finally {
 			notes.destroy();
 		}
-	}
-
-	/** The checker for a locale, built on first use and kept for the life of the process. */
-	checker(locale: Locale): Checker {
-		let checker = this.#checkers.get(locale);
-		if (!checker) {
-			checker = createChecker({ dictionaries: { [locale]: this.#dictionary(locale) }, locale });
-			this.#checkers.set(locale, checker);
-		}
-		return checker;
 	}
 
 	/** A Hunspell file for the browser's checker worker. */

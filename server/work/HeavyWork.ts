@@ -1,3 +1,4 @@
+import type { Flag, Locale } from '#shared/proofing/types';
 import type { ExportFile, ExportOptions } from '../formats/exportStory';
 import type { ImportSource, PreparedStory } from '../stories/prepareImport';
 
@@ -18,13 +19,22 @@ export interface ImportJob {
 	maxBytes: number;
 }
 
+/** A story's text to proofread, with its locale and the team's words (see ProofreadService). */
+export interface ProofreadJob {
+	text: string;
+	locale: Locale;
+	storyWords: string[];
+	ignoredWords: string[];
+}
+
 /**
- * The work that may take long on a hostile or huge input: reading an imported file and making an
- * export. The server runs it on a pool of worker threads (WorkPool) so the thread relaying
+ * The work that may take long on a hostile or huge input: reading an imported file, making an
+ * export and proofreading a story. The server runs it on a pool of worker threads (WorkPool) so the thread relaying
  * keystrokes never waits for it; the CLI runs it in place (InPlaceWork).
  */
 export interface HeavyWork {
 	prepareImport(job: ImportJob): Promise<PreparedStory>;
 	exportStory(job: ExportJob): Promise<ExportFile>;
+	proofread(job: ProofreadJob): Promise<Flag[]>;
 	close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { HeavyWork } from './HeavyWork';
-import { exportStory, prepareImport, unwrap } from './workTasks';
+import { exportStory, prepareImport, proofread, unwrap } from './workTasks';
 
 /** Heavy work on the calling thread: for the CLI, which has no rooms to keep responsive. */
 export class InPlaceWork implements HeavyWork {
@@ -9,6 +9,10 @@ export class InPlaceWork implements HeavyWork {
 
 	async exportStory(job: Parameters<HeavyWork['exportStory']>[0]) {
 		return unwrap(await exportStory(job));
+	}
+
+	async proofread(job: Parameters<HeavyWork['proofread']>[0]) {
+		return unwrap(await proofread(job));
 	}
 
 	async close(): Promise<void> {}

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ExportFile } from '../formats/exportStory';
 import type { PreparedStory } from '../stories/prepareImport';
-import type { ExportJob, HeavyWork, ImportJob } from './HeavyWork';
+import type { Flag } from '#shared/proofing/types';
+import type { ExportJob, HeavyWork, ImportJob, ProofreadJob } from './HeavyWork';
 import { WorkError } from './WorkError';
 import { unwrap, type TaskResult } from './workTasks';
 
@@ -57,6 +58,10 @@ export class WorkPool implements HeavyWork {
 
 	async exportStory(job: ExportJob): Promise<ExportFile> {
 		return unwrap(await this.#run<TaskResult<ExportFile>>('exportStory', job, 'Making the export'));
+	}
+
+	async proofread(job: ProofreadJob): Promise<Flag[]> {
+		return unwrap(await this.#run<TaskResult<Flag[]>>('proofread', job, 'Proofreading the story'));
 	}
 
 	async close(): Promise<void> {

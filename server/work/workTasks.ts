@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import { exportStory as buildExport, type ExportFile } from '../formats/exportStory';
 import { prepareImport as readImport, type PreparedStory } from '../stories/prepareImport';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
-import type { ExportJob, ImportJob } from './HeavyWork';
+import type { Checker } from '#shared/proofing/createChecker';
+import type { Flag, Locale } from '#shared/proofing/types';
+import type { ExportJob, ImportJob, ProofreadJob } from './HeavyWork';
 
 // The tasks a worker thread runs (and InPlaceWork runs in place). Errors cross a thread as plain
 // Error copies, losing their class: a StoryError travels as a result instead, and is rebuilt.
@@ -45,6 +47,32 @@ export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
 			story.destroy();
 			notes.destroy();
 		}
+	}, 'The story');
+}
+
+/** One checker per locale per thread: building one parses a Hunspell dictionary (~0.25 s). */
+const checkers = new Map<Locale, Checker>();
+
+export function proofread(job: ProofreadJob): Promise<TaskResult<Flag[]>> {
+	return settle(async () => {
+		let checker = checkers.get(job.locale);
+		if (!checker) {
+			// Loaded on a thread's first proofreading only: the checker's word data takes tens of
+			// megabytes a thread that only imports and exports never needs.
+			const [{ createChecker }, { loadDictionary }] = await Promise.all([
+				import('#shared/proofing/createChecker'),
+				import('../proofing/loadDictionaries')
+			]);
+			checker = createChecker({
+				dictionaries: { [job.locale]: loadDictionary(job.locale) },
+				locale: job.locale
+			});
+			checkers.set(job.locale, checker);
+		}
+		return checker.check(job.text, {
+			storyWords: job.storyWords,
+			ignoredWords: job.ignoredWords
+		});
 	}, 'The story');
 }
 

@@ -7,3 +7,4 @@ const tasks = await import('./workTasks.ts');
 
 export const prepareImport = tasks.prepareImport;
 export const exportStory = tasks.exportStory;
+export const proofread = tasks.proofread;

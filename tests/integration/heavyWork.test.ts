@@ -14,17 +14,23 @@ interface Answer {
 	status: number;
 	retryAfter: string | null;
 	error: { code: string; message: string } | null;
+	/** The story made, on success. */
+	id?: string;
 }
 
 async function importText(server: RunningServer, name: string, text: string): Promise<Answer> {
 	const form = new FormData();
 	form.append('file', new Blob([text], { type: 'text/plain' }), name);
 	const response = await fetch(`${server.url}/api/stories`, { method: 'POST', body: form });
-	const body = (await response.json()) as { error?: { code: string; message: string } };
+	const body = (await response.json()) as {
+		error?: { code: string; message: string };
+		stories?: Array<{ id: string }>;
+	};
 	return {
 		status: response.status,
 		retryAfter: response.headers.get('retry-after'),
-		error: body.error ?? null
+		error: body.error ?? null,
+		id: body.stories?.[0]?.id
 	};
 }
 
@@ -101,6 +107,22 @@ describe('the work pool under attack', () => {
 		expect(Number(busy[0]!.retryAfter)).toBeGreaterThanOrEqual(1);
 		// The other two were taken: one ran, one waited, and both met the deadline.
 		expect(answers.filter((answer) => answer.status === 422)).toHaveLength(2);
+	});
+
+	it('proofreads a long story in the pool while the rooms keep going', async () => {
+		const sentence = 'The boat was quiet at dusk, and teh sails knocked softly. ';
+		const novel = await importText(server, 'novel.txt', `${sentence.repeat(200)}\n\n`.repeat(40));
+		expect(novel.status).toBe(201);
+		const { result, canary } = await withCanary(server, canaryId, async () => {
+			const response = await fetch(`${server.url}/api/stories/${novel.id}/proofread`);
+			return {
+				status: response.status,
+				flags: ((await response.json()) as { flags: Array<{ kind: string }> }).flags
+			};
+		});
+		expect(result.status).toBe(200);
+		expect(result.flags.filter((flag) => flag.kind === 'spelling')).toHaveLength(8_000);
+		expectResponsive(canary);
 	});
 
 	it('still exports through the pool', async () => {
