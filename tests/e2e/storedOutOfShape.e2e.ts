@@ -9,17 +9,12 @@ import { storyPage } from '../helpers/links';
 import { createStory } from '../helpers/stories';
 import { connectionStatus, storyText } from './support/browser';
 import { useDesk } from './support/desk';
+import { xmlText } from '../helpers/yXml';
 
 // A story saved before the server checked edits (an old database) holding what the editor cannot
 // read — an unknown element, a paragraph in a paragraph, text straight under the document — used
 // to open as an empty editor (y-tiptap threw "e.toArray is not a function") and then lose that
 // text for everyone. Now it opens with every word, and no page throws.
-
-function textRun(value: string): Y.XmlText {
-	const run = new Y.XmlText();
-	run.insert(0, value);
-	return run;
-}
 
 /** Appends an update to the room's stored log, as an old server would have written it. */
 function storeOutOfShape(dataDir: string, room: string): void {
@@ -38,12 +33,12 @@ function storeOutOfShape(dataDir: string, room: string): void {
 		const before = Y.encodeStateVector(doc);
 		doc.transact(() => {
 			const unknown = new Y.XmlElement('fooNode');
-			unknown.insert(0, [textRun('Words in an unknown element.')]);
+			unknown.insert(0, [xmlText('Words in an unknown element.')]);
 			const outer = new Y.XmlElement('paragraph');
 			const inner = new Y.XmlElement('paragraph');
-			inner.insert(0, [textRun('Words in a nested paragraph.')]);
+			inner.insert(0, [xmlText('Words in a nested paragraph.')]);
 			outer.insert(0, [inner]);
-			doc.getXmlFragment(STORY_FIELD).insert(1, [unknown, outer, textRun('Bare words.')]);
+			doc.getXmlFragment(STORY_FIELD).insert(1, [unknown, outer, xmlText('Bare words.')]);
 		});
 		db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)').run(
 			room,

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { STORY_FIELD } from '#shared/model/schema';
 import { StoryLimits } from '#shared/model/storyLimits';
 import { forgedGcUpdate, manyClientsUpdate } from './rawUpdates';
+import { xmlElement, xmlText } from './yXml';
 
 /**
  * Random edits of a story document, as a raw client could send them: mostly what an editor
@@ -24,40 +25,30 @@ function sentence(random: Random): string {
 	return Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(random, WORDS)).join(' ');
 }
 
-function textRun(random: Random, attributes?: object): Y.XmlText {
-	const run = new Y.XmlText();
-	run.applyDelta([{ insert: sentence(random), ...(attributes && { attributes }) }]);
-	return run;
-}
-
-function withChildren(name: string, children: Array<Y.XmlElement | Y.XmlText>): Y.XmlElement {
-	const element = new Y.XmlElement(name);
-	element.insert(0, children);
-	return element;
+function textRun(random: Random, attributes?: Record<string, unknown>): Y.XmlText {
+	return xmlText(sentence(random), attributes);
 }
 
 /** A block the schema allows, with valid content and attributes. */
 function validBlock(random: Random): Y.XmlElement {
 	switch (pick(random, BLOCKS)) {
 		case 'heading': {
-			const heading = withChildren('heading', [textRun(random)]);
+			const heading = xmlElement('heading', [textRun(random)]);
 			heading.setAttribute('level', (1 + Math.floor(random() * 6)) as unknown as string);
 			return heading;
 		}
 		case 'blockquote':
-			return withChildren('blockquote', [withChildren('paragraph', [textRun(random)])]);
+			return xmlElement('blockquote', [xmlElement('paragraph', [textRun(random)])]);
 		case 'bulletList':
-			return withChildren('bulletList', [
-				withChildren('listItem', [withChildren('paragraph', [textRun(random)])])
+			return xmlElement('bulletList', [
+				xmlElement('listItem', [xmlElement('paragraph', [textRun(random)])])
 			]);
 		case 'codeBlock':
-			return withChildren('codeBlock', [textRun(random)]);
+			return xmlElement('codeBlock', [textRun(random)]);
 		case 'horizontalRule':
 			return new Y.XmlElement('horizontalRule');
 		default:
-			return withChildren('paragraph', [
-				textRun(random, random() < 0.3 ? { bold: {} } : undefined)
-			]);
+			return xmlElement('paragraph', [textRun(random, random() < 0.3 ? { bold: {} } : undefined)]);
 	}
 }
 
@@ -121,26 +112,24 @@ const EDITS: Edit[] = [
 		'unknown element',
 		false,
 		(f, _d, r) =>
-			f.insert(0, [
-				withChildren(pick(r, ['fooNode', 'script', 'img', 'doc', 'text']), [textRun(r)])
-			])
+			f.insert(0, [xmlElement(pick(r, ['fooNode', 'script', 'img', 'doc', 'text']), [textRun(r)])])
 	],
 	[
 		'element in a text block',
 		false,
-		(f, _d, r) => f.insert(0, [withChildren('paragraph', [validBlock(r)])])
+		(f, _d, r) => f.insert(0, [xmlElement('paragraph', [validBlock(r)])])
 	],
 	['text under the document', false, (f, _d, r) => f.insert(0, [textRun(r)])],
 	[
 		'list item outside a list',
 		false,
-		(f, _d, r) => f.insert(0, [withChildren('listItem', [withChildren('paragraph', [textRun(r)])])])
+		(f, _d, r) => f.insert(0, [xmlElement('listItem', [xmlElement('paragraph', [textRun(r)])])])
 	],
 	[
 		'bad attribute',
 		false,
 		(f, _d, r) => {
-			const h = withChildren('heading', [textRun(r)]);
+			const h = xmlElement('heading', [textRun(r)]);
 			h.setAttribute(
 				pick(r, ['level', 'style', 'onclick']),
 				pick(r, [0, 7, 'x', 1.5]) as unknown as string
@@ -169,7 +158,7 @@ const EDITS: Edit[] = [
 		'huge attribute',
 		false,
 		(f, _d, r) => {
-			const c = withChildren('codeBlock', [textRun(r)]);
+			const c = xmlElement('codeBlock', [textRun(r)]);
 			c.setAttribute('language', 'x'.repeat(StoryLimits.maxAttributeChars * 4));
 			f.insert(0, [c]);
 		}
@@ -185,7 +174,7 @@ const EDITS: Edit[] = [
 				p.insert(0, [q]);
 				p = q;
 			}
-			p.insert(0, [withChildren('paragraph', [textRun(r)])]);
+			p.insert(0, [xmlElement('paragraph', [textRun(r)])]);
 		}
 	],
 	[

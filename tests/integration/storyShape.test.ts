@@ -19,6 +19,7 @@ import {
 	type Client,
 	type RawClient
 } from '../helpers/wsClients';
+import { xmlElement, xmlText } from '../helpers/yXml';
 
 // Raw frames from an editor's link that a TipTap editor never sends: each must close only the
 // sender with its code and reason, store nothing (also after a restart and after kill -9), and
@@ -77,18 +78,6 @@ async function sendAsEditor(update: Uint8Array) {
 	return closed;
 }
 
-function element(name: string, children: Array<Y.XmlElement | Y.XmlText> = []): Y.XmlElement {
-	const made = new Y.XmlElement(name);
-	made.insert(0, children);
-	return made;
-}
-
-function text(value: string): Y.XmlText {
-	const made = new Y.XmlText();
-	made.insert(0, value);
-	return made;
-}
-
 const nested = (depth: number) => (fragment: Y.XmlFragment) => {
 	let parent: Y.XmlFragment = fragment;
 	for (let level = 0; level < depth; level++) {
@@ -96,7 +85,7 @@ const nested = (depth: number) => (fragment: Y.XmlFragment) => {
 		parent.insert(0, [quote]);
 		parent = quote;
 	}
-	parent.insert(0, [element('paragraph', [text('deep')])]);
+	parent.insert(0, [xmlElement('paragraph', [xmlText('deep')])]);
 };
 
 type Attack = [string, () => Promise<Uint8Array>, number, string];
@@ -104,25 +93,25 @@ type Attack = [string, () => Promise<Uint8Array>, number, string];
 const attacks: Attack[] = [
 	[
 		'an element the schema lacks',
-		() => updateOf((f) => f.insert(0, [element('fooNode', [text('lost?')])])),
+		() => updateOf((f) => f.insert(0, [xmlElement('fooNode', [xmlText('lost?')])])),
 		CloseCode.invalidData,
 		'not a story: the story has no "fooNode" element'
 	],
 	[
 		'a script element',
-		() => updateOf((f) => f.insert(1, [element('script', [text('alert(1)')])])),
+		() => updateOf((f) => f.insert(1, [xmlElement('script', [xmlText('alert(1)')])])),
 		CloseCode.invalidData,
 		'not a story: the story has no "script" element'
 	],
 	[
 		'a paragraph inside a paragraph',
-		() => updateOf((f) => (f.get(0) as Y.XmlElement).insert(0, [element('paragraph')])),
+		() => updateOf((f) => (f.get(0) as Y.XmlElement).insert(0, [xmlElement('paragraph')])),
 		CloseCode.invalidData,
 		'not a story: a paragraph cannot be inside a paragraph'
 	],
 	[
 		'bare text under the document',
-		() => updateOf((f) => f.insert(0, [text('loose words')])),
+		() => updateOf((f) => f.insert(0, [xmlText('loose words')])),
 		CloseCode.invalidData,
 		'not a story: text cannot be inside a doc'
 	],
@@ -136,7 +125,7 @@ const attacks: Attack[] = [
 		'a 7 MB attribute',
 		() =>
 			updateOf((f) => {
-				const heading = element('heading', [text('Big')]);
+				const heading = xmlElement('heading', [xmlText('Big')]);
 				heading.setAttribute('level', 'x'.repeat(7_000_000));
 				f.insert(0, [heading]);
 			}),
@@ -230,7 +219,7 @@ describe('updates that do not fit the story', () => {
 				},
 				{ insert: '.' }
 			]);
-			return element('paragraph', [words]);
+			return xmlElement('paragraph', [words]);
 		});
 		const update = await updateOf((f) => f.insert(f.length, paragraphs));
 		const closed = await sendAsEditor(update);

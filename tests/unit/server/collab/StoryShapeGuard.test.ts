@@ -5,6 +5,7 @@ import { writeStoryText } from '#shared/model/storyDoc';
 import { StoryLimits } from '#shared/model/storyLimits';
 import { StoryShapeGuard } from '../../../../server/collab/StoryShapeGuard';
 import { validateUpdate } from '../../../../server/collab/validateUpdate';
+import { xmlElement, xmlText } from '../../../helpers/yXml';
 
 // Edits as a raw Yjs client can make them (anything, not only what TipTap writes), checked the
 // way the room checks them: decoded, then the guard on the server's doc.
@@ -44,18 +45,6 @@ function firstText(fragment: Y.XmlFragment, index = 0): Y.XmlText {
 	return (fragment.get(index) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
-function element(name: string, children: Array<Y.XmlElement | Y.XmlText> = []): Y.XmlElement {
-	const made = new Y.XmlElement(name);
-	made.insert(0, children);
-	return made;
-}
-
-function text(value: string): Y.XmlText {
-	const made = new Y.XmlText();
-	made.insert(0, value);
-	return made;
-}
-
 describe('StoryShapeGuard: what an editor does', () => {
 	it.each<[string, (fragment: Y.XmlFragment) => void]>([
 		['types into a paragraph', (f) => firstText(f).insert(5, ',')],
@@ -68,28 +57,31 @@ describe('StoryShapeGuard: what an editor does', () => {
 					link: { href: 'https://example.org/a?b=c', target: '_blank', rel: null, class: null }
 				})
 		],
-		['adds a paragraph', (f) => f.insert(1, [element('paragraph', [text('New.')])])],
+		['adds a paragraph', (f) => f.insert(1, [xmlElement('paragraph', [xmlText('New.')])])],
 		[
 			'adds a heading',
-			(f) => f.insert(0, [setAttr(element('heading', [text('One')]), 'level', 2)])
+			(f) => f.insert(0, [setAttr(xmlElement('heading', [xmlText('One')]), 'level', 2)])
 		],
 		[
 			'adds a list',
 			(f) =>
 				f.insert(1, [
-					element('bulletList', [element('listItem', [element('paragraph', [text('x')])])])
+					xmlElement('bulletList', [
+						xmlElement('listItem', [xmlElement('paragraph', [xmlText('x')])])
+					])
 				])
 		],
 		[
 			'adds code with a language',
-			(f) => f.insert(1, [setAttr(element('codeBlock', [text('let a = 1;')]), 'language', 'ts')])
+			(f) =>
+				f.insert(1, [setAttr(xmlElement('codeBlock', [xmlText('let a = 1;')]), 'language', 'ts')])
 		],
-		['breaks a line', (f) => (f.get(0) as Y.XmlElement).insert(1, [element('hardBreak')])],
+		['breaks a line', (f) => (f.get(0) as Y.XmlElement).insert(1, [xmlElement('hardBreak')])],
 		[
 			'quotes a paragraph',
-			(f) => f.insert(0, [element('blockquote', [element('paragraph', [text('q')])])])
+			(f) => f.insert(0, [xmlElement('blockquote', [xmlElement('paragraph', [xmlText('q')])])])
 		],
-		['adds a rule', (f) => f.insert(1, [element('horizontalRule')])]
+		['adds a rule', (f) => f.insert(1, [xmlElement('horizontalRule')])]
 	])('accepts: %s', (_name, edit) => {
 		const { server, guard } = story();
 		expect(attempt(server, guard, clientOf(server), edit).reason).toBeNull();
@@ -99,7 +91,7 @@ describe('StoryShapeGuard: what an editor does', () => {
 		const { server, guard } = story();
 		const client = clientOf(server);
 		const first = attempt(server, guard, client, (f) =>
-			f.insert(1, [element('paragraph', [text('a')])])
+			f.insert(1, [xmlElement('paragraph', [xmlText('a')])])
 		);
 		expect(first.reason).toBeNull();
 		const pending = new Map([[client.clientID, Y.getState(client.store, client.clientID)]]);
@@ -109,7 +101,7 @@ describe('StoryShapeGuard: what an editor does', () => {
 			server,
 			guard,
 			client,
-			(f) => (f.get(1) as Y.XmlElement).insert(0, [element('paragraph')]),
+			(f) => (f.get(1) as Y.XmlElement).insert(0, [xmlElement('paragraph')]),
 			new Map([[client.clientID, Y.getState(client.store, client.clientID)]])
 		);
 		expect(third.reason).toBe('a paragraph cannot be inside a paragraph');
@@ -135,37 +127,37 @@ describe('StoryShapeGuard: what only a raw client can send', () => {
 	it.each<[string, (fragment: Y.XmlFragment, doc: Y.Doc) => void, string]>([
 		[
 			'an element the schema lacks',
-			(f) => f.insert(0, [element('fooNode', [text('x')])]),
+			(f) => f.insert(0, [xmlElement('fooNode', [xmlText('x')])]),
 			'the story has no "fooNode" element'
 		],
 		[
 			'a script element',
-			(f) => f.insert(0, [element('script', [text('alert(1)')])]),
+			(f) => f.insert(0, [xmlElement('script', [xmlText('alert(1)')])]),
 			'the story has no "script" element'
 		],
 		[
 			'the document node itself',
-			(f) => f.insert(0, [element('doc')]),
+			(f) => f.insert(0, [xmlElement('doc')]),
 			'the story has no "doc" element'
 		],
 		[
 			'a paragraph inside a paragraph',
-			(f) => (f.get(0) as Y.XmlElement).insert(0, [element('paragraph', [text('x')])]),
+			(f) => (f.get(0) as Y.XmlElement).insert(0, [xmlElement('paragraph', [xmlText('x')])]),
 			'a paragraph cannot be inside a paragraph'
 		],
 		[
 			'bare text under the document',
-			(f) => f.insert(0, [text('loose')]),
+			(f) => f.insert(0, [xmlText('loose')]),
 			'text cannot be inside a doc'
 		],
 		[
 			'a list item outside a list',
-			(f) => f.insert(0, [element('listItem')]),
+			(f) => f.insert(0, [xmlElement('listItem')]),
 			'a listItem cannot be inside a doc'
 		],
 		[
 			'text inside a list',
-			(f) => f.insert(0, [element('bulletList', [text('x')])]),
+			(f) => f.insert(0, [xmlElement('bulletList', [xmlText('x')])]),
 			'text cannot be inside a bulletList'
 		],
 		[
@@ -175,12 +167,12 @@ describe('StoryShapeGuard: what only a raw client can send', () => {
 		],
 		[
 			'a heading level 9',
-			(f) => f.insert(0, [setAttr(element('heading'), 'level', 9)]),
+			(f) => f.insert(0, [setAttr(xmlElement('heading'), 'level', 9)]),
 			"the heading's level cannot be 9"
 		],
 		[
 			'a 7 MB attribute',
-			(f) => f.insert(0, [setAttr(element('codeBlock'), 'language', 'x'.repeat(7_000_000))]),
+			(f) => f.insert(0, [setAttr(xmlElement('codeBlock'), 'language', 'x'.repeat(7_000_000))]),
 			"the codeBlock's language cannot be a 7000000-character text"
 		],
 		[
@@ -190,7 +182,7 @@ describe('StoryShapeGuard: what only a raw client can send', () => {
 		],
 		[
 			'bold inside code',
-			(f) => f.insert(0, [element('codeBlock', [boldText('x')])]),
+			(f) => f.insert(0, [xmlElement('codeBlock', [xmlText('x', { bold: {} })])]),
 			'a codeBlock cannot hold bold formatting'
 		],
 		[
@@ -266,7 +258,7 @@ describe('StoryShapeGuard: what only a raw client can send', () => {
 			parent.insert(0, [quote]);
 			parent = quote;
 		}
-		parent.insert(0, [element('paragraph', [text('deep')])]);
+		parent.insert(0, [xmlElement('paragraph', [xmlText('deep')])]);
 	}
 
 	it.each([StoryLimits.maxDepth, 10_000, 100_000])(
@@ -292,7 +284,7 @@ describe('StoryShapeGuard: what only a raw client can send', () => {
 		const { server, guard } = story();
 		const client = clientOf(server);
 		expect(
-			attempt(server, guard, client, (f) => f.insert(0, [element('fooNode')])).reason
+			attempt(server, guard, client, (f) => f.insert(0, [xmlElement('fooNode')])).reason
 		).not.toBeNull();
 		// The refused element was never recorded, so an update building on it cannot be placed.
 		const check = validateUpdate(
@@ -306,11 +298,5 @@ describe('StoryShapeGuard: what only a raw client can send', () => {
 
 function setAttr(made: Y.XmlElement, key: string, value: unknown): Y.XmlElement {
 	made.setAttribute(key, value as string);
-	return made;
-}
-
-function boldText(value: string): Y.XmlText {
-	const made = new Y.XmlText();
-	made.insert(0, value, { bold: {} });
 	return made;
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { STORY_FIELD } from '#shared/model/schema';
 import { readStoryJSON, readStoryText, writeStoryText } from '#shared/model/storyDoc';
 import { misshapenBlocks, repairStory } from '../../../../server/collab/repairStory';
+import { xmlText } from '../../../helpers/yXml';
 
 // A story stored before edits were checked may hold what the editor cannot read; loading it
 // replaces those blocks by their text, so nothing is lost and the editor opens it.
@@ -13,20 +14,14 @@ function storedWithJunk(): Y.Doc {
 	const fragment = doc.getXmlFragment(STORY_FIELD);
 	doc.transact(() => {
 		const unknown = new Y.XmlElement('fooNode');
-		unknown.insert(0, [textOf('kept from an unknown element')]);
+		unknown.insert(0, [xmlText('kept from an unknown element')]);
 		const outer = new Y.XmlElement('paragraph');
 		const inner = new Y.XmlElement('paragraph');
-		inner.insert(0, [textOf('kept from a nested paragraph')]);
-		outer.insert(0, [textOf('outer words '), inner]);
-		fragment.insert(1, [unknown, outer, textOf('kept from bare text')]);
+		inner.insert(0, [xmlText('kept from a nested paragraph')]);
+		outer.insert(0, [xmlText('outer words '), inner]);
+		fragment.insert(1, [unknown, outer, xmlText('kept from bare text')]);
 	});
 	return doc;
-}
-
-function textOf(value: string): Y.XmlText {
-	const text = new Y.XmlText();
-	text.insert(0, value);
-	return text;
 }
 
 describe('repairStory', () => {
