@@ -1,3 +1,4 @@
+import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
 import type { Connection } from './Connection';
 
 /**
@@ -37,25 +38,32 @@ export class ClientWriters {
 	}
 
 	/** Why `writer`'s connection may not write with these client ids, or null. */
-	refusal(connection: Connection, writer: string, clients: Iterable<number>): string | null {
+	refusal(
+		connection: Connection,
+		writer: string,
+		clients: Iterable<number>
+	): { code: CloseCodeValue; reason: string } | null {
 		let fresh = 0;
 		for (const client of clients) {
 			const owner = this.#writers.get(client);
 			if (owner === undefined) fresh++;
-			else if (owner !== writer) return 'client id belongs to another user';
+			else if (owner !== writer) {
+				return { code: CloseCode.forbidden, reason: 'client id belongs to another user' };
+			}
 		}
 		if (fresh === 0) return null;
+		const cap = (reason: string) => ({ code: CloseCode.policyViolation, reason });
 		if (fresh > ClientIdLimits.perUpdate) {
-			return `more than ${ClientIdLimits.perUpdate} new client ids in one update`;
+			return cap(`more than ${ClientIdLimits.perUpdate} new client ids in one update`);
 		}
 		if ((this.#perConnection.get(connection) ?? 0) + fresh > ClientIdLimits.perConnection) {
-			return `more than ${ClientIdLimits.perConnection} new client ids on one connection`;
+			return cap(`more than ${ClientIdLimits.perConnection} new client ids on one connection`);
 		}
 		if ((this.#perLink.get(writer) ?? 0) + fresh > ClientIdLimits.perLink) {
-			return `more than ${ClientIdLimits.perLink} client ids for one link in this story`;
+			return cap(`more than ${ClientIdLimits.perLink} client ids for one link in this story`);
 		}
 		if (this.#writers.size + fresh > ClientIdLimits.perRoom) {
-			return `more than ${ClientIdLimits.perRoom} client ids in this story`;
+			return cap(`more than ${ClientIdLimits.perRoom} client ids in this story`);
 		}
 		return null;
 	}

@@ -10,7 +10,7 @@ import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './message
 import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
-import type { UpdateCheck } from './validateUpdate';
+import type { Struct, UpdateCheck } from './validateUpdate';
 import type { CloseCodeValue } from '#shared/protocol/closeCodes';
 import { ClientWriters } from './ClientWriters';
 import { NotesGuard } from './reviewGuard';
@@ -271,17 +271,14 @@ export class Room implements PipelineRoom {
 			return refuse(CloseCode.forbidden, `a ${access.role} may not write here`);
 		}
 		const writer = access.linkId ?? 'admin';
-		const clients = check.advances.keys();
-		const taken = this.writers.refusal(connection, writer, check.advances.keys());
-		if (taken) {
-			const code = taken.startsWith('client id belongs')
-				? CloseCode.forbidden
-				: CloseCode.policyViolation;
-			return refuse(code, taken);
-		}
+		const clients = [...check.advances.keys()];
+		const taken = this.writers.refusal(connection, writer, clients);
+		if (taken) return refuse(taken.code, taken.reason);
 		const shape = this.shapeGuard?.check(check.structs);
 		if (shape && !shape.ok) return refuse(CloseCode.invalidData, `not a story: ${shape.reason}`);
-		const refusal = this.kind ? this.refusalByModel(connection, update, this.kind) : null;
+		const refusal = this.kind
+			? this.refusalByModel(connection, update, check.structs, this.kind)
+			: null;
 		if (refusal) return refuse(CloseCode.forbidden, refusal);
 		shape?.commit();
 		this.writers.bind(connection, writer, clients);
@@ -293,8 +290,13 @@ export class Room implements PipelineRoom {
 	 * stay in the room for good), and in the notes anything the review model does not define or
 	 * does not let this link do (NotesGuard).
 	 */
-	private refusalByModel(connection: Connection, update: Uint8Array, kind: RoomKind) {
-		const unknown = unknownRootType(update, kind);
+	private refusalByModel(
+		connection: Connection,
+		update: Uint8Array,
+		structs: readonly Struct[],
+		kind: RoomKind
+	) {
+		const unknown = unknownRootType(structs, kind);
 		if (unknown !== null) return `no such part of the document: “${unknown.slice(0, 40)}”`;
 		const access = connection.access;
 		if (kind !== 'notes' || !access) return null;

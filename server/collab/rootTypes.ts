@@ -3,6 +3,7 @@ import { META_MAP, STORY_FIELD } from '#shared/model/schema';
 import { DICTIONARY_MAP, IGNORES_MAP } from '#shared/proofing/storyDictionary';
 import { SETTINGS_MAP } from '#shared/proofing/storySettings';
 import type { RoomKind } from '#shared/protocol/rooms';
+import type { Struct } from './validateUpdate';
 import { SUGGESTIONS_MAP, THREADS_MAP } from '#shared/review/notesDoc';
 
 /**
@@ -17,15 +18,15 @@ export const ROOT_TYPES: Readonly<Record<RoomKind, ReadonlySet<string>>> = {
 };
 
 /**
- * The first root type `update` writes that `kind` rooms do not have, or null. Only an item with
- * neither left nor right neighbour names its parent, as a root name or as the id of a nested
+ * The first root type an update's (decoded) structs write that `kind` rooms do not have, or
+ * null. Only an item with neither left nor right neighbour names its parent, as a root name or as the id of a nested
  * type; every other item inherits its parent from a neighbour, which is in the room (under a
  * known root) or in the same update (then it names its parent itself). So the root names written
- * in the update are all there is to check. Throws when the update does not decode.
+ * in the update are all there is to check.
  */
-export function unknownRootType(update: Uint8Array, kind: RoomKind): string | null {
+export function unknownRootType(structs: readonly Struct[], kind: RoomKind): string | null {
 	const allowed = ROOT_TYPES[kind];
-	for (const struct of Y.decodeUpdate(update).structs) {
+	for (const struct of structs) {
 		if (!(struct instanceof Y.Item)) continue;
 		const parent = struct.parent;
 		if (typeof parent === 'string' && !allowed.has(parent)) return parent;
