@@ -11,6 +11,9 @@ import type { Config } from './config';
 import { createApiHandler } from './http/createApiHandler';
 import { ProofreadService } from './proofing/ProofreadService';
 import { ReviewService } from './review/ReviewService';
+import { ReviewWriteBudget } from './review/ReviewWriteBudget';
+import { StoreHealth } from './health/StoreHealth';
+import { StoreWriteError, WatchedStore } from './health/WatchedStore';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoryService } from './stories/StoryService';
 import { WorkPool } from './work/WorkPool';
@@ -28,13 +31,15 @@ export interface Backend {
 const EDIT_FLUSH_MS = 5_000;
 
 export function createBackend(config: Config, logger: pino.Logger): Backend {
-	const store = openSqliteStore(config.dataDir);
+	const health = new StoreHealth(logger.child({ component: 'store' }));
+	const store = new WatchedStore(openSqliteStore(config.dataDir), health);
 	const links = new LinkService(config.dataDir, config.adminToken);
 	const addressLimits = new AddressLimits({
 		tokenFailuresPerMinute: config.tokenFailuresPerMinute,
 		connectionsPerAddress: config.wsConnectionsPerAddress,
 		trustProxy: config.trustProxy
 	});
+	const reviewWrites = new ReviewWriteBudget(config.reviewWritesPerMinute);
 	let stories: StoryService | null = null;
 	const collab = new CollabServer({
 		store,
@@ -48,6 +53,8 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		currentAccess: (linkId) => links.current(linkId),
 		allowedOrigins: config.allowedOrigins,
 		addressLimits,
+		reviewWrites,
+		maxStoryBytes: config.maxStoryBytes,
 		rates: {
 			messagesPerSecond: config.wsMessagesPerSecond,
 			bytesPerSecond: config.wsBytesPerSecond
@@ -70,14 +77,16 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		maxImportBytes: config.maxImportBytes,
 		importNeedsAdmin: config.adminToken !== null,
 		importsPerMinute: config.importsPerMinute,
-		reviewWritesPerMinute: config.reviewWritesPerMinute,
+		reviewWrites,
 		addressLimits,
+		health,
 		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
 
 	const flushEdits = () =>
 		stories.flushEdits().catch((error: unknown) => {
+			if (error instanceof StoreWriteError) return; // logged by the store's health
 			logger.warn({ err: error }, 'could not record word counts');
 		});
 	const editFlusher = setInterval(flushEdits, EDIT_FLUSH_MS);
@@ -95,6 +104,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 			await collab.close();
 			await flushEdits();
 			await store.close();
+			health.close();
 			links.close();
 			await work.close();
 		}

@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
 	HOST: z.string().min(1).default('0.0.0.0'),
 	DATA_DIR: z.string().min(1).default('./data'),
 	MAX_IMPORT_BYTES: integer(5 * MB, 1),
+	MAX_STORY_BYTES: integer(8 * MB, 1024),
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
 	MAX_WRITER_MESSAGE_BYTES: z.coerce.number().int().min(1024).optional(),
 	ROOM_UNLOAD_MS: integer(30_000, 0),
@@ -46,6 +47,11 @@ export interface Config {
 	host: string;
 	dataDir: string;
 	maxImportBytes: number;
+	/**
+	 * MAX_STORY_BYTES: the UTF-8 text a story may grow to through edits (default 8 MB, about
+	 * 1.4 million words); edits that add text beyond it are refused, deletions always pass.
+	 */
+	maxStoryBytes: number;
 	maxMessageBytes: number;
 	/**
 	 * MAX_WRITER_MESSAGE_BYTES: the largest document message (sync step 2 or update) from a
@@ -62,7 +68,7 @@ export interface Config {
 	/** Per WebSocket connection (close 1013 beyond): messages and bytes per second. */
 	wsMessagesPerSecond: number;
 	wsBytesPerSecond: number;
-	/** REVIEW_WRITES_PER_MINUTE: comments, replies and suggestions per link over the API. */
+	/** REVIEW_WRITES_PER_MINUTE: comments, replies and suggestions per link (API and notes rooms). */
 	reviewWritesPerMinute: number;
 	/** TOKEN_FAILURES_PER_MINUTE per address (429 for every token of theirs beyond). */
 	tokenFailuresPerMinute: number;
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		host: value.HOST,
 		dataDir: path.resolve(value.DATA_DIR),
 		maxImportBytes: value.MAX_IMPORT_BYTES,
+		maxStoryBytes: value.MAX_STORY_BYTES,
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,
 		maxWriterMessageBytes,
 		roomUnloadMs: value.ROOM_UNLOAD_MS,

@@ -20,6 +20,17 @@ export class TokenBucket {
 		return true;
 	}
 
+	/**
+	 * Spends `amount` whenever at least one token is left, going into debt for the rest: a
+	 * batch (offline work coming back at once) passes whole, and the debt is waited out after.
+	 */
+	takeOnCredit(amount: number): boolean {
+		this.refill();
+		if (this.tokens < 1) return false;
+		this.tokens -= amount;
+		return true;
+	}
+
 	/** Whole seconds until `take(amount)` would succeed (0: it would now). */
 	secondsUntil(amount = 1): number {
 		this.refill();
@@ -49,6 +60,10 @@ export class KeyedBuckets {
 
 	take(key: string, amount = 1): boolean {
 		return this.bucketOf(key).take(amount);
+	}
+
+	takeOnCredit(key: string, amount: number): boolean {
+		return this.bucketOf(key).takeOnCredit(amount);
 	}
 
 	/** Whole seconds until `take(key, amount)` would succeed (0: it would now); spends nothing. */

@@ -7,6 +7,7 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
 import { canWriteRoom, type Role } from '#shared/protocol/roles';
 import type { AddressLimits } from '../auth/AddressLimits';
+import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { Connection, type ConnectionRates, type FrameLimits } from './Connection';
 import { DamagedDocumentError } from './docFromStored';
@@ -51,6 +52,10 @@ export interface CollabServerOptions {
 	currentAccess?: (linkId: string) => ConnectionAccess | null;
 	/** Per-connection message and byte rates (close 1013 beyond); unlimited without. */
 	rates?: ConnectionRates;
+	/** MAX_STORY_BYTES: edits that would grow a story's text past it are refused (4413). */
+	maxStoryBytes?: number;
+	/** Comments, replies and suggestions per link per minute in the notes rooms (4529 beyond). */
+	reviewWrites?: ReviewWriteBudget;
 	/** Origins accepted besides the server's own (a request without Origin is not a browser's). */
 	allowedOrigins?: string[];
 }
@@ -144,12 +149,14 @@ export class CollabServer {
 			awarenessBatchMs: options.awarenessBatchMs ?? 50,
 			notifyAfterMs: 2_000,
 			silentAfterMs: Math.max(20_000, pingIntervalMs + 5_000),
-			awarenessLimits: DEFAULT_AWARENESS_LIMITS
+			awarenessLimits: DEFAULT_AWARENESS_LIMITS,
+			maxStoryBytes: options.maxStoryBytes ?? Infinity
 		};
 		const context: Omit<RoomContext, 'requestUnload'> = {
 			store: options.store,
 			settings,
-			onDocumentChanged: options.onDocumentChanged
+			onDocumentChanged: options.onDocumentChanged,
+			...(options.reviewWrites && { reviewWrites: options.reviewWrites })
 		};
 		this.rooms = new RoomRegistry(context, this.log);
 		if (options.currentAccess) {

@@ -1,6 +1,7 @@
 import type pino from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
+import { formatBytes } from '#shared/formatBytes';
 import { canWriteRoom } from '#shared/protocol/roles';
 import { parseRoomName, type RoomKind } from '#shared/protocol/rooms';
 import type { DocumentStore } from '../storage/DocumentStore';
@@ -12,11 +13,13 @@ import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { Struct, UpdateCheck } from './validateUpdate';
 import type { CloseCodeValue } from '#shared/protocol/closeCodes';
+import { StoreWriteError } from '../health/WatchedStore';
 import { ClientWriters } from './ClientWriters';
 import { NotesGuard } from './reviewGuard';
 import { misshapenBlocks, repairStory } from './repairStory';
 import { unknownRootType } from './rootTypes';
 import { StoryShapeGuard } from './StoryShapeGuard';
+import { StoryTextSize } from './StoryTextSize';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
 
@@ -49,6 +52,8 @@ export class Room implements PipelineRoom {
 	private notesGuard: NotesGuard | null = null;
 	/** Checks that story updates fit the schema; null for other rooms. */
 	private readonly shapeGuard: StoryShapeGuard | null;
+	/** Holds a story's text to MAX_STORY_BYTES; null for other rooms (or without a limit). */
+	private readonly textSize: StoryTextSize | null;
 
 	private constructor(
 		readonly name: string,
@@ -61,6 +66,11 @@ export class Room implements PipelineRoom {
 		this.writers = new ClientWriters(stored.writers);
 		this.kind = parseRoomName(name)?.kind ?? null;
 		this.shapeGuard = this.kind === 'story' ? new StoryShapeGuard(doc) : null;
+		const { maxStoryBytes } = context.settings;
+		this.textSize =
+			this.kind === 'story' && Number.isFinite(maxStoryBytes)
+				? new StoryTextSize(doc, maxStoryBytes)
+				: null;
 		this.compactAfterUpdates = context.settings.compactAfterUpdates;
 		this.pipeline = new UpdatePipeline(this, stored);
 		const { silentAfterMs, awarenessLimits } = context.settings;
@@ -187,7 +197,9 @@ export class Room implements PipelineRoom {
 		try {
 			await this.pipeline.compact();
 		} catch (error) {
-			this.log.error({ err: error }, 'compaction on unload failed; the log is kept');
+			if (!(error instanceof StoreWriteError)) {
+				this.log.error({ err: error }, 'compaction on unload failed; the log is kept');
+			}
 		}
 		this.notify();
 		this.close();
@@ -221,8 +233,13 @@ export class Room implements PipelineRoom {
 	}
 
 	fail(error: unknown): void {
-		this.log.error({ err: error }, 'could not write to the store; closing the room');
-		this.closeConnections(CloseCode.internalError, 'could not save the document');
+		if (error instanceof StoreWriteError) {
+			// The store's health logs it (a line a minute); the senders resend when they are back.
+			this.closeConnections(CloseCode.notSaved, `not saved: ${error.reason}; retrying`);
+		} else {
+			this.log.error({ err: error }, 'could not write to the store; closing the room');
+			this.closeConnections(CloseCode.notSaved, 'not saved; retrying');
+		}
 		this.state = 'closed';
 		this.context.requestUnload(this);
 		this.close();
@@ -276,13 +293,33 @@ export class Room implements PipelineRoom {
 		if (taken) return refuse(taken.code, taken.reason);
 		const shape = this.shapeGuard?.check(check.structs);
 		if (shape && !shape.ok) return refuse(CloseCode.invalidData, `not a story: ${shape.reason}`);
+		const added = this.textSize ? this.textSize.check(check) : 0;
+		if (added === null) return refuse(CloseCode.storyFull, this.storyFullReason());
 		const refusal = this.kind
 			? this.refusalByModel(connection, update, check.structs, this.kind)
 			: null;
 		if (refusal) return refuse(CloseCode.forbidden, refusal);
+		const held = this.notesGuard ? this.spendReviewWrites(writer, this.notesGuard) : null;
+		if (held) return held;
 		shape?.commit();
+		this.textSize?.commit(added);
 		this.writers.bind(connection, writer, clients);
 		return null;
+	}
+
+	private storyFullReason(): string {
+		const limit = formatBytes(this.textSize!.maxBytes);
+		return `the story has reached its size limit of ${limit} of text: delete some to make room`;
+	}
+
+	/** Spends the comments, replies and suggestions the notes update adds; a refusal when over. */
+	private spendReviewWrites(writer: string, guard: NotesGuard): UpdateCheck | null {
+		const budget = this.context.reviewWrites;
+		if (!budget || guard.writes === 0) return null;
+		const spent = budget.spend(writer, guard.writes);
+		if (spent.ok) return null;
+		guard.retract();
+		return refuse(CloseCode.slowDown, budget.refusal(spent.waitSeconds));
 	}
 
 	/**
@@ -355,6 +392,7 @@ export class Room implements PipelineRoom {
 		// Saved now, not with the next edit: the binding must survive a restart before anyone types.
 		const unsaved = this.writers.takeUnsaved();
 		this.store.appendUpdates(this.name, [], unsaved).catch((error: unknown) => {
+			if (error instanceof StoreWriteError) return; // logged by the store's health
 			this.log.warn({ err: error }, 'could not save presence client ids; kept in memory');
 		});
 	}

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Room } from './Room';
 import type { AwarenessLimits } from './validateAwareness';
@@ -14,6 +15,8 @@ export interface RoomSettings {
 	/** An awareness owner silent this long may be replaced by a new connection of the same client. */
 	silentAfterMs: number;
 	awarenessLimits: AwarenessLimits;
+	/** MAX_STORY_BYTES: the text a story may grow to through edits (Infinity: no limit). */
+	maxStoryBytes: number;
 }
 
 /** What a room needs from the server that holds it. */
@@ -21,6 +24,8 @@ export interface RoomContext {
 	store: DocumentStore;
 	settings: RoomSettings;
 	onDocumentChanged?: (room: string, doc: Y.Doc) => void;
+	/** Comments, replies and suggestions per link per minute, shared with the API (none: unlimited). */
+	reviewWrites?: ReviewWriteBudget;
 	/** The room has been empty for unloadAfterMs. */
 	requestUnload(room: Room): void;
 }

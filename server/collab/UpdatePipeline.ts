@@ -1,5 +1,6 @@
 import type pino from 'pino';
 import * as Y from 'yjs';
+import { StoreWriteError } from '../health/WatchedStore';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Connection } from './Connection';
 import { encodeUpdateMessage } from './messages';
@@ -185,9 +186,10 @@ export class UpdatePipeline {
 		if (this.compactDue || this.logged > this.room.compactAfterUpdates) {
 			this.compactDue = false;
 			if (!this.room.live) return;
-			await this.compact().catch((error: unknown) =>
-				this.room.log.error({ err: error }, 'compaction failed; the log is kept')
-			);
+			await this.compact().catch((error: unknown) => {
+				if (error instanceof StoreWriteError) return; // logged by the store's health
+				this.room.log.error({ err: error }, 'compaction failed; the log is kept');
+			});
 		}
 	}
 

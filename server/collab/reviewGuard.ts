@@ -70,6 +70,7 @@ export class NotesGuard {
 	/** The update the last check applied to the shadow (it is then accepted: skip it there). */
 	#checked: Uint8Array | null = null;
 	readonly #now: () => number;
+	#writes = 0;
 
 	/** `source`: the live doc and the accepted updates not applied to it yet. */
 	constructor(
@@ -79,10 +80,16 @@ export class NotesGuard {
 		this.#now = options.now ?? Date.now;
 	}
 
+	/** Comments, replies and suggestions the last update that passed `check` adds. */
+	get writes(): number {
+		return this.#writes;
+	}
+
 	/** Why `update` from `writer` is refused, or null (then it is part of the shadow). */
 	check(update: Uint8Array, writer: NotesWriter): string | null {
 		const shadow = this.#ensureShadow();
 		this.#checked = null;
+		this.#writes = 0;
 		let refusal: string | null;
 		try {
 			const changes = this.#apply(shadow, update);
@@ -93,6 +100,7 @@ export class NotesGuard {
 					: typeof changes === 'string'
 						? changes
 						: judge(changes, writer, this.#now());
+			if (!refusal && typeof changes !== 'string') this.#writes = reviewWritesIn(changes);
 		} catch {
 			refusal = 'the change could not be read';
 		}
@@ -113,6 +121,11 @@ export class NotesGuard {
 		} catch {
 			this.#drop();
 		}
+	}
+
+	/** The update that passed `check` is refused after all (e.g. a rate limit): forget it. */
+	retract(): void {
+		this.#drop();
 	}
 
 	destroy(): void {
@@ -202,6 +215,21 @@ function entryOf(type: SharedType, keys: Set<string | null>): [SharedType, strin
 	// A root map itself changed: its changed keys are the entries added, replaced or removed.
 	if (keys.has(null)) return [current, null];
 	return [current, [...keys].filter((item): item is string => item !== null)];
+}
+
+/** New messages (a new thread's first included) and new suggestions among `changes`. */
+function reviewWritesIn(changes: Change[]): number {
+	let writes = 0;
+	for (const change of changes) {
+		if (!change.after || isInvalid(change.after)) continue;
+		if (change.root === 'suggestions' && !change.before) writes++;
+		if (change.root === 'threads') {
+			const { before, after } = change as Change<'threads'> & { after: ThreadEntry };
+			const old = new Set(before?.value.messages.map((message) => message.id));
+			for (const message of after.value.messages) if (!old.has(message.id)) writes++;
+		}
+	}
+	return writes;
 }
 
 /** The rules, on the entries one update touched. */

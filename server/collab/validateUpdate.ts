@@ -13,11 +13,13 @@ export type UpdateCheck =
 			changesDoc: boolean;
 			/** The update's structs as decoded (for checks that read its content). */
 			structs: Struct[];
+			/** The update's delete set as decoded. */
+			deletes: DeleteSet;
 	  }
 	| { ok: false; code: CloseCodeValue; reason: string };
 
 export type Struct = Y.Item | Y.GC | Y.Skip;
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 interface ClientStructs {
 	structs: Struct[];
@@ -129,7 +131,8 @@ export function validateUpdate(
 		ok: true,
 		advances: simulated,
 		changesDoc: simulated.size > 0 || deletesSomethingNew(doc, decoded.ds),
-		structs: decoded.structs
+		structs: decoded.structs,
+		deletes: decoded.ds
 	};
 }
 

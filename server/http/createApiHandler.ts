@@ -9,10 +9,13 @@ import { requestTokens, requiredRole } from '../auth/requestTokens';
 import { redactUrl } from '../auth/tokens';
 import type { AddressLimits } from '../auth/AddressLimits';
 import { KeyedBuckets } from '../auth/TokenBucket';
+import type { StoreHealth } from '../health/StoreHealth';
+import { StoreWriteError } from '../health/WatchedStore';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
 import type { ProofreadService } from '../proofing/ProofreadService';
 import type { ReviewService } from '../review/ReviewService';
+import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
 import type { StoryService } from '../stories/StoryService';
 import { WorkError, type WorkErrorKind } from '../work/WorkError';
@@ -54,6 +57,23 @@ const WORK_STATUS_OF: Record<WorkErrorKind, [number, string]> = {
 	memory: [413, 'memory_exceeded']
 };
 
+/** Seconds a client is asked to wait after a write the store refused. */
+const NOT_SAVED_RETRY_S = 30;
+
+/** After a failure, writing is tried again at most this often by /healthz. */
+const PROBE_AFTER_MS = 5_000;
+
+/**
+ * The store's write problem, if it still has one: some time after the last failure, /healthz
+ * tries a small write itself, so it turns healthy once space returns even while nobody edits.
+ */
+async function storeProblem(store: DocumentStore, health: StoreHealth) {
+	if (health.problem && health.sinceLastFailureMs > PROBE_AFTER_MS) {
+		await store.probeWrite().catch(() => undefined);
+	}
+	return health.problem;
+}
+
 /** Answers /api/* and /healthz; returns false for any other path so the app can serve it. */
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
 
@@ -69,10 +89,12 @@ export function createApiHandler(options: {
 	importNeedsAdmin: boolean;
 	/** Imports per minute per IP (429 beyond). */
 	importsPerMinute: number;
-	/** Comments, replies and suggestions per link per minute over the API (429 beyond). */
-	reviewWritesPerMinute: number;
+	/** Comments, replies and suggestions per link per minute (429 beyond; shared with the notes rooms). */
+	reviewWrites: ReviewWriteBudget;
 	/** Per-address caps on failed tokens (shared with the WebSockets). */
 	addressLimits: AddressLimits;
+	/** Whether the store can write: /healthz answers 503 with the reason while it cannot. */
+	health: StoreHealth;
 	/** Rooms found damaged since the server started: /healthz names their stories. */
 	damagedRooms?: () => string[];
 }): ApiHandler {
@@ -82,6 +104,17 @@ export function createApiHandler(options: {
 	router.add('GET', '/healthz', async ({ response }) => {
 		const ok = await options.store.ping().catch(() => false);
 		if (!ok) return sendJson(response, 503, { ok, error: 'database unavailable' });
+		const problem = await storeProblem(options.store, options.health);
+		if (problem) {
+			const { reason, kind, since, failures } = problem;
+			return sendJson(response, 503, {
+				ok: false,
+				error: `cannot save: ${reason}`,
+				kind,
+				since,
+				failures
+			});
+		}
 		// A damaged story does not make the server unhealthy (restarting would not help): named.
 		const damaged = new Set<string>();
 		for (const room of options.damagedRooms?.() ?? []) {
@@ -98,7 +131,7 @@ export function createApiHandler(options: {
 		options.importNeedsAdmin
 	);
 	addLinkRoutes(router, options.links);
-	addReviewRoutes(router, options.reviews, reviewWriteLimit(options.reviewWritesPerMinute));
+	addReviewRoutes(router, options.reviews, reviewWriteLimit(options.reviewWrites));
 	addProofreadRoutes(router, options.proofreading);
 
 	return (request, response) => {
@@ -175,6 +208,14 @@ export function createApiHandler(options: {
 				const [status, code] = WORK_STATUS_OF[error.kind];
 				if (error.retryAfter) response.setHeader('Retry-After', String(error.retryAfter));
 				sendError(response, status, code, error.message);
+			} else if (error instanceof StoreWriteError) {
+				response.setHeader('Retry-After', String(NOT_SAVED_RETRY_S));
+				sendError(
+					response,
+					503,
+					'not_saved',
+					`Not saved: ${error.reason}. Nothing was changed; try again later.`
+				);
 			} else if (error instanceof ReviewError) {
 				const [status, code] = REVIEW_STATUS_OF[error.kind];
 				sendError(response, status, code, error.message);

@@ -1,3 +1,4 @@
+import { formatBytes } from '#shared/formatBytes';
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './HttpError';
 
@@ -53,10 +54,4 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
 		throw new HttpError(400, 'invalid_json', 'The request body must be a JSON object.');
 	}
 	return value as Record<string, unknown>;
-}
-
-export function formatBytes(bytes: number): string {
-	if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-	if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-	return `${bytes} bytes`;
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { HttpError } from './HttpError';
-import { formatBytes, readBody } from './readBody';
+import { formatBytes } from '#shared/formatBytes';
+import { readBody } from './readBody';
 
 /** One uploaded file, as bytes: decoding is the import's job, not the transport's. */
 export interface UploadedFile {

@@ -84,6 +84,8 @@ export interface DocumentStore {
 	 * for good; the rows themselves stay where they are. Copying the same row again is a no-op.
 	 */
 	quarantine(room: string, rows: readonly DamagedRow[]): Promise<void>;
+	/** Writes a few bytes durably, to learn whether writing works again (throws when not). */
+	probeWrite(): Promise<void>;
 	/** True when the database answers a trivial query. */
 	ping(): Promise<boolean>;
 	close(): Promise<void>;

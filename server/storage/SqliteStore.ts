@@ -142,7 +142,8 @@ export class SqliteStore implements DocumentStore {
 				'INSERT OR IGNORE INTO client_writers (room, client_id, writer) VALUES (?, ?, ?)'
 			),
 			deleteWriters: db.prepare<[string]>('DELETE FROM client_writers WHERE room = ?'),
-			ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok')
+			ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+			probeWrite: db.prepare<[string]>('INSERT OR REPLACE INTO write_probe (id, at) VALUES (1, ?)')
 		};
 		this.appendBatch = db.transaction((batch: PendingAppend[]) => {
 			for (const append of batch) {
@@ -293,6 +294,11 @@ export class SqliteStore implements DocumentStore {
 				}
 			}
 		})();
+	}
+
+	async probeWrite(): Promise<void> {
+		this.commitAppends();
+		this.statements.probeWrite.run(new Date().toISOString());
 	}
 
 	async ping(): Promise<boolean> {

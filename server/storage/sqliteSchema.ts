@@ -66,7 +66,9 @@ const MIGRATIONS: string[] = [
 		quarantined_at TEXT NOT NULL
 	);
 	CREATE INDEX quarantine_by_room ON quarantine (room);
-	`
+	`,
+	// One row rewritten to learn whether the disk takes writes again after it was full.
+	`CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);`
 ];
 
 /** The schema version this code writes. */

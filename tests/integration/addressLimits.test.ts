@@ -1,11 +1,17 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { storyRoom } from '#shared/protocol/rooms';
-import { tokenFor } from '../helpers/links';
+import * as Y from 'yjs';
+import { CloseCode } from '#shared/protocol/closeCodes';
+import { notesRoom, storyRoom } from '#shared/protocol/rooms';
+import { createAnchor } from '#shared/review/anchors';
+import { addThread } from '#shared/review/notesDoc';
+import type { StoredThread } from '#shared/review/types';
+import { makeLink, tokenFor } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
+import { connectClient, connectRaw, syncStep1, synced, updateMessage } from '../helpers/wsClients';
 
 // Per-link and per-address limits, with each set low on its own server: review writes per link,
 // failed tokens per address (over HTTP and WebSocket alike, with TRUST_PROXY deciding whether
@@ -158,7 +164,67 @@ describe('review writes per link', () => {
 		});
 		expect(editor.status).toBe(201);
 	});
+
+	it('spends the same budget as the API: a batch passes whole, then 4529 and 429', async () => {
+		const token = await makeLink(server.url, id, 'editor', 'Dana');
+		const story = connectClient(server.wsUrl, storyRoom(id), new Y.Doc(), token);
+		const raw = await connectRaw(server.wsUrl, notesRoom(id), token);
+		try {
+			await synced(story);
+			const notes = new Y.Doc();
+			raw.ws.send(syncStep1(notes));
+			const author = { id: 'dana', name: 'Dana' };
+			const send = (edit: () => void) => {
+				const before = Y.encodeStateVector(notes);
+				edit();
+				raw.ws.send(updateMessage(Y.encodeStateAsUpdate(notes, before)));
+			};
+			// Offline work arriving at once: five threads in one frame, over the budget of three.
+			send(() => {
+				for (let n = 1; n <= 5; n++) addThread(notes, threadOn(story.doc, n, author));
+			});
+			await vi.waitFor(async () => {
+				const listed = await call(server, 'GET', `/api/stories/${id}/comments`, { token });
+				expect(floodThreads(listed.body)).toHaveLength(5);
+			});
+
+			send(() => addThread(notes, threadOn(story.doc, 6, author)));
+			const closed = await raw.closed;
+			expect(closed.code).toBe(CloseCode.slowDown);
+			expect(closed.reason).toMatch(
+				/^At most 3 comments, replies and suggestions a minute per link: try again in \d+ s\.$/
+			);
+			const api = await call(server, 'POST', `/api/stories/${id}/comments`, {
+				token,
+				json: { start: 2, end: 7, body: 'And one more.' }
+			});
+			expect(api.status).toBe(429);
+			const listed = await call(server, 'GET', `/api/stories/${id}/comments`, { token });
+			expect(floodThreads(listed.body)).toHaveLength(5);
+		} finally {
+			story.destroy();
+			raw.ws.close();
+		}
+	});
 });
+
+/** The threads the flood test wrote, from a GET …/comments body. */
+function floodThreads(body: string): unknown[] {
+	const { threads } = JSON.parse(body) as { threads: Array<{ id: string }> };
+	return threads.filter((thread) => thread.id.startsWith('flood-'));
+}
+
+/** A thread on the story's first word, written as `author` would from a browser. */
+function threadOn(story: Y.Doc, n: number, author: { id: string; name: string }): StoredThread {
+	const createdAt = new Date().toISOString();
+	return {
+		id: `flood-${n}`,
+		status: 'open',
+		anchor: createAnchor(story, 0, 1),
+		messages: [{ id: `flood-${n}-m1`, author, body: `Note ${n}`, createdAt }],
+		createdAt
+	};
+}
 
 describe('failed tokens per address', () => {
 	let server: RunningServer;

@@ -5,11 +5,13 @@ import type { CollabUser } from './identity';
 import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
 import { forgetToken, storyToken } from './storyTokens';
+import { watchHolds, type Hold } from './watchHolds';
 import { isRole, type Role } from '#shared/protocol/roles';
 import { presenceColor } from '#shared/protocol/presenceColor';
 
 /** What the connection pill shows. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+export type ConnectionStatus =
+	'connecting' | 'connected' | 'reconnecting' | 'held' | 'offline' | 'closed';
 
 /** Someone in the story now, as read from awareness. */
 export interface Peer extends CollabUser {
@@ -51,6 +53,11 @@ export class CollabSession {
 	denied = $state<'unauthorized' | 'forbidden' | null>(null);
 	/** The server found the story's saved data damaged (4409): it will not open until repaired. */
 	damaged = $state(false);
+	/**
+	 * The server is holding edits back (disk full, too many comments, story at its size limit):
+	 * they are kept on this device and sent again later. Null when nothing is held.
+	 */
+	held = $state<Hold | null>(null);
 	/** True once this device's copy of the text has been read. */
 	savedLocally = $state(false);
 	/**
@@ -89,12 +96,14 @@ export class CollabSession {
 		this.#watchDamage();
 		this.#watchNetwork();
 		this.#watchOwnStamp();
+		this.#watchHolds();
 	}
 
 	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
 	get status(): ConnectionStatus {
 		if (this.gone || this.denied || this.damaged) return 'closed';
 		if (!this.#online) return 'offline';
+		if (this.held) return 'held';
 		if (this.#socket === 'connected') return 'connected';
 		// The browser's online flag is only a hint (captive portals, and some browsers report
 		// "online" after a reload without a network): never reached the server means offline.
@@ -148,6 +157,28 @@ export class CollabSession {
 		this.#cleanup = [];
 		this.story.destroy();
 		this.notes.destroy();
+	}
+
+	/**
+	 * Both rooms' "not now" closes (see watchHolds): the story's hold is what the desk says while
+	 * there is one (unsaved text matters most), else the notes'.
+	 */
+	#watchHolds(): void {
+		const holds = { story: null as Hold | null, notes: null as Hold | null };
+		for (const key of ['story', 'notes'] as const) {
+			const stop = watchHolds(
+				this[key],
+				(hold) => {
+					holds[key] = hold;
+					this.held = holds.story ?? holds.notes;
+				},
+				() => {
+					holds[key] = null;
+					this.held = holds.story ?? holds.notes;
+				}
+			);
+			this.#cleanup.push(stop);
+		}
 	}
 
 	/** The server restamps our presence when our link's role or name changes: follow it at once. */

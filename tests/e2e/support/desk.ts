@@ -14,8 +14,11 @@ export interface Desk {
 	newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
-/** Starts the server and the browser before the block's tests and stops both after them. */
-export function useDesk(): Desk {
+/**
+ * Starts the server (with `options.env` added to its environment) and the browser before the
+ * block's tests and stops both after them.
+ */
+export function useDesk(options: { env?: Record<string, string> } = {}): Desk {
 	let server: RunningServer | undefined;
 	let browser: Browser | undefined;
 	const contexts: BrowserContext[] = [];
@@ -23,7 +26,7 @@ export function useDesk(): Desk {
 	const pageErrors: string[] = [];
 
 	beforeAll(async () => {
-		server = await startServer();
+		server = await startServer({ ...(options.env && { env: options.env }) });
 		browser = await launchBrowser();
 	});
 

@@ -27,7 +27,20 @@ export const CloseCode = {
 	 * The story's saved data is damaged: kept aside, it will not open until repaired (like the
 	 * API's 409 `story_damaged`; y-websocket stops reconnecting on 44xx codes).
 	 */
-	storyDamaged: 4409
+	storyDamaged: 4409,
+	/**
+	 * The story has reached MAX_STORY_BYTES of text: an edit adding text was refused. Final for
+	 * a stock client; Galley's reconnects once its person has deleted text.
+	 */
+	storyFull: 4413,
+	/**
+	 * The server could not save the edits just sent (its disk is full or unwritable): nothing of
+	 * them was kept. Reconnect later, backing off; the edits are resent then (45xx: y-websocket
+	 * retries these, like HTTP 503).
+	 */
+	notSaved: 4503,
+	/** Too many comments, replies and suggestions from this link this minute: back off (HTTP 429). */
+	slowDown: 4529
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

@@ -43,7 +43,8 @@ describe('validateUpdate', () => {
 			ok: true,
 			advances: new Map([[client.clientID, 5]]),
 			changesDoc: true,
-			structs: [expect.objectContaining({ length: 5 })]
+			structs: [expect.objectContaining({ length: 5 })],
+			deletes: expect.objectContaining({ clients: new Map() })
 		});
 	});
 

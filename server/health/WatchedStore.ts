@@ -1,0 +1,93 @@
+import type {
+	DamagedRow,
+	DocumentStore,
+	NewStory,
+	StoredDocument,
+	StoryEdit,
+	StoryRecord
+} from '../storage/DocumentStore';
+import type { StoreHealth } from './StoreHealth';
+
+/** A write the store refused: callers answer "not saved" and leave the logging to the health. */
+export class StoreWriteError extends Error {
+	constructor(
+		readonly reason: string,
+		options: { cause: unknown }
+	) {
+		super(`could not save: ${reason}`, options);
+		this.name = 'StoreWriteError';
+	}
+}
+
+/**
+ * The store, with every write reported to `health` (which logs failures, a line a minute at
+ * most) and every failed write rethrown as a StoreWriteError carrying the reason people are told.
+ * Reads pass straight through: a full disk still serves what it holds.
+ */
+export class WatchedStore implements DocumentStore {
+	constructor(
+		private readonly store: DocumentStore,
+		private readonly health: StoreHealth
+	) {}
+
+	createStory(story: NewStory): Promise<void> {
+		return this.write('createStory', () => this.store.createStory(story));
+	}
+	listStories(): Promise<StoryRecord[]> {
+		return this.store.listStories();
+	}
+	getStory(id: string): Promise<StoryRecord | null> {
+		return this.store.getStory(id);
+	}
+	updateStory(
+		id: string,
+		patch: Partial<Pick<StoryRecord, 'title' | 'words' | 'updatedAt'>>
+	): Promise<boolean> {
+		return this.write('updateStory', () => this.store.updateStory(id, patch));
+	}
+	recordEdits(edits: StoryEdit[]): Promise<void> {
+		return this.write('recordEdits', () => this.store.recordEdits(edits));
+	}
+	deleteStory(id: string): Promise<boolean> {
+		return this.write('deleteStory', () => this.store.deleteStory(id));
+	}
+	baselineText(id: string): Promise<string | null> {
+		return this.store.baselineText(id);
+	}
+	loadDocument(room: string): Promise<StoredDocument> {
+		return this.store.loadDocument(room);
+	}
+	appendUpdates(
+		room: string,
+		updates: Uint8Array[],
+		writers?: ReadonlyMap<number, string>
+	): Promise<void> {
+		return this.write('appendUpdates', () => this.store.appendUpdates(room, updates, writers));
+	}
+	compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+		return this.write('compact', () => this.store.compact(room, snapshot, upToSeq));
+	}
+	quarantine(room: string, rows: readonly DamagedRow[]): Promise<void> {
+		return this.write('quarantine', () => this.store.quarantine(room, rows));
+	}
+	probeWrite(): Promise<void> {
+		return this.write('probeWrite', () => this.store.probeWrite());
+	}
+	ping(): Promise<boolean> {
+		return this.store.ping();
+	}
+	close(): Promise<void> {
+		return this.store.close();
+	}
+
+	private async write<T>(during: string, write: () => Promise<T>): Promise<T> {
+		try {
+			const result = await write();
+			this.health.succeeded();
+			return result;
+		} catch (error) {
+			const fault = this.health.failed(error, during);
+			throw new StoreWriteError(fault.reason, { cause: error });
+		}
+	}
+}
