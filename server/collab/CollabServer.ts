@@ -284,6 +284,11 @@ export class CollabServer {
 		return this.rooms.read(room);
 	}
 
+	/** The room's state as updates to apply in order, decoded nowhere here (see RoomRegistry). */
+	readState(room: string): Promise<Uint8Array[]> {
+		return this.rooms.readState(room);
+	}
+
 	/** Rooms whose stored data was found damaged since the server started (they do not open). */
 	damagedRooms(): string[] {
 		return this.rooms.damagedRooms();

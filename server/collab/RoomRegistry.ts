@@ -1,6 +1,6 @@
 import type pino from 'pino';
-import type * as Y from 'yjs';
-import { DamagedDocumentError, describeDamage, docFromStored } from './docFromStored';
+import * as Y from 'yjs';
+import { DamagedDocumentError, describeDamage, docFromStored, storedRows } from './docFromStored';
 import { Room } from './Room';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 
@@ -70,6 +70,26 @@ export class RoomRegistry {
 		if (damage) throw damage;
 		try {
 			return docFromStored(name, await this.context.store.loadDocument(name));
+		} catch (error) {
+			throw await this.noteDamage(error);
+		}
+	}
+
+	/**
+	 * The room's state as updates to apply in order: the live room's when loaded, else the stored
+	 * rows unread (see LiveDocuments.readState).
+	 */
+	async readState(name: string): Promise<Uint8Array[]> {
+		const opening = this.opening.get(name);
+		if (opening) {
+			const room = await opening.catch(() => null);
+			if (room?.isOpen) return [Y.encodeStateAsUpdate(room.doc)];
+		}
+		await this.unloading.get(name);
+		const damage = this.damaged.get(name);
+		if (damage) throw damage;
+		try {
+			return storedRows(name, await this.context.store.loadDocument(name));
 		} catch (error) {
 			throw await this.noteDamage(error);
 		}

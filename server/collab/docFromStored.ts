@@ -65,6 +65,15 @@ function applyRow(doc: Y.Doc, bytes: Uint8Array): string | null {
 	return null;
 }
 
+/**
+ * A room's stored rows in the order they apply (snapshot, then the log), unread; throws
+ * DamagedDocumentError when the store found a row changed since it was written.
+ */
+export function storedRows(room: string, stored: StoredDocument): Uint8Array[] {
+	if (stored.damaged.length > 0) throw new DamagedDocumentError(room, stored.damaged);
+	return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+}
+
 /** The room's doc from storage; throws DamagedDocumentError when any stored row is damaged. */
 export function docFromStored(room: string, stored: StoredDocument): Y.Doc {
 	const { doc, damaged } = inspectStored(stored);

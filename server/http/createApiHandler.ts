@@ -36,7 +36,8 @@ const STATUS_OF: Record<StoryErrorKind, [number, string]> = {
 	'too-complex': [422, 'too_complex'],
 	'unsupported-type': [415, 'unsupported_media_type'],
 	binary: [415, 'binary_content'],
-	invalid: [400, 'invalid']
+	invalid: [400, 'invalid'],
+	damaged: [409, 'story_damaged']
 };
 
 const REVIEW_STATUS_OF: Record<ReviewErrorKind, [number, string]> = {

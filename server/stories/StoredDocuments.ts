@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { docFromStored } from '../collab/docFromStored';
+import { docFromStored, storedRows } from '../collab/docFromStored';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
 
@@ -10,6 +10,10 @@ export class StoredDocuments implements LiveDocuments {
 	/** Throws DamagedDocumentError when a stored row of the room is damaged. */
 	async readDocument(room: string): Promise<Y.Doc> {
 		return docFromStored(room, await this.store.loadDocument(room));
+	}
+
+	async readState(room: string): Promise<Uint8Array[]> {
+		return storedRows(room, await this.store.loadDocument(room));
 	}
 
 	presence(): number {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../ids/newId';
-import { countWords, readStoryText } from '#shared/model/storyDoc';
+import { countWords } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
-import * as Y from 'yjs';
 import type { ExportFile, ExportOptions } from '../formats/exportStory';
 import type { DocumentStore, StoryEdit, StoryRecord } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
@@ -111,27 +110,19 @@ export class StoryService {
 		source: string
 	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
 		const story = await this.require(id);
-		const [doc, notes] = await Promise.all([
-			this.live.readDocument(storyRoom(id)),
-			this.live.readDocument(notesRoom(id))
+		const [storyState, notesState, baseline] = await Promise.all([
+			this.live.readState(storyRoom(id)),
+			this.live.readState(notesRoom(id)),
+			this.store.baselineText(id)
 		]);
-		let job: ExportJob;
-		try {
-			// Stories always stored their import text; should it be missing, the current text is the
-			// best baseline there is (the report then shows no changes rather than failing).
-			const baseline = (await this.store.baselineText(id)) ?? readStoryText(doc);
-			job = {
-				title: story.title,
-				story: Y.encodeStateAsUpdate(doc),
-				notes: Y.encodeStateAsUpdate(notes),
-				baseline,
-				source,
-				options
-			};
-		} finally {
-			doc.destroy();
-			notes.destroy();
-		}
+		const job: ExportJob = {
+			title: story.title,
+			story: storyState,
+			notes: notesState,
+			baseline,
+			source,
+			options
+		};
 		// Everything the export is made from, so equal keys mean equal files.
 		const etag = exportKey(job);
 		const file = await this.#exports.get(etag, () => this.work.exportStory(job));
@@ -195,7 +186,10 @@ function exportKey(job: ExportJob): string {
 	const hash = createHash('sha256');
 	const { story, notes, ...rest } = job;
 	hash.update(JSON.stringify(rest));
-	hash.update(story);
-	hash.update(notes);
+	// Each part's length first, so the same bytes split differently are different keys.
+	for (const part of [...story, null, ...notes]) {
+		hash.update(part === null ? '|' : `${part.byteLength}:`);
+		if (part) hash.update(part);
+	}
 	return hash.digest('base64url');
 }

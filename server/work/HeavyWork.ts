@@ -5,10 +5,15 @@ import type { ImportSource, PreparedStory } from '../stories/prepareImport';
 /** An export's input as bytes, so it can cross to a worker thread without the live documents. */
 export interface ExportJob {
 	title: string;
-	/** `Y.encodeStateAsUpdate` of copies of `story:<id>` and `notes:<id>`. */
-	story: Uint8Array;
-	notes: Uint8Array;
-	baseline: string;
+	/**
+	 * `story:<id>` and `notes:<id>` as updates to apply in order (LiveDocuments.readState): the
+	 * worker builds the documents, so a large story that is not loaded is never decoded on the
+	 * thread that relays keystrokes.
+	 */
+	story: Uint8Array[];
+	notes: Uint8Array[];
+	/** The text the story was imported with; null: none stored (the current text stands in). */
+	baseline: string | null;
 	source: string;
 	options: ExportOptions;
 }

@@ -1,4 +1,6 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { readStoryText } from '#shared/model/storyDoc';
+import { inspectStored } from '../collab/docFromStored';
 import { exportStory as buildExport, type ExportFile } from '../formats/exportStory';
 import { prepareImport as readImport, type PreparedStory } from '../stories/prepareImport';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
@@ -34,13 +36,14 @@ export function prepareImport(job: ImportJob): Promise<TaskResult<PreparedStory>
 
 export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
 	return settle(async () => {
-		const story = new Y.Doc();
-		const notes = new Y.Doc();
+		const story = docFromRows(job.story);
+		const notes = docFromRows(job.notes);
 		try {
-			Y.applyUpdate(story, job.story);
-			Y.applyUpdate(notes, job.notes);
+			// Stories always stored their import text; should it be missing, the current text is the
+			// best baseline there is (the report then shows no changes rather than failing).
+			const baseline = job.baseline ?? readStoryText(story);
 			return await buildExport(
-				{ title: job.title, story, notes, baseline: job.baseline, source: job.source },
+				{ title: job.title, story, notes, baseline, source: job.source },
 				job.options
 			);
 		} finally {
@@ -48,6 +51,24 @@ export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
 			notes.destroy();
 		}
 	}, 'The story');
+}
+
+/** A document from rows applied in order; a row that does not apply whole is damage. */
+function docFromRows(rows: Uint8Array[]): Y.Doc {
+	const { doc, damaged } = inspectStored({
+		snapshot: null,
+		updates: rows,
+		updateSeqs: [],
+		lastSeq: 0,
+		writers: new Map(),
+		damaged: []
+	});
+	if (damaged.length === 0) return doc;
+	doc.destroy();
+	throw new StoryError(
+		'damaged',
+		"This story's saved data is damaged: it is kept aside for repair and cannot be read."
+	);
 }
 
 /** One checker per locale per thread: building one parses a Hunspell dictionary (~0.25 s). */

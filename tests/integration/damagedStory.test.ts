@@ -49,7 +49,10 @@ async function typeInto(running: RunningServer, id: string, text: string): Promi
 	const paragraph = firstParagraphText(client.doc);
 	paragraph.insert(paragraph.length, text);
 	const expected = paragraph.toString();
-	await vi.waitFor(async () => expect(await (await exportText(running, id)).text()).toBe(expected));
+	await vi.waitFor(
+		async () => expect(await (await exportText(running, id)).text()).toBe(expected),
+		{ timeout: 10_000 }
+	);
 	client.provider.shouldConnect = false;
 	client.provider.disconnect();
 	return expected;

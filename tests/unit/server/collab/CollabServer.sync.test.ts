@@ -144,6 +144,34 @@ suite('CollabServer sync', () => {
 		expect(harness.collab.presence('notes:cold-room')).toBe(0);
 	});
 
+	it("hands out a room's state as rows, unread when not loaded, the live state when loaded", async () => {
+		const seed = new Y.Doc();
+		seed.getText('text').insert(0, 'cold');
+		const more = new Y.Doc();
+		Y.applyUpdate(more, Y.encodeStateAsUpdate(seed));
+		more.getText('text').insert(4, ' rows');
+		const stored = [
+			Y.encodeStateAsUpdate(seed),
+			Y.encodeStateAsUpdate(more, Y.encodeStateVector(seed))
+		];
+		await harness.store.appendUpdates('notes:cold-rows', stored);
+		// Not loaded: the stored log as it is, not a doc decoded and encoded again.
+		const cold = await harness.collab.readState('notes:cold-rows');
+		expect(cold.map((row) => Array.from(row))).toEqual(stored.map((row) => Array.from(row)));
+
+		const alice = client();
+		await synced(alice);
+		alice.text.insert(0, 'live');
+		await vi.waitFor(async () =>
+			expect((await storedDoc(harness.store, ROOM)).getText('text').toString()).toBe('live')
+		);
+		const rows = await harness.collab.readState(ROOM);
+		expect(rows).toHaveLength(1);
+		const rebuilt = new Y.Doc();
+		Y.applyUpdate(rebuilt, rows[0]!);
+		expect(rebuilt.getText('text').toString()).toBe('live');
+	});
+
 	it('loads a room once for many connections and replays what they sent meanwhile, in order', async () => {
 		const seed = new Y.Doc();
 		seed.getText('text').insert(0, 'stored');
