@@ -1,6 +1,7 @@
 import type pino from 'pino';
 import * as Y from 'yjs';
 import { DamagedDocumentError, describeDamage, docFromStored, storedRows } from './docFromStored';
+import type { StoredDocument } from '../storage/DocumentStore';
 import { Room } from './Room';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 
@@ -59,37 +60,42 @@ export class RoomRegistry {
 	}
 
 	/** A copy of the room's doc: from the live room when loaded, else from storage. */
-	async read(name: string): Promise<Y.Doc> {
-		const opening = this.opening.get(name);
-		if (opening) {
-			const room = await opening.catch(() => null);
-			if (room?.isOpen) return room.copyDocument();
-		}
-		await this.unloading.get(name);
-		const damage = this.damaged.get(name);
-		if (damage) throw damage;
-		try {
-			return docFromStored(name, await this.context.store.loadDocument(name));
-		} catch (error) {
-			throw await this.noteDamage(error);
-		}
+	read(name: string): Promise<Y.Doc> {
+		return this.readEither(
+			name,
+			(room) => room.copyDocument(),
+			(stored) => docFromStored(name, stored)
+		);
 	}
 
 	/**
 	 * The room's state as updates to apply in order: the live room's when loaded, else the stored
 	 * rows unread (see LiveDocuments.readState).
 	 */
-	async readState(name: string): Promise<Uint8Array[]> {
+	readState(name: string): Promise<Uint8Array[]> {
+		return this.readEither(
+			name,
+			(room) => [Y.encodeStateAsUpdate(room.doc)],
+			(stored) => storedRows(name, stored)
+		);
+	}
+
+	/** From the live room if it is (being) loaded, else from storage once any unload finished. */
+	private async readEither<T>(
+		name: string,
+		fromLive: (room: Room) => T,
+		fromStored: (stored: StoredDocument) => T
+	): Promise<T> {
 		const opening = this.opening.get(name);
 		if (opening) {
 			const room = await opening.catch(() => null);
-			if (room?.isOpen) return [Y.encodeStateAsUpdate(room.doc)];
+			if (room?.isOpen) return fromLive(room);
 		}
 		await this.unloading.get(name);
 		const damage = this.damaged.get(name);
 		if (damage) throw damage;
 		try {
-			return storedRows(name, await this.context.store.loadDocument(name));
+			return fromStored(await this.context.store.loadDocument(name));
 		} catch (error) {
 			throw await this.noteDamage(error);
 		}
