@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { newId } from '../ids/newId';
+import { newId } from '#shared/ids';
 import { ROLES, isRole, type Role } from '#shared/protocol/roles';
 import { linkAuthorId, linkName } from './linkIdentity';
 import { hashToken, newToken, plausibleToken, sameSecret } from './tokens';

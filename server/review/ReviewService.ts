@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '#shared/ids';
 import type * as Y from 'yjs';
 import { replaceStoryText } from '#shared/model/editStoryText';
 import { readStoryText } from '#shared/model/storyDoc';
@@ -374,9 +374,6 @@ export class ReviewService {
 }
 
 /** Ids for threads, messages and suggestions: random, and within the stored id pattern. */
-function newId(): string {
-	return randomUUID().replaceAll('-', '');
-}
 
 /** Refuses a range that is not within the text (all offsets are into the txt export). */
 function checkRange(text: string, start: number, end: number): void {

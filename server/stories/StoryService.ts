@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { newId } from '../ids/newId';
+import { newId } from '#shared/ids';
 import { countWords } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
 import type { ExportFile, ExportOptions } from '../formats/exportStory';

@@ -1,3 +1,4 @@
+import { newId } from '#shared/ids';
 import { normalizeName } from '#shared/protocol/names';
 import { colorFor } from '#shared/protocol/presenceColor';
 
@@ -21,12 +22,6 @@ export interface CollabUser {
 
 const ID_KEY = 'galley:person-id';
 
-function randomId(): string {
-	// getRandomValues works in insecure contexts too (randomUUID does not), e.g. a LAN address.
-	const bytes = crypto.getRandomValues(new Uint8Array(12));
-	return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 function readStorage(key: string): string | null {
 	try {
 		return localStorage.getItem(key);
@@ -47,7 +42,7 @@ function writeStorage(key: string, value: string): void {
 export function personId(): string {
 	const existing = readStorage(ID_KEY);
 	if (existing) return existing;
-	const created = randomId();
+	const created = newId();
 	writeStorage(ID_KEY, created);
 	return created;
 }

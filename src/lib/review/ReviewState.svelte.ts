@@ -2,6 +2,7 @@
    scratch values; what renders is declared with $state explicitly. */
 import type { Editor } from '@tiptap/core';
 import * as Y from 'yjs';
+import { newId } from '#shared/ids';
 import { readStoryTextMap } from '#shared/model/storyDoc';
 import type { StoryTextMap } from '#shared/model/textOffsets';
 import { anchorResolver, createAnchor, type AnchorResolver } from '#shared/review/anchors';
@@ -40,11 +41,6 @@ const STORY_SETTLE_MS = 250;
 
 /** Edits the review makes to the text itself (accepting a suggestion) carry this meta. */
 export const REVIEW_EDIT_META = 'galleyReviewEdit';
-
-function newId(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(12));
-	return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** At most this many changed items are redrawn one by one; more redraw everything. */
 const PATCH_LIMIT = 24;
