@@ -2,25 +2,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '#shared/ids';
 import { ROLES, isRole, type Role } from '#shared/protocol/roles';
+import type { Access } from './Access';
 import { linkAuthorId, linkName } from './linkIdentity';
 import { hashToken, newToken, plausibleToken, sameSecret } from './tokens';
-
-/** Who a request or connection is, as far as the server knows from its token. */
-export interface Access {
-	/** The story the link opens; null for ADMIN_TOKEN (every story). */
-	storyId: string | null;
-	/** The link's id; null for ADMIN_TOKEN. */
-	linkId: string | null;
-	role: Role;
-	/** ISO time after which the link stops working, or null. */
-	expiresAt: string | null;
-	/** The name others see of whoever uses the link (stamped by the server, never the client's). */
-	name: string;
-	/** The review author id everything written through the link carries. */
-	authorId: string;
-	/** When the link was made (ISO); null for ADMIN_TOKEN. Nothing written with it is older. */
-	createdAt: string | null;
-}
 
 export interface LinkInfo {
 	id: string;

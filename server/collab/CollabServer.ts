@@ -5,7 +5,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
-import { canWriteRoom, type Role } from '#shared/protocol/roles';
+import { canWriteRoom } from '#shared/protocol/roles';
+import type { Access } from '../auth/Access';
 import type { AddressLimits } from '../auth/AddressLimits';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore } from '../storage/DocumentStore';
@@ -47,9 +48,9 @@ export interface CollabServerOptions {
 	 * Who may open the room: the access the upgrade request's token grants, or null (HTTP 401
 	 * before any WebSocket exists). Without it every connection may write (in-process tests).
 	 */
-	authorize?: (request: IncomingMessage, url: URL, room: RoomName) => ConnectionAccess | null;
+	authorize?: (request: IncomingMessage, url: URL, room: RoomName) => Access | null;
 	/** A link's access now (null once revoked or expired); open connections are re-checked with it. */
-	currentAccess?: (linkId: string) => ConnectionAccess | null;
+	currentAccess?: (linkId: string) => Access | null;
 	/** Per-connection message and byte rates (close 1013 beyond); unlimited without. */
 	rates?: ConnectionRates;
 	/** MAX_STORY_BYTES: edits that would grow a story's text past it are refused (4413). */
@@ -58,19 +59,6 @@ export interface CollabServerOptions {
 	reviewWrites?: ReviewWriteBudget;
 	/** Origins accepted besides the server's own (a request without Origin is not a browser's). */
 	allowedOrigins?: string[];
-}
-
-/** What an open connection may do, from its token. */
-export interface ConnectionAccess {
-	linkId: string | null;
-	role: Role;
-	expiresAt: string | null;
-	/** The name others see, stamped into every presence state the connection publishes. */
-	name: string;
-	/** The review author id a commenter must write under. */
-	authorId: string;
-	/** When the link was made (ISO): nothing written with it may be dated earlier. */
-	createdAt?: string | null;
 }
 
 /** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */
@@ -174,7 +162,7 @@ export class CollabServer {
 	}
 
 	private sweepAccess(): void {
-		const seen = new Map<string, ConnectionAccess | null>();
+		const seen = new Map<string, Access | null>();
 		for (const connection of this.keepAlive.all) {
 			const linkId = connection.access?.linkId;
 			if (!linkId) continue;
@@ -183,7 +171,7 @@ export class CollabServer {
 		}
 	}
 
-	private applyAccess(connection: Connection, current: ConnectionAccess | null): void {
+	private applyAccess(connection: Connection, current: Access | null): void {
 		if (!current) {
 			connection.refuse(CloseCode.unauthorized, 'the link was revoked or has expired');
 		} else {
@@ -231,7 +219,7 @@ export class CollabServer {
 				});
 			}
 		}
-		let access: ConnectionAccess | null = null;
+		let access: Access | null = null;
 		if (this.options.authorize) {
 			access = this.options.authorize(request, new URL(url, 'http://galley.invalid'), name);
 			if (!access) {
@@ -330,12 +318,7 @@ export class CollabServer {
 		for (const ws of this.sockets) ws.terminate();
 	}
 
-	private accept(
-		ws: WebSocket,
-		room: string,
-		name: RoomName,
-		access: ConnectionAccess | null
-	): void {
+	private accept(ws: WebSocket, room: string, name: RoomName, access: Access | null): void {
 		const connection = new Connection(ws, this.log.child({ room }), {
 			limits: this.limits,
 			rates: this.options.rates,

@@ -4,7 +4,7 @@ import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
 import { canWriteRoom } from '#shared/protocol/roles';
 import type { RoomKind } from '#shared/protocol/rooms';
 import { TokenBucket } from '../auth/TokenBucket';
-import type { ConnectionAccess } from './CollabServer';
+import type { Access } from '../auth/Access';
 
 /** Per-connection limits: messages and bytes per second (a burst of a few seconds' worth). */
 export interface ConnectionRates {
@@ -31,7 +31,7 @@ export interface ConnectionOptions {
 	/** The kind of room it is for: decides whether its access may write there. */
 	roomKind: RoomKind | null;
 	/** What its token grants as it opens (see `grant`). */
-	access: ConnectionAccess | null;
+	access: Access | null;
 }
 
 /** Sync step 2 (0, 1) or update (0, 2): the y-websocket messages that carry document content. */
@@ -62,7 +62,7 @@ export class Connection {
 	/** Awareness client ids this connection has published (normally one). */
 	readonly clientIds: number[] = [];
 	/** What its token grants (re-checked while open); null: no access control (in-process use). */
-	access: ConnectionAccess | null = null;
+	access: Access | null = null;
 	/**
 	 * Every name the link has carried while this connection was open: what its holder writes may
 	 * bear any of them (their browser signs with the name it opened with until it reloads).
@@ -145,7 +145,7 @@ export class Connection {
 	}
 
 	/** Sets (or updates, after a role change or rename) what the connection's token grants. */
-	grant(access: ConnectionAccess | null): void {
+	grant(access: Access | null): void {
 		const before = this.access;
 		this.access = access;
 		if (access) this.namesHeld.add(access.name);

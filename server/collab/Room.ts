@@ -72,21 +72,23 @@ export class Room implements PipelineRoom {
 				? new StoryTextSize(doc, maxStoryBytes)
 				: null;
 		this.compactAfterUpdates = context.settings.compactAfterUpdates;
-		this.pipeline = new UpdatePipeline(this, stored);
+		this.pipeline = new UpdatePipeline(
+			this,
+			{
+				accepted: (update) => this.notesGuard?.accepted(update),
+				takeNewWriters: () => this.writers.takeUnsaved(),
+				afterApply: () => this.afterApply(),
+				afterBroadcast: () => this.afterBroadcast(),
+				fail: (error) => this.fail(error)
+			},
+			stored
+		);
 		const { silentAfterMs, awarenessLimits } = context.settings;
 		this.awareness = new RoomAwareness(
 			awarenessLimits,
 			(owner) => Date.now() - owner.lastSeen > silentAfterMs
 		);
 		if (stored.updates > this.compactAfterUpdates) this.pipeline.requestCompaction();
-	}
-
-	accepted(update: Uint8Array): void {
-		this.notesGuard?.accepted(update);
-	}
-
-	takeNewWriters(): ReadonlyMap<number, string> | undefined {
-		return this.writers.takeUnsaved();
 	}
 
 	/**
@@ -221,18 +223,18 @@ export class Room implements PipelineRoom {
 		this.close();
 	}
 
-	afterApply(): void {
+	private afterApply(): void {
 		this.changed = true;
 		if (!this.notifyTimer && this.context.onDocumentChanged) {
 			this.notifyTimer = setTimeout(() => this.notify(), this.context.settings.notifyAfterMs);
 		}
 	}
 
-	afterBroadcast(): void {
+	private afterBroadcast(): void {
 		if (this.awarenessDue) this.relayAwareness();
 	}
 
-	fail(error: unknown): void {
+	private fail(error: unknown): void {
 		if (error instanceof StoreWriteError) {
 			// The store's health logs it (a line a minute); the senders resend when they are back.
 			this.closeConnections(CloseCode.notSaved, `not saved: ${error.reason}; retrying`);

@@ -1,7 +1,6 @@
 import type * as Y from 'yjs';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore } from '../storage/DocumentStore';
-import type { Room } from './Room';
 import type { AwarenessLimits } from './validateAwareness';
 
 /** Tunables shared by every room. */
@@ -26,8 +25,8 @@ export interface RoomContext {
 	onDocumentChanged?: (room: string, doc: Y.Doc) => void;
 	/** Comments, replies and suggestions per link per minute, shared with the API (none: unlimited). */
 	reviewWrites?: ReviewWriteBudget;
-	/** The room has been empty for unloadAfterMs. */
-	requestUnload(room: Room): void;
+	/** The room has been empty for unloadAfterMs (or cannot go on): unload it if still the live one. */
+	requestUnload(room: { readonly name: string }): void;
 }
 
 /** The room unloaded or was dropped between being looked up and used: look it up again. */

@@ -167,9 +167,10 @@ export class RoomRegistry {
 		return error;
 	}
 
-	private unload(room: Room): void {
-		const { name } = room;
-		if (this.live.get(name) !== room) return;
+	private unload(which: { readonly name: string }): void {
+		const { name } = which;
+		const room = this.live.get(name);
+		if (!room || room !== which) return;
 		this.live.delete(name);
 		this.opening.delete(name);
 		const done: Promise<void> = room

@@ -6,7 +6,7 @@ import type { Connection } from './Connection';
 import { encodeUpdateMessage } from './messages';
 import { validateUpdate, type UpdateCheck } from './validateUpdate';
 
-/** What the pipeline needs from its room. */
+/** What the pipeline reads of its room. */
 export interface PipelineRoom {
 	readonly name: string;
 	readonly doc: Y.Doc;
@@ -16,6 +16,10 @@ export interface PipelineRoom {
 	readonly compactAfterUpdates: number;
 	/** False once the room was dropped: finish the write in flight, relay and apply nothing. */
 	readonly live: boolean;
+}
+
+/** Where the room joins in the pipeline's steps. */
+export interface PipelineHooks {
 	/** After a batch was applied to the doc. */
 	afterApply(): void;
 	/**
@@ -63,6 +67,7 @@ export class UpdatePipeline {
 
 	constructor(
 		private readonly room: PipelineRoom,
+		private readonly hooks: PipelineHooks,
 		stored: { updates: number; lastSeq: number }
 	) {
 		this.logged = stored.updates;
@@ -135,7 +140,7 @@ export class UpdatePipeline {
 
 	private enqueue(accepted: Accepted, advances: Map<number, number>): void {
 		this.queue.push(accepted);
-		this.room.accepted(accepted.update);
+		this.hooks.accepted(accepted.update);
 		if (advances.size > 0) {
 			const clocks = (this.queuedClocks ??= new Map());
 			for (const [client, clock] of advances) {
@@ -166,7 +171,7 @@ export class UpdatePipeline {
 			this.running = null;
 			// What arrived meanwhile is the next batch, after the same delay.
 			if (this.queue.length > 0 || this.compactDue) this.schedule();
-			this.room.afterBroadcast();
+			this.hooks.afterBroadcast();
 			if (!this.busy) for (const resolve of this.idleWaiters.splice(0)) resolve();
 		});
 	}
@@ -197,11 +202,11 @@ export class UpdatePipeline {
 	private async writeAndRelay(batch: Accepted[]): Promise<boolean> {
 		const updates = batch.map((accepted) => accepted.update);
 		try {
-			await this.room.store.appendUpdates(this.room.name, updates, this.room.takeNewWriters());
+			await this.room.store.appendUpdates(this.room.name, updates, this.hooks.takeNewWriters());
 		} catch (error) {
 			for (const accepted of batch) accepted.done?.reject(error);
 			this.discard(error instanceof Error ? error : new Error(String(error)));
-			this.room.fail(error);
+			this.hooks.fail(error);
 			return false;
 		}
 		this.logged += updates.length;
@@ -221,8 +226,8 @@ export class UpdatePipeline {
 		if (this.queue.length === 0) this.queuedClocks = null;
 		this.relay(batch, merged);
 		for (const accepted of batch) accepted.done?.resolve();
-		this.room.afterApply();
-		this.room.afterBroadcast();
+		this.hooks.afterApply();
+		this.hooks.afterBroadcast();
 		return true;
 	}
 

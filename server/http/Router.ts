@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Access } from '../auth/LinkService';
+import type { Access } from '../auth/Access';
 import { HttpError } from './HttpError';
 
 export interface RouteContext {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Access } from '../auth/LinkService';
+import type { Access } from '../auth/Access';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import { HttpError } from './HttpError';
 

@@ -1,6 +1,6 @@
 import type { Author } from '#shared/review/types';
 import { roleAtLeast } from '#shared/protocol/roles';
-import type { Access } from '../auth/LinkService';
+import type { Access } from '../auth/Access';
 import { authorFromName, API_AUTHOR_NAME } from '../review/apiAuthor';
 import { HttpError } from './HttpError';
 
