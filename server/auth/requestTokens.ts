@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { Role } from '#shared/protocol/roles';
 
 /**
  * Every token a request carries: `Authorization: Bearer <token>`, each `token` query parameter,
@@ -38,25 +37,4 @@ export function publicOrigin(request: IncomingMessage): string {
 
 export function storyLink(origin: string, storyId: string, token?: string): string {
 	return `${origin}/stories/${encodeURIComponent(storyId)}${token ? `?token=${token}` : ''}`;
-}
-
-/**
- * The lowest role each story API call needs (path after `/api/stories/<id>`); null for an
- * unknown path the router then answers 404/405 (after the check, so paths do not leak).
- */
-export function requiredRole(method: string, rest: string): Role {
-	if (rest === '/links' || rest.startsWith('/links/')) return 'owner';
-	if (rest === '') {
-		if (method === 'GET') return 'viewer';
-		return 'owner'; // PATCH (rename), DELETE
-	}
-	if (method === 'GET') return 'viewer';
-	if (/^\/suggestions\/[^/]+\/(accept|reject)$/.test(rest)) return 'editor';
-	if (method === 'DELETE') return 'editor';
-	if (method === 'POST' && /^\/(comments|suggestions|comments\/[^/]+\/replies)$/.test(rest)) {
-		return 'commenter';
-	}
-	// Resolving or reopening: a commenter their own threads (checked with the thread).
-	if (method === 'PATCH' && /^\/comments\/[^/]+$/.test(rest)) return 'commenter';
-	return 'editor';
 }

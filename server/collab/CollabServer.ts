@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { parseRoomName, type RoomName } from '#shared/protocol/rooms';
-import { canWriteRoom } from '#shared/protocol/roles';
+import { canWriteRoom } from '#shared/protocol/policy';
 import type { Access } from '../auth/Access';
 import type { AddressLimits } from '../auth/AddressLimits';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';

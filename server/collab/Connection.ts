@@ -1,7 +1,7 @@
 import type pino from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
-import { canWriteRoom } from '#shared/protocol/roles';
+import { canWriteRoom } from '#shared/protocol/policy';
 import type { RoomKind } from '#shared/protocol/rooms';
 import { TokenBucket } from '../auth/TokenBucket';
 import type { Access } from '../auth/Access';

@@ -2,7 +2,7 @@ import type pino from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { formatBytes } from '#shared/formatBytes';
-import { canWriteRoom } from '#shared/protocol/roles';
+import { canWriteRoom } from '#shared/protocol/policy';
 import { parseRoomName, type RoomKind } from '#shared/protocol/rooms';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Connection } from './Connection';

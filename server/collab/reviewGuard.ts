@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { heldToOwnWork, threadStarter } from '#shared/protocol/policy';
 import type { Role } from '#shared/protocol/roles';
 import type { Author, StoredSuggestion } from '#shared/review/types';
 import {
@@ -239,7 +240,7 @@ function judge(changes: Change[], writer: NotesWriter, now: number): string | nu
 		const at = Date.parse(time);
 		return at >= earliest && at <= now + CLOCK_SKEW_MS;
 	};
-	const commenter = (writer.role ?? 'commenter') === 'commenter';
+	const commenter = heldToOwnWork(writer.role ?? 'commenter');
 	for (const change of changes) {
 		const { after } = change;
 		if (isInvalid(after)) return `${change.root} “${change.key.slice(0, 40)}”: ${after.invalid}`;
@@ -364,7 +365,7 @@ function threadRule(
 			? null
 			: 'that author is someone else';
 	}
-	const starter = was.messages[0]?.author.id;
+	const starter = threadStarter(was);
 	if (!now) {
 		if (starter && own(starter) && was.messages.every((m) => own(m.author.id))) return null;
 		return 'not your thread';

@@ -1,32 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pino from 'pino';
-import { roleAtLeast } from '#shared/protocol/roles';
-import { parseRoomName } from '#shared/protocol/rooms';
 import { DamagedDocumentError } from '../collab/docFromStored';
-import type { LinkService } from '../auth/LinkService';
-import { requestTokens, requiredRole } from '../auth/requestTokens';
+import { requestTokens } from '../auth/requestTokens';
 import { redactUrl } from '../auth/tokens';
 import type { AddressLimits } from '../auth/AddressLimits';
 import { KeyedBuckets } from '../auth/TokenBucket';
-import type { StoreHealth } from '../health/StoreHealth';
 import { StoreWriteError } from '../health/WatchedStore';
-import type { DocumentStore } from '../storage/DocumentStore';
 import { ReviewError, type ReviewErrorKind } from '../review/ReviewError';
-import type { ProofreadService } from '../proofing/ProofreadService';
-import type { ReviewService } from '../review/ReviewService';
-import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import { StoryError, type StoryErrorKind } from '../stories/StoryError';
-import type { StoryService } from '../stories/StoryService';
 import { WorkError, type WorkErrorKind } from '../work/WorkError';
+import { buildApiRouter, type ApiServices } from './apiRouter';
 import { HttpError } from './HttpError';
-import { sendError, sendJson } from './respond';
-import { addProofreadRoutes } from './proofreadRoutes';
-import { addReviewRoutes } from './reviewRoutes';
-import { reviewWriteLimit } from './reviewWriteLimit';
-import { Router } from './Router';
-import { addLinkRoutes } from './linkRoutes';
-import { addStoryRoutes } from './storyRoutes';
+import { sendError } from './respond';
 
 const STORY_PATH = /^\/api\/stories\/([^/]+)(\/.*)?$/;
 
@@ -61,79 +47,21 @@ const WORK_STATUS_OF: Record<WorkErrorKind, [number, string]> = {
 /** Seconds a client is asked to wait after a write the store refused. */
 const NOT_SAVED_RETRY_S = 30;
 
-/** After a failure, writing is tried again at most this often by /healthz. */
-const PROBE_AFTER_MS = 5_000;
-
-/**
- * The store's write problem, if it still has one: some time after the last failure, /healthz
- * tries a small write itself, so it turns healthy once space returns even while nobody edits.
- */
-async function storeProblem(store: DocumentStore, health: StoreHealth) {
-	if (health.problem && health.sinceLastFailureMs > PROBE_AFTER_MS) {
-		await store.probeWrite().catch(() => undefined);
-	}
-	return health.problem;
-}
-
 /** Answers /api/* and /healthz; returns false for any other path so the app can serve it. */
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
 
-export function createApiHandler(options: {
-	stories: StoryService;
-	reviews: ReviewService;
-	proofreading: ProofreadService;
-	store: DocumentStore;
-	links: LinkService;
-	logger: pino.Logger;
-	maxImportBytes: number;
-	/** ADMIN_TOKEN is set: importing needs it. */
-	importNeedsAdmin: boolean;
-	/** Imports per minute per IP (429 beyond). */
-	importsPerMinute: number;
-	/** Comments, replies and suggestions per link per minute (429 beyond; shared with the notes rooms). */
-	reviewWrites: ReviewWriteBudget;
-	/** Per-address caps on failed tokens (shared with the WebSockets). */
-	addressLimits: AddressLimits;
-	/** Whether the store can write: /healthz answers 503 with the reason while it cannot. */
-	health: StoreHealth;
-	/** Rooms found damaged since the server started: /healthz names their stories. */
-	damagedRooms?: () => string[];
-}): ApiHandler {
+export function createApiHandler(
+	options: ApiServices & {
+		logger: pino.Logger;
+		/** Imports per minute per IP (429 beyond). */
+		importsPerMinute: number;
+		/** Per-address caps on failed tokens (shared with the WebSockets). */
+		addressLimits: AddressLimits;
+	}
+): ApiHandler {
 	const { addressLimits } = options;
 	const imports = new KeyedBuckets(options.importsPerMinute, options.importsPerMinute / 60);
-	const router = new Router();
-	router.add('GET', '/healthz', async ({ response }) => {
-		const ok = await options.store.ping().catch(() => false);
-		if (!ok) return sendJson(response, 503, { ok, error: 'database unavailable' });
-		const problem = await storeProblem(options.store, options.health);
-		if (problem) {
-			const { reason, kind, since, failures } = problem;
-			return sendJson(response, 503, {
-				ok: false,
-				error: `cannot save: ${reason}`,
-				kind,
-				since,
-				failures
-			});
-		}
-		// A damaged story does not make the server unhealthy (restarting would not help): named.
-		const damaged = new Set<string>();
-		for (const room of options.damagedRooms?.() ?? []) {
-			const name = parseRoomName(room);
-			if (name) damaged.add(name.storyId);
-		}
-		sendJson(response, 200, damaged.size > 0 ? { ok, damagedStories: [...damaged] } : { ok });
-	});
-	addStoryRoutes(
-		router,
-		options.stories,
-		options.links,
-		options.maxImportBytes,
-		options.importNeedsAdmin
-	);
-	addLinkRoutes(router, options.links);
-	addReviewRoutes(router, options.reviews, reviewWriteLimit(options.reviewWrites));
-	addProofreadRoutes(router, options.proofreading);
+	const router = buildApiRouter(options);
 
 	return (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://galley.invalid');
@@ -180,12 +108,6 @@ export function createApiHandler(options: {
 				addressLimits.tokenFailed(address);
 				response.setHeader('WWW-Authenticate', 'Bearer');
 				sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
-				request.resume();
-				return true;
-			}
-			const needed = requiredRole(request.method ?? 'GET', story[2] ?? '');
-			if (!roleAtLeast(access.role, needed)) {
-				sendError(response, 403, 'forbidden', `This needs the ${needed} role or above.`);
 				request.resume();
 				return true;
 			}

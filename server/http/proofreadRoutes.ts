@@ -17,12 +17,14 @@ const DICTIONARY_MAX_AGE = 7 * 24 * 60 * 60;
  */
 export function addProofreadRoutes(router: Router, proofreading: ProofreadService): void {
 	router
-		.add('GET', '/api/stories/:id/proofread', async ({ response, params, url }) => {
+		.add('GET', '/api/stories/:id/proofread', { allow: 'story.read' }, async (context) => {
+			const { response, params, url } = context;
 			const least = confidenceParameter(url.searchParams.get('confidence'));
-			const flags = await proofreading.proofread(params.id!);
+			const flags = await proofreading.proofread(params.id);
 			sendJson(response, 200, { flags: flags.filter((found) => meetsConfidence(found, least)) });
 		})
-		.add('GET', '/api/proofing/dictionaries/:locale/:file', ({ request, response, params }) => {
+		.add('GET', '/api/proofing/dictionaries/:locale/:file', { allow: 'public' }, (context) => {
+			const { request, response, params } = context;
 			const locale = localeSchema.safeParse(params.locale);
 			const name = FILES.find((file) => file === params.file);
 			if (!locale.success || !name) {

@@ -9,12 +9,10 @@ import {
 	threadPatchRequest,
 	threadStatusQuery
 } from '../review/reviewRequests';
-import { roleAtLeast } from '#shared/protocol/roles';
 import { parseInput } from './parseInput';
-import { readJsonObject, readOptionalJsonObject } from './readBody';
 import type { ReviewWriteLimit } from './reviewWriteLimit';
 import { sendJson, sendNoContent } from './respond';
-import type { Router, RouteContext } from './Router';
+import type { Router } from './Router';
 import { writerOf } from './writerOf';
 
 /** The review API: comment threads and suggestions on a story, live for everyone in it. */
@@ -24,80 +22,97 @@ export function addReviewRoutes(
 	spendWrite: ReviewWriteLimit
 ): void {
 	const comments = '/api/stories/:id/comments';
+	const thread = `${comments}/:thread` as const;
 	const suggestions = '/api/stories/:id/suggestions';
+	const suggestion = `${suggestions}/:suggestion` as const;
 	router
-		.add('GET', comments, async ({ response, params, url }) => {
+		.add('GET', comments, { allow: 'review.read' }, async ({ response, params, url }) => {
 			const status = optionalQuery(url, 'status', threadStatusQuery);
-			sendJson(response, 200, { threads: await reviews.listThreads(params.id!, status) });
+			sendJson(response, 200, { threads: await reviews.listThreads(params.id, status) });
 		})
-		.add('POST', comments, async ({ request, response, params, access }) => {
-			spendWrite(access, response);
-			const comment = parseInput(newCommentRequest, await readJsonObject(request));
-			const author = writerOf(access, comment.author);
-			sendJson(response, 201, {
-				id: await reviews.createThread(params.id!, { ...comment, author })
-			});
+		.add(
+			'POST',
+			comments,
+			{ allow: 'review.write', body: newCommentRequest },
+			async ({ response, params, access, body }) => {
+				spendWrite(access, response);
+				const author = writerOf(access, body.author);
+				sendJson(response, 201, { id: await reviews.createThread(params.id, { ...body, author }) });
+			}
+		)
+		.add('GET', thread, { allow: 'review.read' }, async ({ response, params }) => {
+			sendJson(response, 200, await reviews.getThread(params.id, params.thread));
 		})
-		.add('GET', `${comments}/:thread`, async ({ response, params }) => {
-			sendJson(response, 200, await reviews.getThread(params.id!, params.thread!));
-		})
-		.add('PATCH', `${comments}/:thread`, async ({ request, response, params, access }) => {
-			const { status } = parseInput(threadPatchRequest, await readJsonObject(request));
-			// A commenter resolves or reopens only threads they started; editors any.
-			const startedBy = access && !roleAtLeast(access.role, 'editor') ? access.authorId : undefined;
-			sendJson(
-				response,
-				200,
-				await reviews.setThreadStatus(params.id!, params.thread!, status, startedBy)
-			);
-		})
-		.add('DELETE', `${comments}/:thread`, async ({ response, params }) => {
-			await reviews.deleteThread(params.id!, params.thread!);
+		.add(
+			'PATCH',
+			thread,
+			{ allow: 'review.resolve', body: threadPatchRequest },
+			async ({ response, params, access, body }) => {
+				// Whose thread it is decides the rest (policy: mayChangeThread).
+				sendJson(
+					response,
+					200,
+					await reviews.setThreadStatus(params.id, params.thread, body.status, access)
+				);
+			}
+		)
+		.add('DELETE', thread, { allow: 'review.delete' }, async ({ response, params }) => {
+			await reviews.deleteThread(params.id, params.thread);
 			sendNoContent(response);
 		})
-		.add('POST', `${comments}/:thread/replies`, async ({ request, response, params, access }) => {
-			spendWrite(access, response);
-			const reply = parseInput(replyRequest, await readJsonObject(request));
-			const author = writerOf(access, reply.author);
-			sendJson(response, 201, {
-				id: await reviews.reply(params.id!, params.thread!, { ...reply, author })
-			});
-		})
-		.add('GET', suggestions, async ({ response, params, url }) => {
+		.add(
+			'POST',
+			`${thread}/replies`,
+			{ allow: 'review.write', body: replyRequest },
+			async ({ response, params, access, body }) => {
+				spendWrite(access, response);
+				const author = writerOf(access, body.author);
+				sendJson(response, 201, {
+					id: await reviews.reply(params.id, params.thread, { ...body, author })
+				});
+			}
+		)
+		.add('GET', suggestions, { allow: 'review.read' }, async ({ response, params, url }) => {
 			const status = optionalQuery(url, 'status', suggestionStatusQuery);
-			sendJson(response, 200, { suggestions: await reviews.listSuggestions(params.id!, status) });
+			sendJson(response, 200, { suggestions: await reviews.listSuggestions(params.id, status) });
 		})
-		.add('POST', suggestions, async ({ request, response, params, access }) => {
-			spendWrite(access, response);
-			const suggestion = parseInput(newSuggestionRequest, await readJsonObject(request));
-			const author = writerOf(access, suggestion.author);
-			sendJson(response, 201, {
-				id: await reviews.createSuggestion(params.id!, { ...suggestion, author })
-			});
+		.add(
+			'POST',
+			suggestions,
+			{ allow: 'review.write', body: newSuggestionRequest },
+			async ({ response, params, access, body }) => {
+				spendWrite(access, response);
+				const author = writerOf(access, body.author);
+				sendJson(response, 201, {
+					id: await reviews.createSuggestion(params.id, { ...body, author })
+				});
+			}
+		)
+		.add('GET', suggestion, { allow: 'review.read' }, async ({ response, params }) => {
+			sendJson(response, 200, await reviews.getSuggestion(params.id, params.suggestion));
 		})
-		.add('GET', `${suggestions}/:suggestion`, async ({ response, params }) => {
-			sendJson(response, 200, await reviews.getSuggestion(params.id!, params.suggestion!));
-		})
-		.add('DELETE', `${suggestions}/:suggestion`, async ({ response, params }) => {
-			await reviews.deleteSuggestion(params.id!, params.suggestion!);
+		.add('DELETE', suggestion, { allow: 'review.delete' }, async ({ response, params }) => {
+			await reviews.deleteSuggestion(params.id, params.suggestion);
 			sendNoContent(response);
 		})
-		.add('POST', `${suggestions}/:suggestion/accept`, async (context) => {
-			const { author } = await readDecision(context);
-			const { id, suggestion } = context.params;
-			sendJson(context.response, 200, await reviews.accept(id!, suggestion!, author));
-		})
-		.add('POST', `${suggestions}/:suggestion/reject`, async (context) => {
-			const { author } = await readDecision(context);
-			const { id, suggestion } = context.params;
-			sendJson(context.response, 200, await reviews.reject(id!, suggestion!, author));
-		});
-}
-
-/** Who decides: the link's name unless an editor's script names someone. */
-async function readDecision({ request, access }: RouteContext) {
-	const { author } = parseInput(decisionRequest, await readOptionalJsonObject(request));
-	return { author: writerOf(access, author) };
+		.add(
+			'POST',
+			`${suggestion}/accept`,
+			{ allow: 'review.decide', body: decisionRequest, optionalBody: true },
+			async ({ response, params, access, body }) => {
+				const author = writerOf(access, body.author);
+				sendJson(response, 200, await reviews.accept(params.id, params.suggestion, author));
+			}
+		)
+		.add(
+			'POST',
+			`${suggestion}/reject`,
+			{ allow: 'review.decide', body: decisionRequest, optionalBody: true },
+			async ({ response, params, access, body }) => {
+				const author = writerOf(access, body.author);
+				sendJson(response, 200, await reviews.reject(params.id, params.suggestion, author));
+			}
+		);
 }
 
 /** A query parameter checked by `schema`, or undefined when absent. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { LinkService } from '../auth/LinkService';
 import { publicOrigin, requestTokens, storyLink } from '../auth/requestTokens';
 import { exportOptionsSchema, type ExportOptions } from '../formats/exportStory';
@@ -5,9 +6,10 @@ import type { StoryService } from '../stories/StoryService';
 import { attachmentDisposition } from './attachmentDisposition';
 import { badRequest, HttpError } from './HttpError';
 import { readImportFiles } from './readImportFiles';
-import { readJsonObject } from './readBody';
 import { sendDownload, sendJson, sendNoContent } from './respond';
 import type { Router } from './Router';
+
+const renameRequest = z.object({ title: z.string({ error: 'must be a string' }) });
 
 /** Reads `format`, `comments`, `suggestions` and `accept`; 400 with the first problem. */
 function parseExportOptions(query: URLSearchParams): ExportOptions {
@@ -37,7 +39,7 @@ export function addStoryRoutes(
 	importNeedsAdmin: boolean
 ): void {
 	router
-		.add('POST', '/api/stories', async ({ request, response, url }) => {
+		.add('POST', '/api/stories', { allow: 'public' }, async ({ request, response, url }) => {
 			if (importNeedsAdmin && !links.isAdmin(requestTokens(request, url))) {
 				request.resume();
 				response.setHeader('WWW-Authenticate', 'Bearer');
@@ -65,7 +67,7 @@ export function addStoryRoutes(
 				})
 			});
 		})
-		.add('GET', '/api/stories', async ({ request, response, url }) => {
+		.add('GET', '/api/stories', { allow: 'public' }, async ({ request, response, url }) => {
 			// Only the stories the request holds a working link to; everything with ADMIN_TOKEN.
 			// Each with `role`: the most the request's links allow on it, so the library offers
 			// only that (Delete for owners).
@@ -78,27 +80,37 @@ export function addStoryRoutes(
 			}
 			sendJson(response, 200, { stories: visible });
 		})
-		.add('GET', '/api/stories/:id', async ({ response, params, access }) => {
-			// `role`: what the request's link may do, so the page offers only that; `you`: who the
-			// link says the reader is (the name others see, the author id they write as).
-			sendJson(response, 200, {
-				...(await stories.get(params.id!)),
-				role: access?.role,
-				...(access && { you: { id: access.authorId, name: access.name, role: access.role } })
-			});
-		})
-		.add('PATCH', '/api/stories/:id', async ({ request, response, params }) => {
-			const body = await readJsonObject(request);
-			sendJson(response, 200, await stories.rename(params.id!, body.title));
-		})
-		.add('DELETE', '/api/stories/:id', async ({ response, params }) => {
+		.add(
+			'GET',
+			'/api/stories/:id',
+			{ allow: 'story.read' },
+			async ({ response, params, access }) => {
+				// `role`: what the request's link may do, so the page offers only that; `you`: who the
+				// link says the reader is (the name others see, the author id they write as).
+				sendJson(response, 200, {
+					...(await stories.get(params.id)),
+					role: access?.role,
+					...(access && { you: { id: access.authorId, name: access.name, role: access.role } })
+				});
+			}
+		)
+		.add(
+			'PATCH',
+			'/api/stories/:id',
+			{ allow: 'story.rename', body: renameRequest },
+			async ({ response, params, body }) => {
+				sendJson(response, 200, await stories.rename(params.id, body.title));
+			}
+		)
+		.add('DELETE', '/api/stories/:id', { allow: 'story.delete' }, async ({ response, params }) => {
 			// Its links stay: holders then learn "deleted" (404) rather than "bad link" (401).
-			await stories.remove(params.id!);
+			await stories.remove(params.id);
 			sendNoContent(response);
 		})
-		.add('GET', '/api/stories/:id/export', async ({ request, response, params, url }) => {
+		.add('GET', '/api/stories/:id/export', { allow: 'story.read' }, async (context) => {
+			const { request, response, params, url } = context;
 			const options = parseExportOptions(url.searchParams);
-			const id = params.id!;
+			const { id } = params;
 			const source = `http://${request.headers.host ?? 'localhost'}/api/stories/${id}/export?format=txt`;
 			const { story, file, etag } = await stories.exportFile(id, options, source);
 			const tag = `"${etag}"`;

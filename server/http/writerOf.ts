@@ -1,5 +1,5 @@
 import type { Author } from '#shared/review/types';
-import { roleAtLeast } from '#shared/protocol/roles';
+import { heldToOwnWork } from '#shared/protocol/policy';
 import type { Access } from '../auth/Access';
 import { authorFromName, API_AUTHOR_NAME } from '../review/apiAuthor';
 import { HttpError } from './HttpError';
@@ -13,7 +13,7 @@ import { HttpError } from './HttpError';
 export function writerOf(access: Access | null, claimed: Author | undefined): Author {
 	if (!access) return claimed ?? authorFromName(API_AUTHOR_NAME);
 	const self: Author = { id: access.authorId, name: access.name };
-	if (roleAtLeast(access.role, 'editor')) return claimed ?? self;
+	if (!heldToOwnWork(access.role)) return claimed ?? self;
 	if (claimed && (claimed.name !== self.name || (claimed.id !== self.id && !isDerived(claimed)))) {
 		throw new HttpError(
 			403,

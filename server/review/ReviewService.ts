@@ -1,4 +1,6 @@
 import { newId } from '#shared/ids';
+import { mayChangeThread } from '#shared/protocol/policy';
+import type { Role } from '#shared/protocol/roles';
 import type * as Y from 'yjs';
 import { replaceStoryText } from '#shared/model/editStoryText';
 import { readStoryText } from '#shared/model/storyDoc';
@@ -150,26 +152,24 @@ export class ReviewService {
 	}
 
 	/**
-	 * Resolves or reopens a thread; returns it as it is now. With `startedBy` (a commenter's
-	 * author id), only a thread that author started may change.
+	 * Resolves or reopens a thread; returns it as it is now. `actor` (the request's link; null:
+	 * the server itself) must be allowed to change it (policy: mayChangeThread).
 	 */
 	async setThreadStatus(
 		storyId: string,
 		threadId: string,
 		status: ThreadStatus,
-		startedBy?: string
+		actor: { role: Role; authorId: string } | null
 	): Promise<ThreadJson> {
 		await this.#requireStory(storyId);
 		await this.#changeNotes(storyId, (notes) => {
-			if (startedBy !== undefined) {
-				const thread = getThread(notes, threadId);
-				if (!thread) throw threadNotFound(threadId);
-				if (thread.messages[0]?.author.id !== startedBy) {
-					throw new ReviewError(
-						'not-yours',
-						'A commenter may only resolve or reopen a thread they started.'
-					);
-				}
+			const thread = getThread(notes, threadId);
+			if (!thread) throw threadNotFound(threadId);
+			if (actor && !mayChangeThread(actor, thread)) {
+				throw new ReviewError(
+					'not-yours',
+					'A commenter may only resolve or reopen a thread they started.'
+				);
 			}
 			if (!setThreadStatus(notes, threadId, status)) throw threadNotFound(threadId);
 		});
