@@ -1,3 +1,4 @@
+import type { LinkListResponse, LinkPatchResponse, NewLinkResponse } from '#shared/api/types';
 import { z } from 'zod';
 import { isLastOwnerLink } from '#shared/protocol/policy';
 import { ROLES } from '#shared/protocol/roles';
@@ -52,7 +53,7 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 					// The link this request came with: the owner sees which one is theirs.
 					...(link.id === access?.linkId && { you: true })
 				}))
-			});
+			} satisfies LinkListResponse);
 		})
 		.add('POST', base, { allow: 'links.manage', body: newLinkRequest }, (context) => {
 			const { request, response, params, body: input } = context;
@@ -66,7 +67,7 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 				id: link.id,
 				name: link.name,
 				url: storyLink(publicOrigin(request), params.id, link.token)
-			});
+			} satisfies NewLinkResponse);
 		})
 		.add(
 			'PATCH',
@@ -78,7 +79,11 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 				}
 				const link = links.update(params.id, params.link, patch);
 				if (!link) throw new HttpError(404, 'not_found', 'No such link.');
-				sendJson(response, 200, { id: link.id, role: link.role, name: link.name });
+				sendJson(response, 200, {
+					id: link.id,
+					role: link.role,
+					name: link.name
+				} satisfies LinkPatchResponse);
 			}
 		)
 		.add('DELETE', `${base}/:link` as const, { allow: 'links.manage' }, ({ response, params }) => {

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '#shared/api/types';
 import type { ServerResponse } from 'node:http';
 
 /** Headers every API answer carries: nothing is sniffed, cached or framed. */
@@ -26,7 +27,7 @@ export function sendError(
 		response.destroy();
 		return;
 	}
-	sendJson(response, status, { error: { code, message } });
+	sendJson(response, status, { error: { code, message } } satisfies ApiErrorBody);
 }
 
 export function sendNoContent(response: ServerResponse): void {

@@ -1,3 +1,4 @@
+import type { CreatedResponse } from '#shared/api/types';
 import type { z } from 'zod';
 import type { ReviewService } from '../review/ReviewService';
 import {
@@ -37,7 +38,9 @@ export function addReviewRoutes(
 			async ({ response, params, access, body }) => {
 				spendWrite(access, response);
 				const author = writerOf(access, body.author);
-				sendJson(response, 201, { id: await reviews.createThread(params.id, { ...body, author }) });
+				sendJson(response, 201, {
+					id: await reviews.createThread(params.id, { ...body, author })
+				} satisfies CreatedResponse);
 			}
 		)
 		.add('GET', thread, { allow: 'review.read' }, async ({ response, params }) => {
@@ -69,7 +72,7 @@ export function addReviewRoutes(
 				const author = writerOf(access, body.author);
 				sendJson(response, 201, {
 					id: await reviews.reply(params.id, params.thread, { ...body, author })
-				});
+				} satisfies CreatedResponse);
 			}
 		)
 		.add('GET', suggestions, { allow: 'review.read' }, async ({ response, params, url }) => {
@@ -85,7 +88,7 @@ export function addReviewRoutes(
 				const author = writerOf(access, body.author);
 				sendJson(response, 201, {
 					id: await reviews.createSuggestion(params.id, { ...body, author })
-				});
+				} satisfies CreatedResponse);
 			}
 		)
 		.add('GET', suggestion, { allow: 'review.read' }, async ({ response, params }) => {

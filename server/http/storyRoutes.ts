@@ -1,3 +1,4 @@
+import type { ImportResponse, StoryListResponse, StorySummary } from '#shared/api/types';
 import { z } from 'zod';
 import type { LinkService } from '../auth/LinkService';
 import { publicOrigin, requestTokens, storyLink } from '../auth/requestTokens';
@@ -65,7 +66,7 @@ export function addStoryRoutes(
 						}
 					};
 				})
-			});
+			} satisfies ImportResponse);
 		})
 		.add('GET', '/api/stories', { allow: 'public' }, async ({ request, response, url }) => {
 			// Only the stories the request holds a working link to; everything with ADMIN_TOKEN.
@@ -78,7 +79,7 @@ export function addStoryRoutes(
 				const role = admin ? 'owner' : links.resolveAny(tokens, story.id)?.role;
 				if (role) visible.push({ ...story, role });
 			}
-			sendJson(response, 200, { stories: visible });
+			sendJson(response, 200, { stories: visible } satisfies StoryListResponse);
 		})
 		.add(
 			'GET',
@@ -91,7 +92,7 @@ export function addStoryRoutes(
 					...(await stories.get(params.id)),
 					role: access?.role,
 					...(access && { you: { id: access.authorId, name: access.name, role: access.role } })
-				});
+				} satisfies StorySummary);
 			}
 		)
 		.add(

@@ -1,46 +1,7 @@
-import type {
-	Message,
-	ResolvedAnchor,
-	SuggestionStatus,
-	Suggestion,
-	Thread,
-	ThreadStatus
-} from '#shared/review/types';
+import type { MessageJson, SuggestionJson, ThreadJson } from '#shared/api/types';
+import type { Message, Suggestion, Thread } from '#shared/review/types';
 
-// What the API answers. Scripts want the display name as `author`; the per-browser id that
-// tells two people of the same name apart comes beside it as `authorId`.
-
-export interface MessageJson {
-	id: string;
-	author: string;
-	authorId: string;
-	body: string;
-	createdAt: string;
-	editedAt?: string;
-}
-
-export interface ThreadJson {
-	id: string;
-	status: ThreadStatus;
-	anchor: ResolvedAnchor;
-	messages: MessageJson[];
-	createdAt: string;
-}
-
-export interface SuggestionJson {
-	id: string;
-	status: SuggestionStatus;
-	start: number;
-	end: number;
-	original: string;
-	replacement: string;
-	author: string;
-	authorId: string;
-	createdAt: string;
-	decidedBy?: string;
-	decidedAt?: string;
-	detached: boolean;
-}
+export type { MessageJson, SuggestionJson, ThreadJson };
 
 export function messageJson(message: Message): MessageJson {
 	return {

@@ -1,3 +1,4 @@
+import type { StorySummary as ApiStorySummary } from '#shared/api/types';
 import { createHash } from 'node:crypto';
 import { newId } from '#shared/ids';
 import { countWords } from '#shared/model/storyDoc';
@@ -10,10 +11,8 @@ import { ExportCache } from './ExportCache';
 import { cleanTitle, type ImportSource, type PreparedStory } from './prepareImport';
 import { StoryError } from './StoryError';
 
-/** A story as listed, with how many people are in it now. */
-export interface StorySummary extends StoryRecord {
-	present: number;
-}
+/** A story as listed, with how many people are in it now (see the API's StorySummary). */
+export type StorySummary = StoryRecord & Pick<ApiStorySummary, 'present'>;
 
 /** The operations on stories shared by the HTTP API and the CLI. */
 export class StoryService {

@@ -2,39 +2,20 @@
  * The browser's client for Galley's HTTP API. Plain fetch, no Yjs: the library page imports this
  * and must stay light. Calls on a story carry the token this browser holds for it.
  */
+import type {
+	ApiErrorBody,
+	ImportedStory,
+	ImportResponse,
+	LinkListResponse,
+	NewLinkResponse,
+	ShareLink,
+	StoryListResponse,
+	StorySummary
+} from '#shared/api/types';
 import type { Role } from '#shared/protocol/roles';
+
+export type { ImportedStory, LinkIdentity, ShareLink, StorySummary } from '#shared/api/types';
 import { allTokens, authHeaders, rememberToken, storyToken, tokenOfLink } from './storyTokens';
-
-/** One row of GET /api/stories. */
-export interface StorySummary {
-	id: string;
-	title: string;
-	words: number;
-	createdAt: string;
-	updatedAt: string;
-	/** People in the story right now. */
-	present: number;
-	/** What this browser's link to it may do (GET /api/stories/<id> only). */
-	role?: Role;
-	/** Who the link says this reader is: the name others see, the author id they write as. */
-	you?: LinkIdentity;
-}
-
-/** A reader as their link names them (the server stamps it; the browser only shows it). */
-export interface LinkIdentity {
-	id: string;
-	name: string;
-	role: Role;
-}
-
-/** What POST /api/stories returns for each imported story. */
-export interface ImportedStory {
-	id: string;
-	title: string;
-	url: string;
-	/** Full share links (with their tokens) for each role. */
-	links?: Record<Role, string>;
-}
 
 /** An API failure, carrying the server's `{"error":{"code","message"}}` when there was one. */
 export class ApiError extends Error {
@@ -64,7 +45,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 	let code = `http_${response.status}`;
 	let message = FALLBACK_MESSAGES[response.status] ?? `Request failed (${response.status}).`;
 	try {
-		const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+		const body = (await response.json()) as Partial<ApiErrorBody>;
 		if (typeof body.error?.code === 'string') code = body.error.code;
 		if (typeof body.error?.message === 'string' && body.error.message) message = body.error.message;
 	} catch {
@@ -89,7 +70,7 @@ export async function listStories(fetcher: Fetch = fetch): Promise<StorySummary[
 	const response = await request(fetcher, '/api/stories', {
 		headers: { 'X-Galley-Tokens': allTokens().join(',') }
 	});
-	const body = (await response.json()) as { stories: StorySummary[] };
+	const body = (await response.json()) as StoryListResponse;
 	return [...body.stories].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
@@ -99,8 +80,7 @@ export async function getStory(id: string, fetcher: Fetch = fetch): Promise<Stor
 		const response = await request(fetcher, `/api/stories/${encodeURIComponent(id)}`, {
 			headers: authHeaders(id)
 		});
-		const body = (await response.json()) as StorySummary | { story: StorySummary };
-		return 'story' in body ? body.story : body;
+		return (await response.json()) as StorySummary;
 	} catch (error) {
 		if (error instanceof ApiError && error.status === 404) return null;
 		throw error;
@@ -117,7 +97,7 @@ function importUrl(title?: string): string {
 
 /** The imported stories; this browser keeps each one's owner token and opens it with the owner link. */
 async function readImported(response: Response): Promise<ImportedStory[]> {
-	const body = (await response.json()) as { stories: ImportedStory[] };
+	const body = (await response.json()) as ImportResponse;
 	return body.stories.map((story) => {
 		const token = story.links ? tokenOfLink(story.links.owner) : null;
 		if (!token) return story;
@@ -168,28 +148,17 @@ async function linksCall(id: string, path: string, init: RequestInit = {}): Prom
 	});
 }
 
-export interface ShareLink {
-	id: string;
-	role: Role;
-	/** Who it is for: the name everyone sees of whoever opens it. */
-	name: string;
-	url: string;
-	expiresAt: string | null;
-	/** The link this browser opened the story with. */
-	you?: boolean;
-}
-
 export async function listLinks(id: string): Promise<ShareLink[]> {
-	const body = (await (await linksCall(id, '')).json()) as { links: ShareLink[] };
+	const body = (await (await linksCall(id, '')).json()) as LinkListResponse;
 	return body.links;
 }
 
 export async function createLink(
 	id: string,
 	link: { role: Role; name: string; expiresAt?: string }
-): Promise<{ id: string; name: string; url: string }> {
+): Promise<NewLinkResponse> {
 	const response = await linksCall(id, '', { method: 'POST', body: JSON.stringify(link) });
-	return (await response.json()) as { id: string; name: string; url: string };
+	return (await response.json()) as NewLinkResponse;
 }
 
 /** Renames a link: whoever uses it shows the new name from their next presence update. */
