@@ -46,6 +46,12 @@ function newId(): string {
 	return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+function count<T>(list: readonly T[], test: (value: T) => boolean): number {
+	let total = 0;
+	for (const value of list) if (test(value)) total++;
+	return total;
+}
+
 /** At most this many changed items are redrawn one by one; more redraw everything. */
 const PATCH_LIMIT = 24;
 
@@ -181,18 +187,22 @@ export class ReviewState {
 		this.#painter = null;
 	}
 
+	/*
+	 * Derived once per change of the items, not per read: with thousands of items, the margin,
+	 * the counts, the highlights and navigation all read these.
+	 */
 	/** The items the margin shows: open ones, plus resolved/decided ones when asked. */
-	get visible(): ReviewItem[] {
-		return this.items.filter((item) => this.showDecided || isPending(item));
-	}
+	readonly visible: ReviewItem[] = $derived(
+		this.#showDecided ? this.items : this.items.filter(isPending)
+	);
 
-	get openThreads(): number {
-		return this.items.filter((item) => item.kind === 'thread' && isPending(item)).length;
-	}
+	readonly openThreads: number = $derived(
+		count(this.items, (item) => item.kind === 'thread' && isPending(item))
+	);
 
-	get openSuggestions(): number {
-		return this.items.filter((item) => item.kind === 'suggestion' && isPending(item)).length;
-	}
+	readonly openSuggestions: number = $derived(
+		count(this.items, (item) => item.kind === 'suggestion' && isPending(item))
+	);
 
 	/**
 	 * Reads everything again now (normally scheduled). Resolving anchors walks the whole story,
