@@ -8,6 +8,9 @@ import { editMapping } from './editMapping';
  * exactly what the author wrote. A new set arrives whenever anchors are re-read; in between, the
  * set is mapped through every transaction, so highlights follow typing (anyone's) for free.
  */
+/** The attribute naming the item on each highlight element. */
+export const REVIEW_ID_ATTRIBUTE = 'data-review-id';
+
 export const reviewHighlightsKey = new PluginKey<DecorationSet>('galleyReviewHighlights');
 
 export function reviewHighlightsPlugin(onClick: (pos: number) => boolean): Plugin<DecorationSet> {
@@ -99,8 +102,10 @@ function itemDecorations(item: ReviewItem, focusedId: string | null, size: numbe
 	const from = Math.min(item.from, size);
 	const to = Math.min(Math.max(item.to, from), size);
 	const focused = item.id === focusedId ? ' is-focused' : '';
+	// The item's id on the element too: the margin finds passages by it (see passageTops).
+	const attrs = (className: string) => ({ class: className, [REVIEW_ID_ATTRIBUTE]: item.id });
 	const inline = (className: string) =>
-		Decoration.inline(from, to, { class: className }, { reviewId: item.id, look: className });
+		Decoration.inline(from, to, attrs(className), { reviewId: item.id, look: className });
 	if (item.kind === 'thread') {
 		if (item.thread.anchor.detached || from === to) return [];
 		const resolved = item.thread.status === 'resolved' ? ' is-resolved' : '';
@@ -116,22 +121,27 @@ function itemDecorations(item: ReviewItem, focusedId: string | null, size: numbe
 		const text = suggestion.replacement;
 		const key = `${item.id}:${focused}${stale}:${text}`;
 		decorations.push(
-			Decoration.widget(to, () => insertionElement(text, `review-insert${focused}${stale}`), {
-				reviewId: item.id,
-				look: key,
-				side: -1,
-				key,
-				ignoreSelection: true
-			})
+			Decoration.widget(
+				to,
+				() => insertionElement(item.id, text, `review-insert${focused}${stale}`),
+				{
+					reviewId: item.id,
+					look: key,
+					side: -1,
+					key,
+					ignoreSelection: true
+				}
+			)
 		);
 	}
 	return decorations;
 }
 
 /** The proposed text, shown inline; built as text so nothing in it is ever parsed as HTML. */
-function insertionElement(text: string, className: string): HTMLElement {
+function insertionElement(id: string, text: string, className: string): HTMLElement {
 	const element = document.createElement('ins');
 	element.className = className;
+	element.setAttribute(REVIEW_ID_ATTRIBUTE, id);
 	element.textContent = text;
 	element.contentEditable = 'false';
 	return element;
