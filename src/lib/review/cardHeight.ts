@@ -2,11 +2,12 @@ import type { ReviewItem } from './reviewItems';
 
 /*
  * Rough pixel sizes of a margin card's parts at the margin's type size (review.css), measured
- * on rendered cards. Only cards near the viewport are rendered; the others are laid out with
- * these estimates, and a card's measured height replaces its estimate once it is rendered.
- * The closer the estimate, the less the cards already on screen move when that happens.
+ * on rendered cards (a one-message thread: 141 px; a one-word suggestion: 118 px). Only cards
+ * near the viewport are rendered; the others are laid out with these estimates, and a card's
+ * measured height replaces its estimate once it is rendered. The closer the estimate, the less
+ * the cards already on screen move when that happens.
  */
-const CARD_FRAME = 26; // padding and borders
+const CARD_FRAME = 27; // padding and borders
 const CARD_GAP = 9; // between the card's rows
 const QUOTE_LINE = 22;
 const QUOTE_CHARS_PER_LINE = 30;
@@ -14,7 +15,7 @@ const MESSAGE_HEADER = 23;
 const MESSAGE_GAP = 5; // between a message's header and body
 const MESSAGES_GAP = 11; // between messages
 const BODY_LINE = 19;
-const BODY_CHARS_PER_LINE = 40;
+const BODY_CHARS_PER_LINE = 48;
 const OWN_ACTIONS = 20; // Edit / Delete under your own messages
 const BUTTON_ROW = 27;
 const HINT = 36; // a badge and a sentence (detached, stale, decided)
