@@ -14,8 +14,12 @@ export interface OpenMarks {
 	/** The editor holds every block of the story. */
 	editorShown?: number;
 	firstCard?: number;
-	/** Every expected card is in the margin. */
-	allCards?: number;
+	/**
+	 * The review is shown: the review bar counts every item, and (when there are any) the
+	 * margin shows cards. Only the cards near the viewport are rendered, so this is not "every
+	 * card is in the DOM".
+	 */
+	reviewShown?: number;
 	responseEnd?: number;
 	domContentLoaded?: number;
 	/**
@@ -27,8 +31,18 @@ export interface OpenMarks {
 	longestFrameMs?: number;
 }
 
+/** What the open probe waits for. */
+export interface OpenExpectation {
+	/** Top-level blocks of the story. */
+	blocks: number;
+	/** Review items (threads and suggestions); 0 for a story without any. */
+	cards: number;
+	/** The review bar's counts once every item is read, e.g. "200 comments · 200 suggestions". */
+	counts: string;
+}
+
 /** Installed before any of the page's scripts: watches every frame until the story is open. */
-export function installOpenProbe(expected: { blocks: number; cards: number }): void {
+export function installOpenProbe(expected: OpenExpectation): void {
 	const marks: OpenMarks = {};
 	const seen: Record<string, boolean> = {};
 	(window as unknown as { __open: OpenMarks }).__open = marks;
@@ -62,8 +76,11 @@ export function installOpenProbe(expected: { blocks: number; cards: number }): v
 		if (root && root.childElementCount >= expected.blocks) afterPaint('editorShown');
 		const cards = document.querySelectorAll('[data-review-card]').length;
 		if (cards > 0) afterPaint('firstCard');
-		if (expected.cards === 0 || cards >= expected.cards) afterPaint('allCards');
-		if (seen.editorShown && seen.allCards) {
+		const counts = document.querySelector('.review-bar .counts')?.textContent?.trim();
+		if (counts === expected.counts && (expected.cards === 0 || cards > 0)) {
+			afterPaint('reviewShown');
+		}
+		if (seen.editorShown && seen.reviewShown) {
 			const navigation = performance.getEntriesByType('navigation')[0] as
 				PerformanceNavigationTiming | undefined;
 			marks.responseEnd = navigation?.responseEnd;

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { STORY_FIELD } from '#shared/model/schema';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
-import { createAnchor } from '#shared/review/anchors';
+import { anchorMaker } from '#shared/review/anchors';
 import { addSuggestion, addThread, listSuggestions, listThreads } from '#shared/review/notesDoc';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
 import type { Author, Message } from '#shared/review/types';
@@ -90,6 +90,8 @@ export async function seedReview(
 		const stamp = (seconds: number) => new Date(base + seconds * 1000).toISOString();
 		let madeThreads = 0;
 		let madeSuggestions = 0;
+		// The story does not change while seeding: read it once for all the threads' anchors.
+		const anchorAt = anchorMaker(story.doc);
 		notes.doc.transact(() => {
 			for (let index = 0; index < total; index++) {
 				// Evenly spread; threads and suggestions alternate while both are left.
@@ -113,7 +115,7 @@ export async function seedReview(
 					addThread(notes.doc, {
 						id,
 						status: 'open',
-						anchor: createAnchor(story.doc, start, start + words.length),
+						anchor: anchorAt(start, start + words.length),
 						messages,
 						createdAt: stamp(index * 60)
 					});

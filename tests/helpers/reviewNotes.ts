@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
-import { createAnchor } from '#shared/review/anchors';
+import { anchorMaker, createAnchor } from '#shared/review/anchors';
 import { addSuggestion, addThread, listSuggestions, listThreads } from '#shared/review/notesDoc';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
 import type { Author } from '#shared/review/types';
@@ -111,4 +111,56 @@ function buildSeed(story: Y.Doc, notes: Y.Doc, build: (seeder: ReviewSeeder) => 
 		}
 	});
 	return ids;
+}
+
+/**
+ * Seeds `count` one-message threads, one on each of `count` words spread evenly through the
+ * story (which needs at least that many words), in one transaction; returns their ids in text
+ * order. Reads the story once for all the anchors, so ten thousand take well under a second.
+ */
+export async function seedManyThreads(
+	wsUrl: string,
+	storyId: string,
+	count: number
+): Promise<string[]> {
+	const story = connectClient(wsUrl, storyRoom(storyId));
+	const notes = connectClient(wsUrl, notesRoom(storyId));
+	try {
+		await Promise.all([synced(story), synced(notes)]);
+		const text = readStoryText(story.doc);
+		const words = [...text.matchAll(/\p{L}+/gu)];
+		if (words.length < count) throw new Error(`${count} threads need ${count} words`);
+		const anchorAt = anchorMaker(story.doc);
+		const createdAt = new Date(Date.now() - 60_000).toISOString();
+		const ids: string[] = [];
+		notes.doc.transact(() => {
+			for (let n = 0; n < count; n++) {
+				const word = words[Math.floor((n * words.length) / count)]!;
+				const id = `many-thread-${n}`;
+				addThread(notes.doc, {
+					id,
+					status: 'open',
+					anchor: anchorAt(word.index, word.index + word[0].length),
+					messages: [{ id: `${id}-m1`, author: CAROL, body: `Remark ${n}.`, createdAt }],
+					createdAt
+				});
+				ids.push(id);
+			}
+		});
+		const check = connectClient(wsUrl, notesRoom(storyId));
+		try {
+			await vi.waitFor(
+				() => {
+					if (listThreads(check.doc).length < count) throw new Error('seed not stored yet');
+				},
+				{ timeout: 30_000, interval: 100 }
+			);
+		} finally {
+			check.destroy();
+		}
+		return ids;
+	} finally {
+		story.destroy();
+		notes.destroy();
+	}
 }

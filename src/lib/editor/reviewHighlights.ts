@@ -8,6 +8,9 @@ import { editMapping } from './editMapping';
  * exactly what the author wrote. A new set arrives whenever anchors are re-read; in between, the
  * set is mapped through every transaction, so highlights follow typing (anyone's) for free.
  */
+/** The attribute naming the item on each highlight element. */
+export const REVIEW_ID_ATTRIBUTE = 'data-review-id';
+
 export const reviewHighlightsKey = new PluginKey<DecorationSet>('galleyReviewHighlights');
 
 export function reviewHighlightsPlugin(onClick: (pos: number) => boolean): Plugin<DecorationSet> {
@@ -37,7 +40,32 @@ export function paintReviewHighlights(
 ): void {
 	const { doc } = view.state;
 	const decorations = items.flatMap((item) => itemDecorations(item, focusedId, doc.content.size));
+	// Usually the highlights mapped through the edits are exactly where the anchors say: then a
+	// new set would only make ProseMirror compare thousands of decorations to change nothing.
+	const current = reviewHighlightsKey.getState(view.state);
+	if (current && sameHighlights(current.find(), decorations)) return;
 	publish(view, DecorationSet.create(doc, decorations));
+}
+
+/** Whether two lists hold the same highlights (same item, place and look), in any order. */
+function sameHighlights(current: readonly Decoration[], next: readonly Decoration[]): boolean {
+	if (current.length !== next.length) return false;
+	const key = (decoration: Decoration) => {
+		const spec = decoration.spec as ReviewSpec;
+		return `${spec.reviewId} ${decoration.from} ${decoration.to} ${spec.look}`;
+	};
+	const counts = new Map<string, number>();
+	for (const decoration of current) {
+		const name = key(decoration);
+		counts.set(name, (counts.get(name) ?? 0) + 1);
+	}
+	for (const decoration of next) {
+		const name = key(decoration);
+		const left = counts.get(name) ?? 0;
+		if (left === 0) return false;
+		counts.set(name, left - 1);
+	}
+	return true;
 }
 
 /**
@@ -57,9 +85,13 @@ export function patchReviewHighlights(
 	publish(view, current.remove(old).add(doc, fresh));
 }
 
-/** Each decoration's spec names its item, so one item's highlights can be found and replaced. */
+/**
+ * Each decoration's spec names its item, so one item's highlights can be found and replaced,
+ * and how it looks, so a set can be compared with another without rendering either.
+ */
 interface ReviewSpec {
 	reviewId: string;
+	look: string;
 }
 
 function publish(view: EditorView, set: DecorationSet): void {
@@ -69,41 +101,47 @@ function publish(view: EditorView, set: DecorationSet): void {
 function itemDecorations(item: ReviewItem, focusedId: string | null, size: number): Decoration[] {
 	const from = Math.min(item.from, size);
 	const to = Math.min(Math.max(item.to, from), size);
-	const spec: ReviewSpec = { reviewId: item.id };
 	const focused = item.id === focusedId ? ' is-focused' : '';
+	// The item's id on the element too: the margin finds passages by it (see passageTops).
+	const attrs = (className: string) => ({ class: className, [REVIEW_ID_ATTRIBUTE]: item.id });
+	const inline = (className: string) =>
+		Decoration.inline(from, to, attrs(className), { reviewId: item.id, look: className });
 	if (item.kind === 'thread') {
 		if (item.thread.anchor.detached || from === to) return [];
 		const resolved = item.thread.status === 'resolved' ? ' is-resolved' : '';
-		return [Decoration.inline(from, to, { class: `review-comment${focused}${resolved}` }, spec)];
+		return [inline(`review-comment${focused}${resolved}`)];
 	}
 	const { suggestion } = item;
 	if (suggestion.detached || suggestion.status === 'rejected') return [];
 	if (suggestion.status === 'accepted') return [];
 	const stale = suggestion.status === 'stale' ? ' is-stale' : '';
 	const decorations: Decoration[] = [];
-	if (from < to) {
-		decorations.push(
-			Decoration.inline(from, to, { class: `review-delete${focused}${stale}` }, spec)
-		);
-	}
+	if (from < to) decorations.push(inline(`review-delete${focused}${stale}`));
 	if (suggestion.replacement) {
 		const text = suggestion.replacement;
+		const key = `${item.id}:${focused}${stale}:${text}`;
 		decorations.push(
-			Decoration.widget(to, () => insertionElement(text, `review-insert${focused}${stale}`), {
-				...spec,
-				side: -1,
-				key: `${item.id}:${focused}${stale}:${text}`,
-				ignoreSelection: true
-			})
+			Decoration.widget(
+				to,
+				() => insertionElement(item.id, text, `review-insert${focused}${stale}`),
+				{
+					reviewId: item.id,
+					look: key,
+					side: -1,
+					key,
+					ignoreSelection: true
+				}
+			)
 		);
 	}
 	return decorations;
 }
 
 /** The proposed text, shown inline; built as text so nothing in it is ever parsed as HTML. */
-function insertionElement(text: string, className: string): HTMLElement {
+function insertionElement(id: string, text: string, className: string): HTMLElement {
 	const element = document.createElement('ins');
 	element.className = className;
+	element.setAttribute(REVIEW_ID_ATTRIBUTE, id);
 	element.textContent = text;
 	element.contentEditable = 'false';
 	return element;

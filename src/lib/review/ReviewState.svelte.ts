@@ -42,6 +42,27 @@ const STORY_SETTLE_MS = 250;
 /** Edits the review makes to the text itself (accepting a suggestion) carry this meta. */
 export const REVIEW_EDIT_META = 'galleyReviewEdit';
 
+/** What an item was made from: its resolved anchor's state and its entry's JSON. */
+interface Signature {
+	detached: boolean;
+	quote: string;
+	json: string;
+}
+
+/**
+ * Compared field by field, not as one concatenated string: an entry the notes reader did not
+ * re-read keeps its JSON string, so comparing thousands of unchanged items costs no copying.
+ */
+function sameSignature(a: Signature | undefined, b: Signature): boolean {
+	return a !== undefined && a.json === b.json && a.detached === b.detached && a.quote === b.quote;
+}
+
+function count<T>(list: readonly T[], test: (value: T) => boolean): number {
+	let total = 0;
+	for (const value of list) if (test(value)) total++;
+	return total;
+}
+
 /** At most this many changed items are redrawn one by one; more redraw everything. */
 const PATCH_LIMIT = 24;
 
@@ -116,7 +137,7 @@ export class ReviewState {
 	#painter: HighlightPainter | null = null;
 	#notes: NotesReader;
 	/** Per item, what it was made from; an item whose signature is unchanged is reused. */
-	#signatures = new Map<string, string>();
+	#signatures = new Map<string, Signature>();
 	/** The story version the highlights were last fully drawn for (-1: never). */
 	#paintedVersion = -1;
 	#frame = 0;
@@ -126,6 +147,11 @@ export class ReviewState {
 	/** Anchors resolved since the story last changed, by anchor. */
 	// A plain cache, not state: nothing renders from it directly.
 	#placed = new Map<string, PlacedAnchor>();
+	/**
+	 * The same, by the stored anchor object: an entry the notes reader did not re-read keeps
+	 * its objects, so thousands of unchanged anchors are found without building their keys.
+	 */
+	#placedByAnchor = new WeakMap<StoredAnchor, PlacedAnchor>();
 	#storyVersion = 0;
 	#cachedVersion = -1;
 	/** The suggestion that consecutive keystrokes in suggesting mode keep growing. */
@@ -177,18 +203,22 @@ export class ReviewState {
 		this.#painter = null;
 	}
 
+	/*
+	 * Derived once per change of the items, not per read: with thousands of items, the margin,
+	 * the counts, the highlights and navigation all read these.
+	 */
 	/** The items the margin shows: open ones, plus resolved/decided ones when asked. */
-	get visible(): ReviewItem[] {
-		return this.items.filter((item) => this.showDecided || isPending(item));
-	}
+	readonly visible: ReviewItem[] = $derived(
+		this.#showDecided ? this.items : this.items.filter(isPending)
+	);
 
-	get openThreads(): number {
-		return this.items.filter((item) => item.kind === 'thread' && isPending(item)).length;
-	}
+	readonly openThreads: number = $derived(
+		count(this.items, (item) => item.kind === 'thread' && isPending(item))
+	);
 
-	get openSuggestions(): number {
-		return this.items.filter((item) => item.kind === 'suggestion' && isPending(item)).length;
-	}
+	readonly openSuggestions: number = $derived(
+		count(this.items, (item) => item.kind === 'suggestion' && isPending(item))
+	);
 
 	/**
 	 * Reads everything again now (normally scheduled). Resolving anchors walks the whole story,
@@ -201,10 +231,13 @@ export class ReviewState {
 		const story = this.storyDoc;
 		if (this.#cachedVersion !== this.#storyVersion) {
 			this.#placed.clear();
+			this.#placedByAnchor = new WeakMap();
 			this.#cachedVersion = this.#storyVersion;
 		}
 		let reader: { map: StoryTextMap; resolve: AnchorResolver } | null = null;
 		const place = (anchor: StoredAnchor): PlacedAnchor => {
+			const known = this.#placedByAnchor.get(anchor);
+			if (known) return known;
 			const key = `${anchor.start} ${anchor.end} ${anchor.quote} ${anchor.seen}`;
 			let placed = this.#placed.get(key);
 			if (!placed) {
@@ -218,11 +251,12 @@ export class ReviewState {
 				placed = { resolved, from, to };
 				this.#placed.set(key, placed);
 			}
+			this.#placedByAnchor.set(anchor, placed);
 			return placed;
 		};
 		const resolve: AnchorResolver = (anchor) => place(anchor).resolved;
 		const previous = new Map(this.items.map((item) => [item.id, item]));
-		const signatures = new Map<string, string>();
+		const signatures = new Map<string, Signature>();
 		const changed: ReviewItem[] = [];
 		let moved = false;
 		const items: ReviewItem[] = [];
@@ -236,10 +270,14 @@ export class ReviewState {
 		) => {
 			const { id } = read.stored;
 			const { resolved } = placed;
-			const signature = `${resolved.detached} ${resolved.quote}|${read.json}`;
+			const signature: Signature = {
+				detached: resolved.detached,
+				quote: resolved.quote,
+				json: read.json
+			};
 			signatures.set(id, signature);
 			const old = previous.get(id);
-			if (old && this.#signatures.get(id) === signature) {
+			if (old && sameSignature(this.#signatures.get(id), signature)) {
 				// Same content, perhaps moved by typing before it: its highlight has been mapped
 				// there already and its card shows nothing positional, so only the place changes.
 				if (old.from !== from || old.to !== to) {
@@ -459,8 +497,7 @@ export class ReviewState {
 		const items = [...this.items];
 		items[index] = item;
 		this.items = items;
-		const prefix = signature.slice(0, signature.indexOf('|') + 1);
-		this.#signatures.set(id, prefix + JSON.stringify(entry.toJSON()));
+		this.#signatures.set(id, { ...signature, json: JSON.stringify(entry.toJSON()) });
 		this.#patch([id]);
 		return true;
 	}

@@ -15,8 +15,21 @@ export function layoutCards(
 	focusedId: string | null,
 	gap = 10
 ): Map<string, number> {
+	const tops = layoutCardTops(cards, focusedId, gap);
+	return new Map(cards.map((card, i) => [card.id, tops[i]!]));
+}
+
+/**
+ * `layoutCards` as an array of tops in input order: increasing, so the cards near the viewport
+ * can be found by binary search (see cardWindow). Linear time, no allocation per card.
+ */
+export function layoutCardTops(
+	cards: readonly CardBox[],
+	focusedId: string | null,
+	gap = 10
+): number[] {
 	const tops = cards.map((card) => Math.max(0, card.top));
-	const focused = cards.findIndex((card) => card.id === focusedId);
+	const focused = focusedId === null ? -1 : cards.findIndex((card) => card.id === focusedId);
 	const pin = focused >= 0 ? focused : 0;
 	for (let i = pin + 1; i < cards.length; i++) {
 		tops[i] = Math.max(tops[i]!, tops[i - 1]! + cards[i - 1]!.height + gap);
@@ -31,5 +44,5 @@ export function layoutCards(
 			tops[i] = Math.max(tops[i]!, tops[i - 1]! + cards[i - 1]!.height + gap);
 		}
 	}
-	return new Map(cards.map((card, i) => [card.id, tops[i]!]));
+	return tops;
 }

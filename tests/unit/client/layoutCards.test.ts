@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutCards, type CardBox } from '../../../src/lib/review/layoutCards';
+import { layoutCards, layoutCardTops, type CardBox } from '../../../src/lib/review/layoutCards';
 
 const GAP = 10;
 
@@ -66,6 +66,23 @@ describe('layoutCards', () => {
 				const before = cards.slice(0, cards.indexOf(focused));
 				const needed = before.reduce((sum, box) => sum + box.height + GAP, 0);
 				if (needed <= focused.top) expect(tops.get(focused.id)).toBe(focused.top);
+			})
+		);
+	});
+});
+
+describe('layoutCardTops', () => {
+	it('gives increasing tops in input order, as cardWindow needs', () => {
+		const card = fc.record({ top: fc.nat(5000), height: fc.integer({ min: 1, max: 400 }) });
+		fc.assert(
+			fc.property(fc.array(card, { maxLength: 60 }), fc.nat(), (raw, pick) => {
+				const cards = raw.map((box, i) => ({ id: `c${i}`, ...box })).sort((a, b) => a.top - b.top);
+				const focused = cards.length > 0 ? cards[pick % cards.length]!.id : null;
+				const tops = layoutCardTops(cards, focused, GAP);
+				expect(tops).toEqual(cards.map((box) => layoutCards(cards, focused, GAP).get(box.id)));
+				for (let i = 1; i < tops.length; i++) {
+					expect(tops[i]!).toBeGreaterThanOrEqual(tops[i - 1]! + cards[i - 1]!.height + GAP);
+				}
 			})
 		);
 	});

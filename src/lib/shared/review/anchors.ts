@@ -12,8 +12,30 @@ import { CONTEXT_LENGTH, type ResolvedAnchor, type StoredAnchor } from '#shared/
  * list markers) cannot be anchored and are trimmed off the ends. Throws when no content is left.
  */
 export function createAnchor(ydoc: Y.Doc, start: number, end: number): StoredAnchor {
+	return anchorMaker(ydoc)(start, end);
+}
+
+/** Makes anchors on the story as it is now (see `createAnchor`). */
+export type AnchorMaker = (start: number, end: number) => StoredAnchor;
+
+/**
+ * An `AnchorMaker` for the story's current state, reading the story once for many anchors
+ * (seeding thousands of threads); make a new one after the story changes.
+ */
+export function anchorMaker(ydoc: Y.Doc): AnchorMaker {
 	const map = readStoryTextMap(ydoc);
 	const index = storyYIndex(ydoc);
+	const seen = toBase64(Y.encodeStateVector(ydoc));
+	return (start, end) => makeAnchor(map, index, seen, start, end);
+}
+
+function makeAnchor(
+	map: StoryTextMap,
+	index: StoryYIndex,
+	seen: string,
+	start: number,
+	end: number
+): StoredAnchor {
 	let from = Math.max(0, Math.min(start, map.text.length));
 	let to = Math.max(from, Math.min(end, map.text.length));
 	while (from < to && !contentAt(map, index, from)) from++;
@@ -27,7 +49,7 @@ export function createAnchor(ydoc: Y.Doc, start: number, end: number): StoredAnc
 		quote: map.text.slice(from, to),
 		prefix: map.text.slice(Math.max(0, from - CONTEXT_LENGTH), from),
 		suffix: map.text.slice(to, to + CONTEXT_LENGTH),
-		seen: toBase64(Y.encodeStateVector(ydoc))
+		seen
 	};
 }
 
