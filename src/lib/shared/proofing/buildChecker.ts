@@ -7,6 +7,8 @@ import { tooTo } from '#shared/proofing/rules/tooTo';
 import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
+import { ofOff } from '#shared/proofing/rules/ofOff';
+import { missingWord } from '#shared/proofing/rules/missingWord';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { article } from '#shared/proofing/rules/article';
@@ -60,7 +62,9 @@ const RULES: Rule[] = [
 	nowNot,
 	formFrom,
 	oneOn,
+	ofOff,
 	grammar,
+	missingWord,
 	hyphen,
 	compounds,
 	repetition,
