@@ -8,6 +8,7 @@ import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
 import { ofOff } from '#shared/proofing/rules/ofOff';
+import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
@@ -63,6 +64,7 @@ const RULES: Rule[] = [
 	formFrom,
 	oneOn,
 	ofOff,
+	andAn,
 	grammar,
 	missingWord,
 	hyphen,
