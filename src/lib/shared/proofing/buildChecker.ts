@@ -2,7 +2,7 @@ import type { Lexicon } from '#shared/proofing/Lexicon';
 import { learnNames } from '#shared/proofing/learnNames';
 import { realWord } from '#shared/proofing/rules/realWord';
 import { compounds } from '#shared/proofing/rules/compounds';
-import { theyThe } from '#shared/proofing/rules/theyThe';
+import { theThey, theyThe } from '#shared/proofing/rules/theyThe';
 import { tooTo } from '#shared/proofing/rules/tooTo';
 import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
@@ -59,6 +59,7 @@ const RULES: Rule[] = [
 	confusedWords,
 	realWord,
 	theyThe,
+	theThey,
 	tooTo,
 	nowNot,
 	formFrom,

@@ -24,3 +24,17 @@ describe('"they" where "the" was meant', () => {
 		['"they better"', 'They better hurry.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"the" where "they" was meant', () => {
+	it.each([
+		['When the were done, we left.', 'When they were done, we left.'],
+		['The painted the fence in May.', 'They painted the fence in May.'],
+		["I asked, but the didn't answer.", "I asked, but they didn't answer."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a participle as an adjective', 'The wounded man lay still; the expected result came.'],
+		['a participle as a noun', 'The hunted fled to the hills.'],
+		['a compound written open', 'The would be hero stood there.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -3,7 +3,13 @@ import type { Word } from '#shared/proofing/tokenize';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
-import { AUXILIARIES, isFunctionWord, MODALS } from '#shared/proofing/words/functionWords';
+import {
+	AUXILIARIES,
+	DETERMINERS,
+	isFunctionWord,
+	MODALS,
+	OBJECT_PRONOUNS
+} from '#shared/proofing/words/functionWords';
 
 /**
  * "put they shells", "to they bedroom": "they" is a subject, so a verb (or an adverb before one)
@@ -156,3 +162,47 @@ function isVerb(speller: Parameters<Rule>[0]['speller'], lower: string): boolean
 /** Takes comparison endings ("mad", "madder") or makes an adverb in -ly ("idiotic"). */
 const isAdjective = (speller: Parameters<Rule>[0]['speller'], lower: string): boolean =>
 	speller.isKnown(`${lower}ly`) || speller.isKnown(`${lower}er`) || speller.isKnown(`${lower}ally`);
+
+/** Verbs "the" never stands before, but "they" does ("the were", "the didn't"). */
+const SUBJECT_VERBS = new Set(
+	(
+		"are were aren't weren't had have would could should wouldn't couldn't shouldn't don't " +
+		"didn't won't can't haven't hadn't"
+	).split(' ')
+);
+
+/**
+ * "The ate the food", "when the were closer": "the" before a verb that has a subject (a helping
+ * verb, or a simple past followed by its object: an article or a pronoun) is "they" with its
+ * "y" dropped. A past that is an adjective or a noun ("the wounded man", "the hunted", "the
+ * aged in") is left alone: on the development half, a past before a preposition, "and" or a
+ * comma was right only one time in three.
+ */
+export const theThey: Rule = (context) => {
+	const { speller } = context;
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		if (word.lower !== 'the' || (word.text !== 'the' && !context.isSentenceStart(word))) continue;
+		const next = context.next(word);
+		if (!next || next.text !== next.lower) continue;
+		const lower = next.lower;
+		const after = context.next(next);
+		// "the would be assassin": a compound modifier written open.
+		let verb = SUBJECT_VERBS.has(lower) && after?.lower !== 'be';
+		if (!verb && after && isPastVerb(speller, lower) && !isNoun(speller, lower)) {
+			verb = DETERMINERS.has(after.lower) || OBJECT_PRONOUNS.has(after.lower);
+		}
+		if (!verb) continue;
+		flags.push(
+			flag(
+				'confusion',
+				'confusion/the-they',
+				word.start,
+				word.end,
+				`"${lower}" needs a subject: "they ${lower}"?`,
+				[matchCase(word.text, 'they')]
+			)
+		);
+	}
+	return flags;
+};
