@@ -22,6 +22,8 @@ const PARTITIVES = new Set(
 export const missingWord: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
+		const lower = word.lower;
+		if (lower !== 'it' && !PARTITIVES.has(lower) && !PREPOSITIONS.has(lower)) continue;
 		const next = context.next(word);
 		if (!next || next.text !== next.lower) continue;
 		const found =
