@@ -40,7 +40,8 @@ const NOTES_SETTLE_MS = 60;
 /**
  * The worker (and with it the dictionary and the 3 MB lexicon it fetches and parses) starts only
  * once the page has nothing else to do after the editor's first paint, so it never competes with
- * opening the desk; at the latest this long after the editor is attached.
+ * opening the desk; at the latest this long after the editor is attached (or, if someone is
+ * typing then, at the first pause).
  */
 const START_AT_LATEST_MS = 4000;
 /** An idle period this long means no frame is pending: the desk has finished opening. */
@@ -99,6 +100,8 @@ export class CheckerState {
 	/** The text the current flags' offsets, quotes and ignore keys refer to. */
 	#checkedText = '';
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the story last changed (performance.now()), to start the worker between keystrokes. */
+	#lastEdit = -Infinity;
 	/** Cancels the pending start of the worker (see attach). */
 	#cancelStart: (() => void) | null = null;
 	#cleanup: Array<() => void> = [];
@@ -116,7 +119,10 @@ export class CheckerState {
 			}
 			this.#schedule(NOTES_SETTLE_MS);
 		};
-		const onStory = () => this.#schedule(TYPING_SETTLE_MS);
+		const onStory = () => {
+			this.#lastEdit = performance.now();
+			this.#schedule(TYPING_SETTLE_MS);
+		};
 		notes.getMap(DICTIONARY_MAP).observe(onWords);
 		notes.getMap(IGNORES_MAP).observe(onWords);
 		notes.getMap(SETTINGS_MAP).observe(onSettings);
@@ -160,11 +166,14 @@ export class CheckerState {
 			this.#schedule(0);
 			return;
 		}
-		this.#cancelStart ??= whenOpened(() => {
-			this.#cancelStart = null;
-			this.#startWorker();
-			this.#schedule(0);
-		});
+		this.#cancelStart ??= whenOpened(
+			() => {
+				this.#cancelStart = null;
+				this.#startWorker();
+				this.#schedule(0);
+			},
+			() => performance.now() - this.#lastEdit
+		);
 	}
 
 	detach(): void {
@@ -490,19 +499,25 @@ export class CheckerState {
 }
 
 /**
- * Runs `start` once the desk has opened: after the next paint, in the first idle period with no
- * frame pending (the editor, the margin's cards and the story's sync are done), or after
- * START_AT_LATEST_MS whatever happens. Returns a cancel function.
+ * Runs `start` once the desk has opened and nobody is typing: after the next paint, in the first
+ * idle period with no frame pending (the editor, the margin's cards and the story's sync are
+ * done), or after START_AT_LATEST_MS, but never within TYPING_SETTLE_MS of an edit of the story
+ * (the worker's start-up, a 3 MB parse and a first check of the whole story, would compete with
+ * the keystrokes; checks wait for typing to settle anyway). Returns a cancel function.
  */
-function whenOpened(start: () => void): () => void {
+function whenOpened(start: () => void, sinceEdit: () => number): () => void {
 	let cancelled = false;
 	let frame = 0;
 	let idle = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const latest = setTimeout(run, START_AT_LATEST_MS);
+	let latest = setTimeout(atLatest, START_AT_LATEST_MS);
+	const typing = () => sinceEdit() < TYPING_SETTLE_MS;
+	function atLatest(): void {
+		if (typing()) latest = setTimeout(atLatest, TYPING_SETTLE_MS);
+		else run();
+	}
 	function run(): void {
 		if (cancelled) return;
-		cancelled = true;
 		cancel();
 		start();
 	}
@@ -515,12 +530,16 @@ function whenOpened(start: () => void): () => void {
 	}
 	function waitForIdle(): void {
 		if (cancelled) return;
+		if (typing()) {
+			timer = setTimeout(waitForIdle, TYPING_SETTLE_MS);
+			return;
+		}
 		if (typeof requestIdleCallback !== 'function') {
 			timer = setTimeout(run, 500);
 			return;
 		}
 		idle = requestIdleCallback((deadline) => {
-			if (deadline.timeRemaining() >= TRULY_IDLE_MS) run();
+			if (deadline.timeRemaining() >= TRULY_IDLE_MS && !typing()) run();
 			else waitForIdle();
 		});
 	}
