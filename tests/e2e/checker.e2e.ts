@@ -109,6 +109,29 @@ describe('the proofreading checker', () => {
 		await poll(() => suggestionLabels(alice)).toHaveLength(2);
 		expect(await storyText(alice)).toContain('It was was late.');
 	});
+
+	it('draws possible flags fainter, and shows unusual words only when asked', async () => {
+		const storyId = await createStory(
+			desk.server.url,
+			'Possible',
+			'I no the answer. She was comin home.\n'
+		);
+		const alice = await openAs(storyId, 'Alice', 'I no the answer');
+		await poll(() => underlined(alice)).toEqual(['confusion:no']);
+		await expect(
+			alice.locator('.checker-flag.is-possible', { hasText: 'no' }).count()
+		).resolves.toBe(1);
+
+		await alice.getByRole('button', { name: /^Checker/ }).click();
+		const panel = alice.getByRole('complementary', { name: 'Checker' });
+		await panel.locator('.flag-card.possible .confidence', { hasText: 'possible' }).waitFor();
+		const toggle = panel.getByRole('checkbox', { name: 'Unusual words' });
+		expect(await toggle.isChecked()).toBe(false);
+		await toggle.check();
+		await poll(() => underlined(alice)).toEqual(['confusion:no', 'unusual:comin']);
+		await toggle.uncheck();
+		await poll(() => underlined(alice)).toEqual(['confusion:no']);
+	});
 });
 
 function poll<T>(read: () => Promise<T> | T) {

@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Mapping } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import type { FlagKind } from '#shared/proofing/types';
+import type { Confidence, FlagKind } from '#shared/proofing/types';
 import { editMapping } from './editMapping';
 
 /**
@@ -32,7 +32,12 @@ export interface Underline {
 	from: number;
 	to: number;
 	kind: FlagKind;
+	/** A "possible" flag is drawn fainter (dotted) than a "likely" one. */
+	confidence?: Confidence;
 }
+
+/** What an underline's look depends on besides where it is. */
+export type UnderlineStyle = Pick<Underline, 'kind' | 'confidence'>;
 
 export function checkerUnderlinesPlugin(onClick: (ids: string[]) => void): Plugin {
 	return new Plugin<CheckerUnderlines>({
@@ -108,7 +113,7 @@ export function underlineRange(
 export function restyleUnderlines(
 	view: EditorView,
 	ids: ReadonlySet<string>,
-	kinds: ReadonlyMap<string, FlagKind>,
+	styles: ReadonlyMap<string, UnderlineStyle>,
 	focusedId: string | null
 ): void {
 	const set = checkerUnderlinesKey.getState(view.state)?.set ?? DecorationSet.empty;
@@ -116,9 +121,9 @@ export function restyleUnderlines(
 	const size = view.state.doc.content.size;
 	const fresh = old.flatMap((decoration) => {
 		const id = (decoration.spec as FlagSpec).flagId;
-		const kind = kinds.get(id);
-		if (!kind) return [];
-		const line = { id, kind, from: decoration.from, to: decoration.to };
+		const style = styles.get(id);
+		if (!style) return [];
+		const line = { id, ...style, from: decoration.from, to: decoration.to };
 		return decorationsOf(line, focusedId, size);
 	});
 	publish(view, { paint: set.remove(old).add(view.state.doc, fresh) });
@@ -132,7 +137,10 @@ function decorationsOf(line: Underline, focusedId: string | null, size: number):
 	const from = Math.min(line.from, size);
 	const to = Math.min(Math.max(line.to, from), size);
 	const spec: FlagSpec = { flagId: line.id };
-	const className = `checker-flag checker-${line.kind}${line.id === focusedId ? ' is-focused' : ''}`;
+	const className =
+		`checker-flag checker-${line.kind}` +
+		(line.confidence === 'possible' ? ' is-possible' : '') +
+		(line.id === focusedId ? ' is-focused' : '');
 	if (from < to) return [Decoration.inline(from, to, { class: className }, spec)];
 	return [
 		Decoration.widget(from, () => insertionMark(className), {

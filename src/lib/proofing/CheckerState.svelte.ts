@@ -37,6 +37,26 @@ import { parseCheckAnswer, type CheckRequest } from './workerProtocol';
 const TYPING_SETTLE_MS = 300;
 /** A change to the dictionary, ignores or locale re-checks almost at once. */
 const NOTES_SETTLE_MS = 60;
+/**
+ * The worker (and with it the dictionary and the 3 MB lexicon it fetches and parses) starts only
+ * once the page has nothing else to do after the editor's first paint, so it never competes with
+ * opening the desk; at the latest this long after the editor is attached (or, if someone is
+ * typing then, at the first pause).
+ */
+const START_AT_LATEST_MS = 4000;
+/** An idle period this long means no frame is pending: the desk has finished opening. */
+const TRULY_IDLE_MS = 40;
+
+/** Where this browser remembers whether to show unusual words. */
+const UNUSUAL_WORDS_KEY = 'galley.checker.unusualWords';
+
+function readUnusualWords(): boolean {
+	try {
+		return localStorage.getItem(UNUSUAL_WORDS_KEY) === '1';
+	} catch {
+		return false;
+	}
+}
 
 /** What the checker is doing, for the panel. */
 export type CheckerStatus = 'loading' | 'checking' | 'ready' | 'error';
@@ -64,6 +84,11 @@ export class CheckerState {
 	panelOpen = $state(false);
 	locale = $state<Locale>('en-US');
 	status = $state<CheckerStatus>('loading');
+	/**
+	 * Also show "unusual" words (regular formations no word list has, nearly always meant): off
+	 * by default, a choice of this browser (remembered on this device), not the team's.
+	 */
+	unusualWords = $state(readUnusualWords());
 	/** How long the last check took in the worker (ms). */
 	lastCheckMs = $state<number | null>(null);
 
@@ -75,6 +100,10 @@ export class CheckerState {
 	/** The text the current flags' offsets, quotes and ignore keys refer to. */
 	#checkedText = '';
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the story last changed (performance.now()), to start the worker between keystrokes. */
+	#lastEdit = -Infinity;
+	/** Cancels the pending start of the worker (see attach). */
+	#cancelStart: (() => void) | null = null;
 	#cleanup: Array<() => void> = [];
 
 	constructor(review: ReviewState) {
@@ -90,7 +119,10 @@ export class CheckerState {
 			}
 			this.#schedule(NOTES_SETTLE_MS);
 		};
-		const onStory = () => this.#schedule(TYPING_SETTLE_MS);
+		const onStory = () => {
+			this.#lastEdit = performance.now();
+			this.#schedule(TYPING_SETTLE_MS);
+		};
 		notes.getMap(DICTIONARY_MAP).observe(onWords);
 		notes.getMap(IGNORES_MAP).observe(onWords);
 		notes.getMap(SETTINGS_MAP).observe(onSettings);
@@ -124,21 +156,30 @@ export class CheckerState {
 		return SAFE_FIX_KINDS.includes(kind);
 	}
 
-	/** Binds the editor (its underlines plugin must be installed) and starts checking. */
+	/**
+	 * Binds the editor (its underlines plugin must be installed) and starts checking: at once if
+	 * the worker is running, otherwise once the desk has opened (see whenOpened).
+	 */
 	attach(editor: Editor): void {
 		this.#editor = editor;
-		if (!this.#worker) {
-			this.#worker = new Worker(new URL('./checker.worker.ts', import.meta.url), {
-				type: 'module'
-			});
-			this.#worker.onmessage = (event: MessageEvent<unknown>) => this.#onAnswer(event.data);
-			this.#worker.onerror = () => (this.status = 'error');
+		if (this.#worker) {
+			this.#schedule(0);
+			return;
 		}
-		this.#schedule(0);
+		this.#cancelStart ??= whenOpened(
+			() => {
+				this.#cancelStart = null;
+				this.#startWorker();
+				this.#schedule(0);
+			},
+			() => performance.now() - this.#lastEdit
+		);
 	}
 
 	detach(): void {
 		clearTimeout(this.#timer);
+		this.#cancelStart?.();
+		this.#cancelStart = null;
 		this.#editor = null;
 	}
 
@@ -156,6 +197,18 @@ export class CheckerState {
 		setLocale(this.review.notesDoc, locale);
 	}
 
+	/** Turns the `unusual` kind on or off for this browser and checks again. */
+	setUnusualWords(on: boolean): void {
+		if (on === this.unusualWords) return;
+		this.unusualWords = on;
+		try {
+			localStorage.setItem(UNUSUAL_WORDS_KEY, on ? '1' : '0');
+		} catch {
+			// Storage refused (private mode): the choice lasts for this page.
+		}
+		this.#schedule(NOTES_SETTLE_MS);
+	}
+
 	/** Sends the whole text to the worker now (normally scheduled). */
 	checkNow(): void {
 		clearTimeout(this.#timer);
@@ -171,7 +224,8 @@ export class CheckerState {
 			text: map.text,
 			locale: this.locale,
 			storyWords: [...options.storyWords],
-			ignoredWords: [...options.ignoredWords]
+			ignoredWords: [...options.ignoredWords],
+			unusualWords: this.unusualWords
 		};
 		if (this.status !== 'loading') this.status = 'checking';
 		this.#worker.postMessage(request);
@@ -329,6 +383,15 @@ export class CheckerState {
 
 	// ——— Internals ———
 
+	#startWorker(): void {
+		if (this.#worker || !this.#editor) return;
+		this.#worker = new Worker(new URL('./checker.worker.ts', import.meta.url), {
+			type: 'module'
+		});
+		this.#worker.onmessage = (event: MessageEvent<unknown>) => this.#onAnswer(event.data);
+		this.#worker.onerror = () => (this.status = 'error');
+	}
+
 	#schedule(delay: number): void {
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => this.checkNow(), delay);
@@ -426,9 +489,64 @@ export class CheckerState {
 		const editor = this.#editor;
 		if (!editor || editor.isDestroyed) return;
 		const wanted = new Set(ids.filter((id): id is string => id !== null));
-		const kinds = new Map(
-			this.flags.filter((flag) => wanted.has(flag.id)).map((flag) => [flag.id, flag.kind])
+		const styles = new Map(
+			this.flags
+				.filter((flag) => wanted.has(flag.id))
+				.map((flag) => [flag.id, { kind: flag.kind, confidence: flag.confidence }])
 		);
-		restyleUnderlines(editor.view, wanted, kinds, this.openId);
+		restyleUnderlines(editor.view, wanted, styles, this.openId);
 	}
+}
+
+/**
+ * Runs `start` once the desk has opened and nobody is typing: after the next paint, in the first
+ * idle period with no frame pending (the editor, the margin's cards and the story's sync are
+ * done), or after START_AT_LATEST_MS, but never within TYPING_SETTLE_MS of an edit of the story
+ * (the worker's start-up, a 3 MB parse and a first check of the whole story, would compete with
+ * the keystrokes; checks wait for typing to settle anyway). Returns a cancel function.
+ */
+function whenOpened(start: () => void, sinceEdit: () => number): () => void {
+	let cancelled = false;
+	let frame = 0;
+	let idle = 0;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let latest = setTimeout(atLatest, START_AT_LATEST_MS);
+	const typing = () => sinceEdit() < TYPING_SETTLE_MS;
+	function atLatest(): void {
+		if (typing()) latest = setTimeout(atLatest, TYPING_SETTLE_MS);
+		else run();
+	}
+	function run(): void {
+		if (cancelled) return;
+		cancel();
+		start();
+	}
+	function cancel(): void {
+		cancelled = true;
+		clearTimeout(latest);
+		clearTimeout(timer);
+		if (frame) cancelAnimationFrame(frame);
+		if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+	}
+	function waitForIdle(): void {
+		if (cancelled) return;
+		if (typing()) {
+			timer = setTimeout(waitForIdle, TYPING_SETTLE_MS);
+			return;
+		}
+		if (typeof requestIdleCallback !== 'function') {
+			timer = setTimeout(run, 500);
+			return;
+		}
+		idle = requestIdleCallback((deadline) => {
+			if (deadline.timeRemaining() >= TRULY_IDLE_MS && !typing()) run();
+			else waitForIdle();
+		});
+	}
+	// The frame after the first paint, then the idle time after it.
+	frame = requestAnimationFrame(() => {
+		frame = 0;
+		timer = setTimeout(waitForIdle, 0);
+	});
+	return cancel;
 }

@@ -8,6 +8,8 @@ export interface CheckRequest {
 	locale: Locale;
 	storyWords: string[];
 	ignoredWords: string[];
+	/** Also report regularly formed words no list has (kind `unusual`); off unless asked. */
+	unusualWords: boolean;
 }
 
 /** Checker worker → main thread; the flags are validated before use (see parseCheckAnswer). */

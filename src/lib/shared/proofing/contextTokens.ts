@@ -13,8 +13,21 @@ const TOKEN = /\p{L}+(?:['’-]\p{L}+)*|[.,;:?!"“”—()]/gu;
 
 export const SENTENCE_START = '<s>';
 
-/** The text as context tokens; a blank line (a paragraph break) starts a new sentence too. */
-export function contextTokens(text: string): ContextToken[] {
+/** The last text tokenised and its tokens: several rules of one check ask for the same text. */
+let last: { text: string; tokens: readonly ContextToken[] } | undefined;
+
+/**
+ * The text as context tokens; a blank line (a paragraph break) starts a new sentence too. The
+ * answer is shared between callers (read it, never change it).
+ */
+export function contextTokens(text: string): readonly ContextToken[] {
+	if (last?.text === text) return last.tokens;
+	const tokens = tokenize(text);
+	last = { text, tokens };
+	return tokens;
+}
+
+function tokenize(text: string): ContextToken[] {
 	const tokens: ContextToken[] = [];
 	let last = 0;
 	for (const match of text.matchAll(TOKEN)) {

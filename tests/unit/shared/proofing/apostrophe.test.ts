@@ -9,6 +9,7 @@ describe('missing apostrophes', () => {
 		['Shes gone and thats that.', "She's gone and that's that."],
 		['We cant stay here.', "We can't stay here."],
 		['Lets go home.', "Let's go home."],
+		['"Ill drop by on Sunday."', '"I\'ll drop by on Sunday."'],
 		['DONT touch it.', "DON'T touch it."],
 		['I don;t care.', "I don't care."],
 		[

@@ -35,3 +35,16 @@ describe('"half", "well" or "ill" and a participle before a noun', () => {
 		'The map was half folded when I found it.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
+
+describe('"self" and the word it makes one with', () => {
+	it.each([
+		['He was tired of her self pitying moods.', 'He was tired of her self-pitying moods.'],
+		['The farm was self sufficient by spring.', 'The farm was self-sufficient by spring.'],
+		['It took all his self control.', 'It took all his self-control.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each(['She was her former self again.', 'He found his true self in the mountains.'])(
+		'leaves %j alone',
+		(text) => expectClean(text)
+	);
+});

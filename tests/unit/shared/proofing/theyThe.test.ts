@@ -5,7 +5,11 @@ describe('"they" where "the" was meant', () => {
 	it.each([
 		['He put they shells on the table.', 'He put the shells on the table.'],
 		['She went to they bedroom.', 'She went to the bedroom.'],
-		['She saw they idiotic boy.', 'She saw the idiotic boy.']
+		['She saw they idiotic boy.', 'She saw the idiotic boy.'],
+		['Snow fell from they sky all night.', 'Snow fell from the sky all night.'],
+		['The riders crossed they Rockies in May.', 'The riders crossed the Rockies in May.'],
+		['He lived among they farmers for a year.', 'He lived among the farmers for a year.'],
+		['It was they same old song.', 'It was the same old song.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -13,6 +17,24 @@ describe('"they" where "the" was meant', () => {
 		['a verb whose -ed form doubles its consonant', 'When they drop the box, run.'],
 		['a past tense', 'They kept the keys.'],
 		['a floating quantifier', 'They all laughed, and they both left.'],
-		['an adverb', 'They never knew.']
+		['an adverb', 'They never knew.'],
+		['a name after an inverted question', 'Were they Canadians, or not?'],
+		['an inversion after a particle', 'In they went, and out they came.'],
+		['a subject after a modal', 'Will they sky dive again?'],
+		['"they better"', 'They better hurry.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('"the" where "they" was meant', () => {
+	it.each([
+		['When the were done, we left.', 'When they were done, we left.'],
+		['The painted the fence in May.', 'They painted the fence in May.'],
+		["I asked, but the didn't answer.", "I asked, but they didn't answer."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a participle as an adjective', 'The wounded man lay still; the expected result came.'],
+		['a participle as a noun', 'The hunted fled to the hills.'],
+		['a compound written open', 'The would be hero stood there.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -5,7 +5,9 @@ describe('"too" where "to" was meant', () => {
 	it.each([
 		['They talked too each other.', 'They talked to each other.'],
 		['He came into town too see her.', 'He came into town to see her.'],
-		['She pointed too the door.', 'She pointed to the door.']
+		['She pointed too the door.', 'She pointed to the door.'],
+		['He sent the letter too Mrs. Hale.', 'He sent the letter to Mrs. Hale.'],
+		['She kept too herself all winter.', 'She kept to herself all winter.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -13,6 +15,7 @@ describe('"too" where "to" was meant', () => {
 		['a quantity', 'There was too much noise and too many people.'],
 		['"too well"', 'She knew him too well.'],
 		['an adjective in -y', 'Her walk was too steady.'],
-		['"also" at the end', 'I want one too.']
+		['"also" at the end', 'I want one too.'],
+		['"too" before a name after a comma', 'I missed you too, Anna.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -1,4 +1,4 @@
-import { isNoun, isPastVerb } from '#shared/proofing/morphology';
+import { isNoun, isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import { ownEntry } from '#shared/proofing/ownEntry';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
@@ -83,10 +83,17 @@ function contextualContraction(context: TextContext, word: Word): Flag | null {
 			return contraction(word, "I'd", 'apostrophe/contraction');
 		case 'ill':
 			if (word.text !== 'Ill' || !next || !startsClause(context, word)) return null;
+			// "Ill drop by", "Ill help": any plain verb after it ("Ill will", "Ill health" are nouns).
 			if (
 				!/^(?:be|go|get|do|see|try|tell|call|take|make|never|just|always|have|miss|need)$/.test(
 					next.lower
-				)
+				) &&
+				(next.lower === 'will' ||
+					!(
+						isVerbBase(context.speller, next.lower) ||
+						context.speller.isKnown(`${next.lower}${next.lower.at(-1)}ed`)
+					) ||
+					isPastVerb(context.speller, next.lower))
 			)
 				return null;
 			return contraction(word, "I'll", 'apostrophe/contraction');

@@ -83,10 +83,22 @@ export const compounds: Rule = (context) => {
  */
 const DEGREE_WORDS = new Set(['half', 'well', 'ill', 'brand']);
 
-/** "a water filled", "with blood stained": the determiner or preposition keeps out clauses. */
+/**
+ * "a water filled", "with blood stained", "the quiet, palm lined": the determiner or preposition
+ * (or another modifier and a comma, in a list of them after one) keeps out clauses.
+ */
 function afterDeterminer(context: TextContext, word: Word): boolean {
 	const before = context.previous(word);
-	return before !== undefined && (DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower));
+	if (before) return DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower);
+	const listed = context.words[word.index - 1];
+	if (!listed || context.gapAfter(listed) !== ', ' || listed.text !== listed.lower) return false;
+	const first = context.previous(listed);
+	return (
+		first !== undefined &&
+		DETERMINERS.has(first.lower) &&
+		!isFunctionWord(listed.lower) &&
+		context.speller.isKnown(listed.lower)
+	);
 }
 
 /** A word that may be part of a compound: lower-case (a name is not) and all letters. */

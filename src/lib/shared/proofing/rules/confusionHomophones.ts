@@ -177,10 +177,20 @@ const their: Check = (at) => {
 const possessiveOnly: Check = (at) =>
 	at.after === 'own' ? confusion(at, 'their', 'their-there', 'The possessive is "their".') : null;
 
-/** "they're car was parked" → "their"; "there" is left to `possessiveOnly` ("out there people were"). */
+/**
+ * "they're car was parked" → "their"; "they're was no one", "still they're." → "there": "they
+ * are" is never followed by another verb and never ends a clause. "There" otherwise is left to
+ * `possessiveOnly` ("out there people were").
+ */
 const theyAre: Check = (at) =>
 	possessiveOnly(at) ??
-	(owned(at) ? confusion(at, 'their', 'their-theyre', 'The possessive is "their".') : null);
+	(owned(at) ? confusion(at, 'their', 'their-theyre', 'The possessive is "their".') : null) ??
+	(words("was were is will would could might must should had has seemed seems isn't wasn't").has(
+		at.after
+	) ||
+	(at.endsClause && /^[.!?,;]/.test(at.context.text.slice(at.word.end)))
+		? confusion(at, 'there', 'there-theyre', '"There was", "over there": "they\'re" is "they are".')
+		: null);
 
 /** "me to!" → "too"; "to much" → "too much"; "want too go" → "to go". */
 const to: Check = (at) => {

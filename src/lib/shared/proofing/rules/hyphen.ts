@@ -53,8 +53,34 @@ export const hyphen: Rule = (context) => {
 		if (flags.some((found) => found.start === match.index)) continue;
 		if (isDegreeCompound(context, match)) add(match.index, match[0]);
 	}
+	for (const match of text.matchAll(SELF_COMPOUND)) {
+		if (flags.some((found) => found.start === match.index)) continue;
+		if (isSelfCompound(context, match)) add(match.index, match[0]);
+	}
 	return flags;
 };
+
+/** "self pitying", "self sufficient", "self respect": "self" before a word it makes one with. */
+const SELF_COMPOUND = /(?<![\p{L}'’-])self \p{Ll}+(?![\p{L}'’-])/giu;
+const SELF_SECONDS = /(?:ing|ed|ive|ent|ant|ous|ish|less|ful|able|ible|al|ness|ion|ment|ity)$/;
+const SELF_NOUNS = new Set(
+	'made taught respect control esteem pity doubt interest defense defence love image worth'.split(
+		' '
+	)
+);
+/** "his former self", "her true self": adjectives that make "self" the noun. */
+const SELF_ADJECTIVES = new Set(
+	'own former true old inner real other better whole younger older usual normal'.split(' ')
+);
+
+function isSelfCompound(context: TextContext, match: RegExpMatchArray): boolean {
+	const second = match[0].toLowerCase().split(' ')[1]!;
+	if (!context.speller.isKnown(second) || isFunctionWord(second)) return false;
+	if (!SELF_SECONDS.test(second) && !SELF_NOUNS.has(second)) return false;
+	const first = context.wordFrom(match.index!);
+	const before = first && context.previous(first);
+	return !before || !SELF_ADJECTIVES.has(before.lower);
+}
 
 /** "a half finished essay", "with well trained dogs", "an ill advised plan". */
 const DEGREE_PARTICIPLE = /(?<![\p{L}-])(?:half|well|ill) \p{Ll}+(?![\p{L}'’-])/giu;

@@ -16,10 +16,16 @@ export const tooTo: Rule = (context) => {
 	for (const word of context.words) {
 		if (word.lower !== 'too') continue;
 		const next = context.next(word);
-		if (!next || next.text !== next.lower) continue;
+		if (!next) continue;
 		const lower = next.lower;
+		// "sent directly too Mrs. Meeker": a name mid-sentence is an object, "to" it.
+		const named =
+			/^\p{Lu}\p{Ll}/u.test(next.text) && next.text !== 'I' && context.isMidSentence(next);
+		if (!named && next.text !== lower) continue;
 		const nounPhrase =
-			(DETERMINERS.has(lower) || OBJECT_PRONOUNS.has(lower)) && !NOT_A_NOUN_PHRASE.has(lower);
+			named ||
+			REFLEXIVES.has(lower) ||
+			((DETERMINERS.has(lower) || OBJECT_PRONOUNS.has(lower)) && !NOT_A_NOUN_PHRASE.has(lower));
 		if (!nounPhrase && !isPlainVerb(speller, lower)) continue;
 		flags.push(
 			flag(
@@ -34,6 +40,11 @@ export const tooTo: Rule = (context) => {
 	}
 	return flags;
 };
+
+/** "keep too himself": a reflexive is an object too. */
+const REFLEXIVES = new Set(
+	'myself yourself himself herself itself ourselves yourselves themselves'.split(' ')
+);
 
 /** "too much", "too many", "too little": quantities "too" qualifies. */
 const NOT_A_NOUN_PHRASE = new Set(['much', 'many', 'few', 'little', 'some', 'no', 'that', 'this']);

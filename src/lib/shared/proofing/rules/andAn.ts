@@ -1,0 +1,37 @@
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { Flag } from '#shared/proofing/types';
+import { matchCase } from '#shared/proofing/textShape';
+import { isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+
+/**
+ * "of and accident", "within and hour", "in and elevator": "and" straight after a preposition,
+ * before a content word that starts with a vowel, is the article "an" with a "d" too many. A
+ * function word after it keeps the pairs that are right ("in and out", "over and above").
+ */
+export const andAn: Rule = (context) => {
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		if (word.text !== 'and') continue;
+		const before = context.previous(word);
+		const next = context.next(word);
+		if (!before || !next || before.text !== before.lower || next.text !== next.lower) continue;
+		if (!PREPOSITIONS.has(before.lower) || !/^(?:[aeio]|hour|honest|hono|heir)/.test(next.lower))
+			continue;
+		if (isFunctionWord(next.lower) || !context.speller.isKnown(next.lower)) continue;
+		// "up and about", "on and on": the preposition said twice or a particle pair.
+		if (next.lower === before.lower || /(?:ing|ed|ly)$/.test(next.lower)) continue;
+		if (/^(?:every|any|one|other|each|either|again|also|even|ever|only|often)/.test(next.lower))
+			continue;
+		flags.push(
+			flag(
+				'confusion',
+				'confusion/and-an',
+				word.start,
+				word.end,
+				`"${before.lower} an ${next.lower}"? "And" joins; the article is "an".`,
+				[matchCase(word.text, 'an')]
+			)
+		);
+	}
+	return flags;
+};

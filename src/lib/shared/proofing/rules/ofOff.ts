@@ -1,0 +1,75 @@
+import { contextTokens } from '#shared/proofing/contextTokens';
+import { flag, type Rule } from '#shared/proofing/Rule';
+import { matchCase } from '#shared/proofing/textShape';
+import type { Flag } from '#shared/proofing/types';
+
+/**
+ * How much likelier (natural log) "of" must be than "off" between the two neighbours, and how
+ * often the corpus must have seen "X of".
+ */
+const MARGIN = 4;
+const MIN_OF = 4;
+/** Words back from "off" searched for a verb that takes it ("knocked the vase off the table"). */
+const VERB_WINDOW = 3;
+
+/**
+ * "one off the men", "the sound off an approaching car": "off" after a word the corpus follows
+ * with "of" dozens of times and with "off" hardly ever, before another word (not at a clause's
+ * end: "a day off."), and with no verb of the few words before it that the corpus has with "off"
+ * ("pulled the lid off the jar", "brushed himself off"). Written from the corpus development
+ * half's misses, where "off" for "of" was the second commonest slip the bigram layer missed (it
+ * needs the written word unseen beside both neighbours, and "off the" is common).
+ */
+export const ofOff: Rule = (context) => {
+	const { lexicon } = context;
+	if (!lexicon) return [];
+	const flags: Flag[] = [];
+	const tokens = contextTokens(context.text);
+	for (let i = 1; i < tokens.length - 1; i++) {
+		const token = tokens[i]!;
+		if (token.key !== 'off') continue;
+		const raw = context.text.slice(token.start, token.end);
+		if (raw !== 'off' && raw !== 'Off') continue;
+		const previous = tokens[i - 1]!;
+		const next = tokens[i + 1]!;
+		if (!next.word) continue;
+		const beforeKey = previous.word ? previous.key : previous.key === ',' ? ',' : null;
+		if (beforeKey === null) continue;
+		const score = (word: string) =>
+			lexicon.logNext(beforeKey, word) + lexicon.logNext(word, next.key);
+		// ", off course": the fixed phrase.
+		const ofCourse = beforeKey === ',' && next.key === 'course';
+		const likelier =
+			lexicon.pairCount(beforeKey, 'of') >= MIN_OF && score('of') - score('off') >= MARGIN;
+		if (!ofCourse && !likelier) continue;
+		if (!ofCourse && takesOff(tokens, i, lexicon)) continue;
+		flags.push(
+			flag(
+				'confusion',
+				'confusion/of-off',
+				token.start,
+				token.end,
+				ofCourse
+					? '"Of course", not "off course".'
+					: `"${previous.key} of" is the usual phrase; "off" here is one letter too many?`,
+				[matchCase(raw, 'of')]
+			)
+		);
+	}
+	return flags;
+};
+
+/** A word among the few before "off" that the corpus has before "off" at least as often as "of". */
+function takesOff(
+	tokens: ReturnType<typeof contextTokens>,
+	at: number,
+	lexicon: NonNullable<Parameters<Rule>[0]['lexicon']>
+): boolean {
+	for (let j = at - 1; j >= Math.max(0, at - VERB_WINDOW); j--) {
+		const token = tokens[j]!;
+		if (!token.word) return false;
+		const off = lexicon.pairCount(token.key, 'off');
+		if (off > 1 && off >= lexicon.pairCount(token.key, 'of')) return true;
+	}
+	return false;
+}

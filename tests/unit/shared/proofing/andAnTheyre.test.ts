@@ -1,0 +1,27 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('"and" where the article "an" was meant', () => {
+	it.each([
+		['It happened within and hour.', 'It happened within an hour.'],
+		['She rode up in and elevator.', 'She rode up in an elevator.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a particle pair', 'People went in and out all day.'],
+		['a pronoun after it', 'He talked with and everyone listened.'],
+		['a verb form after it', 'She looked up and ordered coffee.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('"they\'re" where "there" was meant', () => {
+	it.each([
+		["They're was nobody home.", 'There was nobody home.'],
+		["His car was still they're.", 'His car was still there.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each(["They're late again.", "I know they're coming, and they're glad."])(
+		'leaves %j alone',
+		(text) => expectClean(text)
+	);
+});
