@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { newId } from '#shared/ids';
 import { readStoryTextMap } from '#shared/model/storyDoc';
 import type { StoryTextMap } from '#shared/model/textOffsets';
-import { anchorResolver, createAnchor, type AnchorResolver } from '#shared/review/anchors';
+import { anchorResolver, createAnchor } from '#shared/review/anchors';
 import {
 	addMessage,
 	addSuggestion,
@@ -21,41 +21,20 @@ import {
 	updateSuggestion,
 	SUGGESTIONS_MAP
 } from '#shared/review/notesDoc';
-import { suggestionView, threadView } from '#shared/review/reviewViews';
+import { suggestionView } from '#shared/review/reviewViews';
 import { suggestionAnchor } from '#shared/review/suggestionAnchor';
-import type {
-	Author,
-	ResolvedAnchor,
-	StoredAnchor,
-	Suggestion,
-	Thread,
-	ThreadStatus
-} from '#shared/review/types';
+import type { Author, Suggestion, Thread, ThreadStatus } from '#shared/review/types';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import { nowIso } from './clock';
-import { NotesReader, type ReadEntry } from './NotesReader';
-import { isPending, reviewItemsOrder, type ReviewItem } from './reviewItems';
+import { NotesReader } from './NotesReader';
+import { ReviewProjection } from './ReviewProjection';
+import { isPending, type ReviewItem } from './reviewItems';
 
 /** Re-reading anchors walks the whole story: do it once typing pauses, not per keystroke. */
 const STORY_SETTLE_MS = 250;
 
 /** Edits the review makes to the text itself (accepting a suggestion) carry this meta. */
 export const REVIEW_EDIT_META = 'galleyReviewEdit';
-
-/** What an item was made from: its resolved anchor's state and its entry's JSON. */
-interface Signature {
-	detached: boolean;
-	quote: string;
-	json: string;
-}
-
-/**
- * Compared field by field, not as one concatenated string: an entry the notes reader did not
- * re-read keeps its JSON string, so comparing thousands of unchanged items costs no copying.
- */
-function sameSignature(a: Signature | undefined, b: Signature): boolean {
-	return a !== undefined && a.json === b.json && a.detached === b.detached && a.quote === b.quote;
-}
 
 function count<T>(list: readonly T[], test: (value: T) => boolean): number {
 	let total = 0;
@@ -72,13 +51,6 @@ export interface HighlightPainter {
 	paint(items: readonly ReviewItem[], focusedId: string | null): void;
 	/** Replaces the highlights of the items in `ids` by those of `items` (a subset of them). */
 	patch(ids: ReadonlySet<string>, items: readonly ReviewItem[], focusedId: string | null): void;
-}
-
-/** A resolved anchor and its editor positions. */
-interface PlacedAnchor {
-	resolved: ResolvedAnchor;
-	from: number;
-	to: number;
 }
 
 /** What the person at this browser is drafting in the margin. */
@@ -136,24 +108,15 @@ export class ReviewState {
 	#editor: Editor | null = null;
 	#painter: HighlightPainter | null = null;
 	#notes: NotesReader;
-	/** Per item, what it was made from; an item whose signature is unchanged is reused. */
-	#signatures = new Map<string, Signature>();
+	/** Notes + story → items (the pure part: see ReviewProjection). */
+	readonly #projection = new ReviewProjection();
 	/** The story version the highlights were last fully drawn for (-1: never). */
 	#paintedVersion = -1;
 	#frame = 0;
 	#settleTimer: ReturnType<typeof setTimeout> | undefined;
 	#noticeTimer: ReturnType<typeof setTimeout> | undefined;
 	#cleanup: Array<() => void> = [];
-	/** Anchors resolved since the story last changed, by anchor. */
-	// A plain cache, not state: nothing renders from it directly.
-	#placed = new Map<string, PlacedAnchor>();
-	/**
-	 * The same, by the stored anchor object: an entry the notes reader did not re-read keeps
-	 * its objects, so thousands of unchanged anchors are found without building their keys.
-	 */
-	#placedByAnchor = new WeakMap<StoredAnchor, PlacedAnchor>();
 	#storyVersion = 0;
-	#cachedVersion = -1;
 	/** The suggestion that consecutive keystrokes in suggesting mode keep growing. */
 	activeSuggestionId: string | null = null;
 
@@ -221,116 +184,32 @@ export class ReviewState {
 	);
 
 	/**
-	 * Reads everything again now (normally scheduled). Resolving anchors walks the whole story,
-	 * so resolutions are kept until the story changes: a new reply, or a suggestion growing
-	 * while its author types in suggesting mode, costs no walk at all.
+	 * Reads everything again now (normally scheduled; see ReviewProjection for what is reused),
+	 * then redraws what changed.
 	 */
 	refresh(): void {
 		cancelAnimationFrame(this.#frame);
 		this.#frame = 0;
-		const story = this.storyDoc;
-		if (this.#cachedVersion !== this.#storyVersion) {
-			this.#placed.clear();
-			this.#placedByAnchor = new WeakMap();
-			this.#cachedVersion = this.#storyVersion;
-		}
-		let reader: { map: StoryTextMap; resolve: AnchorResolver } | null = null;
-		const place = (anchor: StoredAnchor): PlacedAnchor => {
-			const known = this.#placedByAnchor.get(anchor);
-			if (known) return known;
-			const key = `${anchor.start} ${anchor.end} ${anchor.quote} ${anchor.seen}`;
-			let placed = this.#placed.get(key);
-			if (!placed) {
-				if (!reader) {
-					const map = readStoryTextMap(story);
-					reader = { map, resolve: anchorResolver(story, map) };
-				}
-				const resolved = reader.resolve(anchor);
-				const from = reader.map.toPos(resolved.start, 1);
-				const to = Math.max(from, reader.map.toPos(resolved.end, -1));
-				placed = { resolved, from, to };
-				this.#placed.set(key, placed);
-			}
-			this.#placedByAnchor.set(anchor, placed);
-			return placed;
-		};
-		const resolve: AnchorResolver = (anchor) => place(anchor).resolved;
-		const previous = new Map(this.items.map((item) => [item.id, item]));
-		const signatures = new Map<string, Signature>();
-		const changed: ReviewItem[] = [];
-		let moved = false;
-		const items: ReviewItem[] = [];
-		// Unchanged entries keep their item object, so their cards and highlights are left alone.
-		const keep = (
-			read: ReadEntry<{ id: string }>,
-			placed: PlacedAnchor,
-			from: number,
-			to: number,
-			make: () => ReviewItem
-		) => {
-			const { id } = read.stored;
-			const { resolved } = placed;
-			const signature: Signature = {
-				detached: resolved.detached,
-				quote: resolved.quote,
-				json: read.json
-			};
-			signatures.set(id, signature);
-			const old = previous.get(id);
-			if (old && sameSignature(this.#signatures.get(id), signature)) {
-				// Same content, perhaps moved by typing before it: its highlight has been mapped
-				// there already and its card shows nothing positional, so only the place changes.
-				if (old.from !== from || old.to !== to) {
-					old.from = from;
-					old.to = to;
-					moved = true;
-				}
-				return items.push(old);
-			}
-			if (!old || old.from !== from || old.to !== to) moved = true;
-			const item = make();
-			changed.push(item);
-			items.push(item);
-		};
-		for (const read of this.#notes.threads()) {
-			const stored = read.stored;
-			const placed = place(stored.anchor);
-			keep(read, placed, placed.from, placed.to, () => ({
-				kind: 'thread',
-				id: stored.id,
-				from: placed.from,
-				to: placed.to,
-				thread: threadView(story, stored, resolve)
-			}));
-		}
-		for (const read of this.#notes.suggestions()) {
-			const stored = read.stored;
-			const placed = place(stored.anchor);
-			const at = stored.insertAt === 'start' ? placed.from : placed.to;
-			const from = stored.insertAt ? at : placed.from;
-			const to = stored.insertAt ? at : placed.to;
-			keep(read, placed, from, to, () => ({
-				kind: 'suggestion',
-				id: stored.id,
-				from,
-				to,
-				suggestion: suggestionView(story, stored, resolve)
-			}));
-		}
-		const removed = [...previous.keys()].filter((id) => !signatures.has(id));
-		this.#signatures = signatures;
+		const { items, changed, removed, moved } = this.#projection.project(
+			this.storyDoc,
+			this.#storyVersion,
+			{ threads: this.#notes.threads(), suggestions: this.#notes.suggestions() },
+			this.items
+		);
 		if (changed.length === 0 && removed.length === 0) {
-			if (moved) this.items = items.sort(reviewItemsOrder);
+			if (moved) this.items = items;
 			// The highlights were mapped through every edit, which is almost always where the
 			// anchors are; redraw them from the anchors anyway (ProseMirror only touches what
 			// differs), so an edit that swallowed a highlight cannot leave it missing.
-			if (this.#paintedVersion !== this.#cachedVersion) this.#paint();
+			if (this.#paintedVersion !== this.#projection.cachedVersion) this.#paint();
 			if (moved) this.layoutVersion++;
 			return;
 		}
-		this.items = items.sort(reviewItemsOrder);
-		if (this.focusedId && !signatures.has(this.focusedId)) this.focusedId = null;
-		const fresh = this.#paintedVersion === this.#cachedVersion;
+		this.items = items;
+		if (this.focusedId && !items.some((item) => item.id === this.focusedId)) {
+			this.focusedId = null;
+		}
+		const fresh = this.#paintedVersion === this.#projection.cachedVersion;
 		if (fresh && changed.length + removed.length <= PATCH_LIMIT) {
 			this.#patch([...changed.map((item) => item.id), ...removed]);
 		} else this.#paint();
@@ -342,7 +221,7 @@ export class ReviewState {
 		if (previous === id) return;
 		this.focusedId = id;
 		const ids = [previous, id].filter((one): one is string => one !== null);
-		if (this.#paintedVersion === this.#cachedVersion) this.#patch(ids);
+		if (this.#paintedVersion === this.#projection.cachedVersion) this.#patch(ids);
 		else this.#paint();
 	}
 
@@ -463,7 +342,7 @@ export class ReviewState {
 
 	/** One of your open suggestions with its place now (suggesting mode grows it). */
 	suggestionNow(id: string): (Suggestion & { from: number; to: number }) | null {
-		if (this.#cachedVersion !== this.#storyVersion || this.#frame) this.refresh();
+		if (this.#projection.cachedVersion !== this.#storyVersion || this.#frame) this.refresh();
 		const item = this.items.find((candidate) => candidate.id === id);
 		if (item?.kind !== 'suggestion') return null;
 		const { suggestion } = item;
@@ -484,20 +363,20 @@ export class ReviewState {
 	 * Its signature is brought up to date too, so the scheduled read finds nothing to redo.
 	 */
 	#growInPlace(id: string, replacement: string): boolean {
-		const fresh =
-			this.#cachedVersion === this.#storyVersion && this.#paintedVersion === this.#cachedVersion;
+		const cached = this.#projection.cachedVersion;
+		const fresh = cached === this.#storyVersion && this.#paintedVersion === cached;
 		const index = this.items.findIndex((item) => item.id === id);
 		const old = this.items[index];
 		const entry = this.notesDoc.getMap<unknown>(SUGGESTIONS_MAP).get(id);
-		const signature = this.#signatures.get(id);
-		if (!fresh || old?.kind !== 'suggestion' || !(entry instanceof Y.Map) || !signature) {
+		const known = this.#projection.signatureJson(id) !== undefined;
+		if (!fresh || old?.kind !== 'suggestion' || !(entry instanceof Y.Map) || !known) {
 			return false;
 		}
 		const item: ReviewItem = { ...old, suggestion: { ...old.suggestion, replacement } };
 		const items = [...this.items];
 		items[index] = item;
 		this.items = items;
-		this.#signatures.set(id, { ...signature, json: JSON.stringify(entry.toJSON()) });
+		this.#projection.updateSignature(id, JSON.stringify(entry.toJSON()));
 		this.#patch([id]);
 		return true;
 	}
@@ -665,7 +544,7 @@ export class ReviewState {
 	/** Draws every highlight again. */
 	#paint(): void {
 		this.#painter?.paint(this.visible, this.focusedId);
-		this.#paintedVersion = this.#cachedVersion;
+		this.#paintedVersion = this.#projection.cachedVersion;
 	}
 
 	/** Redraws the highlights of some items only (their positions are current). */
