@@ -1,0 +1,36 @@
+// `npm run build:server` (and `npm start`, through ensureBuild.mjs): compiles the server to plain
+// JavaScript in build-server/, so production runs on `node` with no TypeScript loader.
+//
+// esbuild (already installed: tsx runs on it) bundles our own code — server/ and the
+// `#shared/*` modules of src/lib/shared, JSON included — and leaves every npm package external,
+// loaded from node_modules as usual. Two entry points: main.js, the server, and workTasks.js,
+// the file each worker thread starts with (no tsx to register there). Code splitting keeps
+// dynamic imports lazy (the checker and its 3 MB lexicon load only when a worker first
+// proofreads) and puts what both entries use in shared chunks, all in the one folder so
+// `new URL('./workTasks.js', import.meta.url)` finds the worker from any of them.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+export const serverOut = 'build-server';
+
+export async function buildServer() {
+	rmSync(serverOut, { recursive: true, force: true });
+	await build({
+		entryPoints: { main: 'server/main.ts', workTasks: 'server/work/workTasks.ts' },
+		outdir: serverOut,
+		bundle: true,
+		splitting: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20.19',
+		packages: 'external',
+		chunkNames: 'chunk-[hash]',
+		sourcemap: 'linked',
+		tsconfig: 'tsconfig.server.json',
+		logLevel: 'warning'
+	});
+}
+
+if (import.meta.url === new URL(process.argv[1], 'file:').href) {
+	await buildServer();
+}
