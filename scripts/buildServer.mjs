@@ -10,14 +10,16 @@
 // `new URL('./workTasks.js', import.meta.url)` finds the worker from any of them.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export const serverOut = 'build-server';
 
-export async function buildServer() {
-	rmSync(serverOut, { recursive: true, force: true });
+/** Builds into `outdir` (build-server/ unless told; a test builds its own copy elsewhere). */
+export async function buildServer(outdir = serverOut) {
+	rmSync(outdir, { recursive: true, force: true });
 	await build({
 		entryPoints: { main: 'server/main.ts', workTasks: 'server/work/workTasks.ts' },
-		outdir: serverOut,
+		outdir,
 		bundle: true,
 		splitting: true,
 		format: 'esm',
@@ -31,6 +33,7 @@ export async function buildServer() {
 	});
 }
 
-if (import.meta.url === new URL(process.argv[1], 'file:').href) {
-	await buildServer();
+// `node scripts/buildServer.mjs [outdir]`
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	await buildServer(process.argv[2]);
 }
