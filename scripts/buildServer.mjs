@@ -8,6 +8,8 @@
 // dynamic imports lazy (the checker and its 3 MB lexicon load only when a worker first
 // proofreads) and puts what both entries use in shared chunks, all in the one folder so
 // `new URL('./workTasks.js', import.meta.url)` finds the worker from any of them.
+// Source maps are written beside the code: `NODE_OPTIONS=--enable-source-maps npm start` maps
+// stack traces to the TypeScript (left off by default: it adds about 0.1 s to start-up).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
