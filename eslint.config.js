@@ -35,6 +35,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-server/',
 			'.svelte-kit/',
 			'node_modules/',
 			'data/',

@@ -1,10 +1,9 @@
-// `npm start`: build the app when it was never built or its sources changed since the last build,
-// so a fresh clone (or a pull) needs only `npm install && npm start`.
+// `npm start`: build the app and the server when they were never built or their sources changed
+// since the last build, so a fresh clone (or a pull) needs only `npm install && npm start`.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-const built = 'build/handler.js';
+import { buildServer, serverOut } from './buildServer.mjs';
 
 function newestChange(entry) {
 	const stats = statSync(entry);
@@ -15,12 +14,28 @@ function newestChange(entry) {
 	);
 }
 
-const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
-const stale =
-	!existsSync(built) ||
-	sources.some((source) => existsSync(source) && newestChange(source) > statSync(built).mtimeMs);
+/** True when `built` is missing or older than any of `sources`. */
+function stale(built, sources) {
+	return (
+		!existsSync(built) ||
+		sources.some((source) => existsSync(source) && newestChange(source) > statSync(built).mtimeMs)
+	);
+}
 
-if (stale) {
+const appSources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+if (stale('build/handler.js', appSources)) {
 	process.stdout.write('Building the Galley app…\n');
 	execSync('npx vite build', { stdio: 'inherit' });
+}
+
+const serverSources = [
+	'server',
+	'src/lib/shared',
+	'package.json',
+	'tsconfig.server.json',
+	'scripts/buildServer.mjs'
+];
+if (stale(path.join(serverOut, 'main.js'), serverSources)) {
+	process.stdout.write('Building the Galley server…\n');
+	await buildServer();
 }

@@ -22,6 +22,15 @@ export function defaultWorkThreads(): number {
 	return Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * The file each worker thread starts with. Compiled (`npm start` runs build-server/main.js), the
+ * worker loads the compiled tasks beside it; from TypeScript source (tests, the CLI, `vite dev`),
+ * a small bootstrap that registers tsx first, since worker threads do not inherit `--import tsx`.
+ */
+export const workerFile = import.meta.url.endsWith('.ts')
+	? new URL('./workerEntry.mjs', import.meta.url)
+	: new URL('./workTasks.js', import.meta.url);
+
 /** How long a client told the queue is full should wait. */
 const BUSY_RETRY_S = 5;
 
@@ -38,7 +47,7 @@ export class WorkPool implements HeavyWork {
 
 	constructor(private readonly limits: WorkLimits) {
 		this.#pool = new Piscina({
-			filename: new URL('./workerEntry.mjs', import.meta.url).href,
+			filename: workerFile.href,
 			// One thread kept warm: a worker's first job also loads the code (about a second).
 			minThreads: 1,
 			maxThreads: limits.threads,
