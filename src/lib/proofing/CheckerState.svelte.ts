@@ -31,7 +31,17 @@ import {
 	placeFlags,
 	type PlacedFlag
 } from './placedFlags';
-import { parseCheckAnswer, type CheckRequest } from './workerProtocol';
+import { CheckerWorkerClient } from './CheckerWorkerClient';
+import type { CheckAnswer, CheckRequest } from './workerProtocol';
+
+/**
+ * What the checker needs of the review, and nothing more: the two documents, who writes, what
+ * this person may do, the items already proposed, and how to propose a fix or say something.
+ */
+export type CheckerHost = Pick<
+	ReviewState,
+	'notesDoc' | 'storyDoc' | 'author' | 'canDecide' | 'suggesting' | 'items' | 'suggest' | 'say'
+>;
 
 /** Re-check this long after typing stops (the whole story goes to the worker). */
 const TYPING_SETTLE_MS = 300;
@@ -92,9 +102,12 @@ export class CheckerState {
 	/** How long the last check took in the worker (ms). */
 	lastCheckMs = $state<number | null>(null);
 
-	readonly review: ReviewState;
+	readonly review: CheckerHost;
 	#editor: Editor | null = null;
-	#worker: Worker | null = null;
+	readonly #worker = new CheckerWorkerClient(
+		(answer) => this.#onAnswer(answer),
+		() => (this.status = 'error')
+	);
 	#generation = 0;
 	#sent: SentCheck | null = null;
 	/** The text the current flags' offsets, quotes and ignore keys refer to. */
@@ -106,7 +119,7 @@ export class CheckerState {
 	#cancelStart: (() => void) | null = null;
 	#cleanup: Array<() => void> = [];
 
-	constructor(review: ReviewState) {
+	constructor(review: CheckerHost) {
 		this.review = review;
 		const notes = review.notesDoc;
 		this.locale = readLocale(notes);
@@ -162,7 +175,7 @@ export class CheckerState {
 	 */
 	attach(editor: Editor): void {
 		this.#editor = editor;
-		if (this.#worker) {
+		if (this.#worker.started) {
 			this.#schedule(0);
 			return;
 		}
@@ -187,8 +200,7 @@ export class CheckerState {
 		for (const cleanup of this.#cleanup) cleanup();
 		this.#cleanup = [];
 		this.detach();
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#worker.stop();
 	}
 
 	/** Changes the story's locale (editors and owners only: the server refuses it from others). */
@@ -213,7 +225,7 @@ export class CheckerState {
 	checkNow(): void {
 		clearTimeout(this.#timer);
 		const editor = this.#editor;
-		if (!editor || editor.isDestroyed || !this.#worker) return;
+		if (!editor || editor.isDestroyed || !this.#worker.started) return;
 		const map = textOffsetsOf(editor.state.doc, readFinalNewline(this.review.storyDoc));
 		const id = ++this.#generation;
 		this.#sent = { id, text: map.text, map };
@@ -228,7 +240,7 @@ export class CheckerState {
 			unusualWords: this.unusualWords
 		};
 		if (this.status !== 'loading') this.status = 'checking';
-		this.#worker.postMessage(request);
+		this.#worker.check(request);
 	}
 
 	// ——— Flags ———
@@ -384,12 +396,8 @@ export class CheckerState {
 	// ——— Internals ———
 
 	#startWorker(): void {
-		if (this.#worker || !this.#editor) return;
-		this.#worker = new Worker(new URL('./checker.worker.ts', import.meta.url), {
-			type: 'module'
-		});
-		this.#worker.onmessage = (event: MessageEvent<unknown>) => this.#onAnswer(event.data);
-		this.#worker.onerror = () => (this.status = 'error');
+		if (!this.#editor) return;
+		this.#worker.start();
 	}
 
 	#schedule(delay: number): void {
@@ -397,11 +405,10 @@ export class CheckerState {
 		this.#timer = setTimeout(() => this.checkNow(), delay);
 	}
 
-	#onAnswer(data: unknown): void {
-		const answer = parseCheckAnswer(data);
+	#onAnswer(answer: CheckAnswer): void {
 		const editor = this.#editor;
 		const sent = this.#sent;
-		if (!answer || !editor || editor.isDestroyed || !sent || answer.id !== sent.id) return;
+		if (!editor || editor.isDestroyed || !sent || answer.id !== sent.id) return;
 		if (!answer.ok) {
 			if (answer.error !== 'superseded') this.status = 'error';
 			return;
