@@ -2,31 +2,15 @@
    scratch values; what renders is declared with $state explicitly. */
 import type { Editor } from '@tiptap/core';
 import * as Y from 'yjs';
-import { newId } from '#shared/ids';
 import { readStoryTextMap } from '#shared/model/storyDoc';
 import type { StoryTextMap } from '#shared/model/textOffsets';
-import { anchorResolver, createAnchor } from '#shared/review/anchors';
-import {
-	addMessage,
-	addSuggestion,
-	addThread,
-	deleteMessage,
-	deleteSuggestion,
-	deleteThread,
-	editMessage,
-	getSuggestion,
-	reanchorThread,
-	setSuggestionStatus,
-	setThreadStatus,
-	updateSuggestion,
-	SUGGESTIONS_MAP
-} from '#shared/review/notesDoc';
+import { anchorResolver } from '#shared/review/anchors';
+import { getSuggestion, SUGGESTIONS_MAP } from '#shared/review/notesDoc';
 import { suggestionView } from '#shared/review/reviewViews';
-import { suggestionAnchor } from '#shared/review/suggestionAnchor';
 import type { Author, Suggestion, Thread, ThreadStatus } from '#shared/review/types';
 import type { CollabSession } from '$lib/collab/session.svelte';
-import { nowIso } from './clock';
 import { NotesReader } from './NotesReader';
+import { ReviewCommandError, ReviewCommands, oneLine } from './ReviewCommands';
 import { ReviewProjection } from './ReviewProjection';
 import { isPending, type ReviewItem } from './reviewItems';
 
@@ -108,6 +92,8 @@ export class ReviewState {
 	#editor: Editor | null = null;
 	#painter: HighlightPainter | null = null;
 	#notes: NotesReader;
+	/** What this person writes into the notes (see ReviewCommands). */
+	readonly #commands: ReviewCommands;
 	/** Notes + story → items (the pure part: see ReviewProjection). */
 	readonly #projection = new ReviewProjection();
 	/** The story version the highlights were last fully drawn for (-1: never). */
@@ -124,6 +110,7 @@ export class ReviewState {
 	constructor(session: CollabSession, author: Author) {
 		this.#session = session;
 		this.author = { id: author.id, name: author.name };
+		this.#commands = new ReviewCommands(session.notes.doc, session.story.doc, this.author);
 		const notes = session.notes.doc;
 		const story = session.story.doc;
 		this.#notes = new NotesReader(notes, () => this.#scheduleRefresh());
@@ -275,20 +262,8 @@ export class ReviewState {
 		const draft = this.draft;
 		if (draft?.kind !== 'comment' || !body.trim()) return null;
 		const { start, end } = this.#offsets(draft.from, draft.to);
-		const now = nowIso();
-		const id = newId();
-		try {
-			addThread(this.notesDoc, {
-				id,
-				status: 'open',
-				anchor: createAnchor(this.storyDoc, start, end),
-				messages: [{ id: newId(), author: this.author, body: body.trim(), createdAt: now }],
-				createdAt: now
-			});
-		} catch (error) {
-			this.say(error instanceof RangeError ? 'Select some words of the story.' : 'Too long.');
-			return null;
-		}
+		const id = this.#command(() => this.#commands.comment(start, end, body));
+		if (id === null) return null;
 		this.draft = null;
 		this.refresh();
 		this.focus(id);
@@ -309,35 +284,16 @@ export class ReviewState {
 
 	/** Proposes replacing editor range [from, to) by `replacement`; returns the suggestion id. */
 	suggest(from: number, to: number, replacement: string): string | null {
-		const clean = replacement.replace(/[\r\n\u2028\u2029]+/g, ' ');
+		const clean = oneLine(replacement);
 		const { start, end } = this.#offsets(from, to);
 		if (start === end && clean === '') return null;
 		if (this.#textBetween(from, to) === clean) {
 			this.say('That is the text already.');
 			return null;
 		}
-		try {
-			const place = suggestionAnchor(this.storyDoc, start, end);
-			const id = newId();
-			addSuggestion(this.notesDoc, {
-				id,
-				status: 'open',
-				anchor: place.anchor,
-				...(place.insertAt && { insertAt: place.insertAt }),
-				replacement: clean,
-				author: this.author,
-				createdAt: nowIso()
-			});
-			this.refresh();
-			return id;
-		} catch (error) {
-			this.say(
-				error instanceof RangeError
-					? 'There is no text here to attach a suggestion to.'
-					: 'Too long.'
-			);
-			return null;
-		}
+		const id = this.#command(() => this.#commands.suggest(start, end, clean));
+		if (id !== null) this.refresh();
+		return id;
 	}
 
 	/** One of your open suggestions with its place now (suggesting mode grows it). */
@@ -352,7 +308,7 @@ export class ReviewState {
 
 	/** Changes only what a suggestion proposes (typing on at its insertion point). */
 	growSuggestion(id: string, replacement: string): boolean {
-		const changed = updateSuggestion(this.notesDoc, id, { replacement });
+		const changed = this.#commands.growSuggestion(id, replacement);
 		if (!changed || !this.#growInPlace(id, replacement)) this.refresh();
 		return changed;
 	}
@@ -384,18 +340,8 @@ export class ReviewState {
 	/** Changes what a suggestion covers and proposes (suggesting mode growing one). */
 	reshapeSuggestion(id: string, from: number, to: number, replacement: string): boolean {
 		const { start, end } = this.#offsets(from, to);
-		if (start === end && replacement === '') {
-			deleteSuggestion(this.notesDoc, id);
-			this.refresh();
-			return true;
-		}
 		try {
-			const place = suggestionAnchor(this.storyDoc, start, end);
-			const changed = updateSuggestion(this.notesDoc, id, {
-				anchor: place.anchor,
-				insertAt: place.insertAt,
-				replacement
-			});
+			const changed = this.#commands.reshapeSuggestion(id, start, end, replacement);
 			this.refresh();
 			return changed;
 		} catch {
@@ -406,31 +352,24 @@ export class ReviewState {
 	// ——— Threads ———
 
 	reply(threadId: string, body: string): void {
-		if (!body.trim()) return;
-		addMessage(this.notesDoc, threadId, {
-			id: newId(),
-			author: this.author,
-			body: body.trim(),
-			createdAt: nowIso()
-		});
+		this.#commands.reply(threadId, body);
 	}
 
 	editMessage(threadId: string, messageId: string, body: string): void {
-		if (!body.trim()) return;
-		editMessage(this.notesDoc, threadId, messageId, body.trim(), nowIso());
+		this.#commands.editMessage(threadId, messageId, body);
 	}
 
 	deleteMessage(threadId: string, messageId: string): void {
-		deleteMessage(this.notesDoc, threadId, messageId);
+		this.#commands.deleteMessage(threadId, messageId);
 	}
 
 	setThreadStatus(threadId: string, status: ThreadStatus): void {
-		setThreadStatus(this.notesDoc, threadId, status);
+		this.#commands.setThreadStatus(threadId, status);
 		if (status === 'resolved' && !this.showDecided && this.focusedId === threadId) this.focus(null);
 	}
 
 	deleteThread(threadId: string): void {
-		deleteThread(this.notesDoc, threadId);
+		this.#commands.deleteThread(threadId);
 	}
 
 	/** Moves a (detached) thread onto the editor's current selection. */
@@ -441,14 +380,9 @@ export class ReviewState {
 			return false;
 		}
 		const { start, end } = this.#offsets(selection.from, selection.to);
-		try {
-			reanchorThread(this.notesDoc, threadId, createAnchor(this.storyDoc, start, end));
-			this.refresh();
-			return true;
-		} catch {
-			this.say('Select some words of the story.');
-			return false;
-		}
+		if (this.#command(() => this.#commands.reanchor(threadId, start, end)) === null) return false;
+		this.refresh();
+		return true;
 	}
 
 	// ——— Deciding suggestions ———
@@ -477,20 +411,17 @@ export class ReviewState {
 		if (view.replacement === '') tr.delete(from, to);
 		else tr.insertText(view.replacement, from, to);
 		editor.view.dispatch(tr.setMeta(REVIEW_EDIT_META, true));
-		setSuggestionStatus(this.notesDoc, id, 'accepted', this.#decision());
+		this.#commands.decide(id, 'accepted');
 		return true;
 	}
 
 	reject(id: string): boolean {
-		const stored = getSuggestion(this.notesDoc, id);
-		if (!stored || stored.status !== 'open' || !this.canDecide) return false;
-		setSuggestionStatus(this.notesDoc, id, 'rejected', this.#decision());
-		return true;
+		return this.canDecide && this.#commands.decide(id, 'rejected');
 	}
 
 	/** Withdraws your own suggestion. */
 	withdraw(id: string): void {
-		deleteSuggestion(this.notesDoc, id);
+		this.#commands.withdraw(id);
 		if (this.activeSuggestionId === id) this.activeSuggestionId = null;
 	}
 
@@ -529,8 +460,15 @@ export class ReviewState {
 			.map((item) => item.id);
 	}
 
-	#decision(): { by: Author; at: string } {
-		return { by: { ...this.author }, at: nowIso() };
+	/** Runs a command; its refusal is said on the desk (null), anything else is a bug. */
+	#command<T>(run: () => T): T | null {
+		try {
+			return run();
+		} catch (error) {
+			if (!(error instanceof ReviewCommandError)) throw error;
+			this.say(error.message);
+			return null;
+		}
 	}
 
 	#scheduleRefresh(): void {
