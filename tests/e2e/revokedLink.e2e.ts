@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callApi } from '../helpers/jsonApi';
-import { storyPage } from '../helpers/links';
+import { ownerOf, storyPage } from '../helpers/links';
 import { createStory } from '../helpers/stories';
 import { connectionStatus } from './support/browser';
 import { useDesk } from './support/desk';
+import { api } from '../helpers/apiClient';
 
 // A tab open on a link the owner revokes while the tab is offline. When it comes back, its first
 // attempt is closed 4401 at the door: the desk says the link no longer works, turns read-only and
@@ -23,16 +23,13 @@ describe('a tab whose link was revoked while it was offline', () => {
 
 		await context.setOffline(true);
 		await expect.poll(() => connectionStatus(page)).not.toBe('connected');
-		const links = await callApi(desk.server.url, 'GET', `/api/stories/${id}/links`);
+		const asOwner = api(desk.server).as(ownerOf(id));
+		const links = await asOwner.get(`/api/stories/${id}/links`);
 		const guest = (links.body.links as Array<{ id: string; name: string }>).find(
 			(link) => link.name === 'Guest'
 		);
 		expect(guest).toBeDefined();
-		const revoked = await callApi(
-			desk.server.url,
-			'DELETE',
-			`/api/stories/${id}/links/${guest!.id}`
-		);
+		const revoked = await asOwner.delete(`/api/stories/${id}/links/${guest!.id}`);
 		expect(revoked.status).toBe(204);
 
 		let attempts = 0;

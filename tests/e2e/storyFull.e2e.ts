@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportText } from '../helpers/jsonApi';
 import { storyPage } from '../helpers/links';
-import { createStory } from '../helpers/stories';
+import { createStory, exportText } from '../helpers/stories';
 import { connectionStatus, storyText } from './support/browser';
 import { useDesk } from './support/desk';
 

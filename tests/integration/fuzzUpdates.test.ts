@@ -6,11 +6,10 @@ import { listThreads } from '#shared/review/notesDoc';
 import { misshapenBlocks } from '../../server/collab/repairStory';
 import { seededRandom } from '../../bench/seededRandom';
 import { percentile, startCanary } from '../../bench/canary';
-import { exportText } from '../helpers/jsonApi';
 import { tokenFor } from '../helpers/links';
 import { randomEdit } from '../helpers/randomStoryEdits';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory } from '../helpers/stories';
+import { createStory, exportText } from '../helpers/stories';
 import { connectClient, connectRaw, synced, updateMessage } from '../helpers/wsClients';
 
 // Random updates built from the story schema, valid and corrupted, sent from raw editor and

@@ -1,165 +1,63 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { CloseCode } from '#shared/protocol/closeCodes';
+import type { Role } from '#shared/protocol/roles';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
+import { addDictionaryWord } from '#shared/proofing/storyDictionary';
 import {
 	addMessage,
 	addThread,
 	setSuggestionStatus,
 	setThreadStatus
 } from '#shared/review/notesDoc';
-import type { Role } from '#shared/protocol/roles';
-import { addDictionaryWord } from '#shared/proofing/storyDictionary';
-import type { Author } from '#shared/review/types';
-import { callApi } from '../helpers/jsonApi';
-import { rawFetch, tokenFor, tokenOf } from '../helpers/links';
-import { startServer, type RunningServer } from '../helpers/startServer';
+import { api } from '../helpers/apiClient';
+import {
+	closedWithin,
+	dictionaryWords,
+	HARBOUR_TEXT,
+	LINK_REFUSED,
+	refusalOf,
+	someUpdate,
+	useHarbour
+} from '../helpers/hostileSetup';
+import { authorOf, ownerOf, rememberImport, tokenFor, tokenOf } from '../helpers/links';
+import { startServer } from '../helpers/startServer';
 import { createStory, firstParagraphText } from '../helpers/stories';
 import {
 	awarenessMessage,
 	connectClient,
 	connectRaw,
 	synced,
-	updateMessage,
-	type Client,
-	type RawClient
+	updateMessage
 } from '../helpers/wsClients';
 
 // Clients that try what their link does not allow, built from raw frames: each must meet the
 // exact status or close code, and leave the stored story as it was.
 
-const TEXT = 'A quiet harbour.\n';
+const harbour = useHarbour();
 
-let server: RunningServer;
-let storyId: string;
-let otherStoryId: string;
-const open: Array<{ destroy(): void } | RawClient> = [];
-
-beforeAll(async () => {
-	server = await startServer();
-	storyId = await createStory(server.url, 'Harbour', TEXT);
-	otherStoryId = await createStory(server.url, 'Elsewhere', 'Another story.\n');
-});
-
-afterAll(async () => {
-	for (const client of open) {
-		if ('ws' in client) client.ws.terminate();
-		else client.destroy();
-	}
-	await server?.dispose();
-});
-
-async function raw(room: string, role: Role | null, token?: string): Promise<RawClient> {
-	const client = await connectRaw(
-		server.wsUrl,
-		room,
-		token ?? (role ? tokenFor(storyId, role) : null)
-	);
-	open.push(client);
-	return client;
-}
-
-function client(room: string, role: Role): Client {
-	const connected = connectClient(server.wsUrl, room, new Y.Doc(), tokenFor(storyId, role));
-	open.push(connected);
-	return connected;
-}
-
-/** Who a link of `role` writes as (its author id and name), as the API tells its holder. */
-async function youOf(id: string, role: Role): Promise<Author> {
-	return youOfOn(server.url, id, role);
-}
-
-async function youOfOn(url: string, id: string, role: Role): Promise<Author> {
-	const answer = await rawFetch(`${url}/api/stories/${id}`, {
-		headers: { authorization: `Bearer ${tokenFor(id, role)}` }
-	});
-	const { you } = (await answer.json()) as { you: Author };
-	return { id: you.id, name: you.name };
-}
-
-const SOMEONE: Author = { id: 'someone', name: 'Someone' };
-
-/** An update that adds `word` to the story's dictionary as `author` (valid on its own). */
-function someUpdate(
-	author: Author = SOMEONE,
-	clientId?: number,
-	word = 'Written'
-): { doc: Y.Doc; update: Uint8Array } {
-	const doc = new Y.Doc();
-	if (clientId !== undefined) doc.clientID = clientId;
-	addDictionaryWord(doc, word, author);
-	return { doc, update: Y.encodeStateAsUpdate(doc) };
-}
-
-async function closedWithin(client: RawClient, ms: number) {
-	let timer: NodeJS.Timeout | undefined;
-	const result = await Promise.race([
-		client.closed,
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))
-	]);
-	clearTimeout(timer);
-	return result;
-}
-
-/** The dictionary words an owner sees in the room now (a fresh client, synced). */
-async function hostileText(room: string): Promise<string> {
-	const reader = client(room, 'owner');
-	await synced(reader);
-	const text = [...reader.doc.getMap('dictionary').keys()].sort().join(' ');
-	reader.destroy();
-	return text;
-}
-
-async function storyText(): Promise<string> {
-	const response = await fetch(`${server.url}/api/stories/${storyId}/export?format=txt`);
-	return response.text();
-}
-
-/**
- * How the server turns a socket away: an HTTP status at the upgrade, or a close code once
- * accepted, with the number of messages it sent before (none may carry data).
- */
-function refusalOf(
-	url: string
-): Promise<{ http: number } | { close: number; reason: string; messages: number }> {
-	return new Promise((resolve) => {
-		const ws = new WebSocket(url);
-		let messages = 0;
-		ws.on('message', () => messages++);
-		ws.on('unexpected-response', (_request, response) => {
-			resolve({ http: response.statusCode ?? 0 });
-			ws.terminate();
-		});
-		ws.on('close', (code, reason) => resolve({ close: code, reason: reason.toString(), messages }));
-		ws.on('error', () => {});
-	});
-}
-
-/** The refusal of a missing, unknown, foreign, revoked or expired token. */
-const LINK_REFUSED = {
-	close: CloseCode.unauthorized,
-	reason: 'this link no longer works',
-	messages: 0
-};
+/** The API as the harbour's owner. */
+const asOwner = () => api(harbour.server).as(ownerOf(harbour.storyId));
 
 describe('WebSocket: tokens', () => {
 	it('closes a missing, unknown or other story’s token with 4401 before any data', async () => {
-		const room = storyRoom(storyId);
-		expect(await refusalOf(`${server.wsUrl}/${room}`)).toEqual(LINK_REFUSED);
-		expect(await refusalOf(`${server.wsUrl}/${room}?token=${'x'.repeat(43)}`)).toEqual(
+		const room = storyRoom(harbour.storyId);
+		expect(await refusalOf(`${harbour.server.wsUrl}/${room}`)).toEqual(LINK_REFUSED);
+		expect(await refusalOf(`${harbour.server.wsUrl}/${room}?token=${'x'.repeat(43)}`)).toEqual(
 			LINK_REFUSED
 		);
-		const foreign = tokenFor(otherStoryId, 'owner');
-		expect(await refusalOf(`${server.wsUrl}/${room}?token=${foreign}`)).toEqual(LINK_REFUSED);
+		const foreign = tokenFor(harbour.otherStoryId, 'owner');
+		expect(await refusalOf(`${harbour.server.wsUrl}/${room}?token=${foreign}`)).toEqual(
+			LINK_REFUSED
+		);
 	});
 
 	it('refuses a browser from another origin (HTTP 403)', async () => {
 		const status = await new Promise<number>((resolve) => {
 			const ws = new WebSocket(
-				`${server.wsUrl}/${storyRoom(storyId)}?token=${tokenFor(storyId, 'owner')}`,
+				`${harbour.server.wsUrl}/${storyRoom(harbour.storyId)}?token=${tokenFor(harbour.storyId, 'owner')}`,
 				{ origin: 'https://evil.example' }
 			);
 			ws.on('unexpected-response', (_request, response) => {
@@ -175,49 +73,57 @@ describe('WebSocket: tokens', () => {
 
 describe('WebSocket: roles', () => {
 	it('closes a viewer that sends an update with 4403 and keeps nothing of it', async () => {
-		const viewer = await raw(storyRoom(storyId), 'viewer');
+		const viewer = await harbour.raw(storyRoom(harbour.storyId), 'viewer');
 		viewer.ws.send(updateMessage(someUpdate().update));
 		expect(await closedWithin(viewer, 2_000)).toMatchObject({ code: CloseCode.forbidden });
-		expect(await hostileText(storyRoom(storyId))).toBe('');
-		expect(await storyText()).toBe(TEXT);
+		expect(await harbour.dictionaryWords(storyRoom(harbour.storyId))).toBe('');
+		expect(await harbour.storyText()).toBe(HARBOUR_TEXT);
 	});
 
 	it('closes a viewer that writes the notes with 4403', async () => {
-		const viewer = await raw(notesRoom(storyId), 'viewer');
+		const viewer = await harbour.raw(notesRoom(harbour.storyId), 'viewer');
 		viewer.ws.send(updateMessage(someUpdate().update));
 		expect(await closedWithin(viewer, 2_000)).toMatchObject({ code: CloseCode.forbidden });
-		expect(await hostileText(notesRoom(storyId))).toBe('');
+		expect(await harbour.dictionaryWords(notesRoom(harbour.storyId))).toBe('');
 	});
 
 	it('lets a viewer read and receive live edits', async () => {
-		const viewer = client(storyRoom(storyId), 'viewer');
+		const viewer = harbour.client(storyRoom(harbour.storyId), 'viewer');
 		await synced(viewer);
-		expect(readStoryText(viewer.doc)).toBe(TEXT);
-		const editor = client(storyRoom(storyId), 'editor');
+		expect(readStoryText(viewer.doc)).toBe(HARBOUR_TEXT);
+		const editor = harbour.client(storyRoom(harbour.storyId), 'editor');
 		await synced(editor);
 		firstParagraphText(editor.doc).insert(0, 'Seen by all. ');
-		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(`Seen by all. ${TEXT}`));
+		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(`Seen by all. ${HARBOUR_TEXT}`));
 		firstParagraphText(editor.doc).delete(0, 'Seen by all. '.length);
-		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(TEXT));
+		await vi.waitFor(() => expect(readStoryText(viewer.doc)).toBe(HARBOUR_TEXT));
 	});
 
 	it('closes a commenter that sends a text update with 4403, but lets it write the notes', async () => {
-		const commenter = await raw(storyRoom(storyId), 'commenter');
+		const commenter = await harbour.raw(storyRoom(harbour.storyId), 'commenter');
 		commenter.ws.send(updateMessage(someUpdate().update));
 		expect(await closedWithin(commenter, 2_000)).toMatchObject({ code: CloseCode.forbidden });
-		expect(await hostileText(storyRoom(storyId))).toBe('');
+		expect(await harbour.dictionaryWords(storyRoom(harbour.storyId))).toBe('');
 
-		const notes = await raw(notesRoom(storyId), 'commenter');
-		notes.ws.send(updateMessage(someUpdate(await youOf(storyId, 'commenter')).update));
-		await vi.waitFor(async () => expect(await hostileText(notesRoom(storyId))).toBe('Written'));
+		const notes = await harbour.raw(notesRoom(harbour.storyId), 'commenter');
+		notes.ws.send(
+			updateMessage(someUpdate(await harbour.youOf(harbour.storyId, 'commenter')).update)
+		);
+		await vi.waitFor(async () =>
+			expect(await harbour.dictionaryWords(notesRoom(harbour.storyId))).toBe('Written')
+		);
 		expect(await closedWithin(notes, 200)).toBeNull();
 	});
 
 	it('refuses a Yjs client id another link wrote with (4403)', async () => {
-		const room = notesRoom(otherStoryId);
-		const first = await connectRaw(server.wsUrl, room, tokenFor(otherStoryId, 'commenter'));
-		open.push(first);
-		const commenter = await youOf(otherStoryId, 'commenter');
+		const room = notesRoom(harbour.otherStoryId);
+		const first = await connectRaw(
+			harbour.server.wsUrl,
+			room,
+			tokenFor(harbour.otherStoryId, 'commenter')
+		);
+		harbour.track(first);
+		const commenter = await harbour.youOf(harbour.otherStoryId, 'commenter');
 		const { doc, update } = someUpdate(commenter, 424242);
 		first.ws.send(updateMessage(update));
 		await new Promise((resolve) => setTimeout(resolve, 300));
@@ -226,8 +132,12 @@ describe('WebSocket: roles', () => {
 		const before = Y.encodeStateVector(doc);
 		addDictionaryWord(doc, 'Forged', commenter);
 		const forged = Y.encodeStateAsUpdate(doc, before);
-		const second = await connectRaw(server.wsUrl, room, tokenFor(otherStoryId, 'editor'));
-		open.push(second);
+		const second = await connectRaw(
+			harbour.server.wsUrl,
+			room,
+			tokenFor(harbour.otherStoryId, 'editor')
+		);
+		harbour.track(second);
 		second.ws.send(updateMessage(forged));
 		expect(await closedWithin(second, 2_000)).toMatchObject({ code: CloseCode.forbidden });
 		expect(await closedWithin(first, 100)).toBeNull();
@@ -239,18 +149,10 @@ describe('WebSocket: roles', () => {
 			const id = await createStory(own.url, 'Restart', 'Before.\n');
 			const room = notesRoom(id);
 			const first = await connectRaw(own.wsUrl, room, tokenFor(id, 'commenter'));
-			const commenter = await youOfOn(own.url, id, 'commenter');
+			const commenter = await authorOf(own, id, tokenFor(id, 'commenter'));
 			const { doc, update } = someUpdate(commenter, 515151);
 			first.ws.send(updateMessage(update));
-			await vi.waitFor(async () => {
-				const reader = connectClient(own.wsUrl, room, new Y.Doc(), tokenFor(id, 'owner'));
-				try {
-					await synced(reader);
-					expect([...reader.doc.getMap('dictionary').keys()]).toEqual(['Written']);
-				} finally {
-					reader.destroy();
-				}
-			});
+			await vi.waitFor(async () => expect(await dictionaryWords(own.wsUrl, room)).toBe('Written'));
 			first.ws.terminate();
 			expect(await own.kill()).toBe(0);
 			await own.restart();
@@ -271,14 +173,15 @@ describe('WebSocket: roles', () => {
 	});
 
 	it('stamps the name and role from the link over what awareness claims', async () => {
-		const room = storyRoom(storyId);
-		const watcher = client(room, 'owner');
+		const room = storyRoom(harbour.storyId);
+		const watcher = harbour.client(room, 'owner');
 		await synced(watcher);
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+		const asOwner = api(harbour.server).as(ownerOf(harbour.storyId));
+		const made = await asOwner.post(`/api/stories/${harbour.storyId}/links`, {
 			role: 'viewer',
 			name: 'Vera'
 		});
-		const viewer = await raw(room, null, tokenOf(made.body.url));
+		const viewer = await harbour.raw(room, null, tokenOf(made.body.url));
 		const claim = JSON.stringify({
 			user: { id: 'x', name: 'The Owner', color: '#000000', role: 'owner' },
 			cursor: null
@@ -294,7 +197,7 @@ describe('WebSocket: roles', () => {
 		});
 
 		// Renaming or re-roling the link shows at once, without the person sending anything.
-		await callApi(server.url, 'PATCH', `/api/stories/${storyId}/links/${made.body.id}`, {
+		await asOwner.patch(`/api/stories/${harbour.storyId}/links/${made.body.id}`, {
 			name: 'Vera B.',
 			role: 'commenter'
 		});
@@ -311,17 +214,17 @@ describe('WebSocket: roles', () => {
 describe('notes: what a commenter may change', () => {
 	/** Who the commenter link says its holder is: the author they must write as. */
 	async function commenterSelf(): Promise<{ id: string; name: string }> {
-		const answer = await rawFetch(`${server.url}/api/stories/${storyId}`, {
-			headers: { authorization: `Bearer ${tokenFor(storyId, 'commenter')}` }
-		});
-		const { you } = (await answer.json()) as { you: { id: string; name: string; role: Role } };
+		const answer = await api(harbour.server)
+			.as(tokenFor(harbour.storyId, 'commenter'))
+			.get(`/api/stories/${harbour.storyId}`);
+		const { you } = answer.body as { you: { id: string; name: string; role: Role } };
 		expect(you.role).toBe('commenter');
 		return { id: you.id, name: you.name };
 	}
 
 	/** A commenter's y-websocket client on the notes, synced; resolves its close code when closed. */
 	async function commenterNotes() {
-		const notes = client(notesRoom(storyId), 'commenter');
+		const notes = harbour.client(notesRoom(harbour.storyId), 'commenter');
 		const closed = new Promise<number>((resolve) =>
 			notes.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
 		);
@@ -329,6 +232,7 @@ describe('notes: what a commenter may change', () => {
 		return { notes, closed };
 	}
 
+	/** The close code within `ms`, or null: a bounded wait on purpose, to show no close came. */
 	async function codeWithin(closed: Promise<number>, ms: number): Promise<number | null> {
 		return Promise.race([
 			closed,
@@ -337,7 +241,7 @@ describe('notes: what a commenter may change', () => {
 	}
 
 	it('refuses a commenter accepting a suggestion (4403), and keeps it open', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/suggestions`, {
+		const made = await asOwner().post(`/api/stories/${harbour.storyId}/suggestions`, {
 			start: 2,
 			end: 7,
 			replacement: 'still',
@@ -351,16 +255,14 @@ describe('notes: what a commenter may change', () => {
 			at: new Date().toISOString()
 		});
 		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
-		const after = await callApi(
-			server.url,
-			'GET',
-			`/api/stories/${storyId}/suggestions/${made.body.id}`
+		const after = await asOwner().get(
+			`/api/stories/${harbour.storyId}/suggestions/${made.body.id}`
 		);
 		expect(after.body.status).toBe('open');
 	});
 
 	it('refuses a commenter writing as another author or resolving their thread (4403)', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/comments`, {
+		const made = await asOwner().post(`/api/stories/${harbour.storyId}/comments`, {
 			start: 2,
 			end: 7,
 			body: 'Which harbour?',
@@ -385,11 +287,7 @@ describe('notes: what a commenter may change', () => {
 		setThreadStatus(resolver.notes.doc, made.body.id, 'resolved');
 		expect(await codeWithin(resolver.closed, 2_000)).toBe(CloseCode.forbidden);
 
-		const thread = await callApi(
-			server.url,
-			'GET',
-			`/api/stories/${storyId}/comments/${made.body.id}`
-		);
+		const thread = await asOwner().get(`/api/stories/${harbour.storyId}/comments/${made.body.id}`);
 		expect(thread.body.status).toBe('open');
 		expect(thread.body.messages).toHaveLength(1);
 	});
@@ -397,7 +295,7 @@ describe('notes: what a commenter may change', () => {
 	it('refuses a commenter signing with their own id under another name (4403)', async () => {
 		const { notes, closed } = await commenterNotes();
 		const me = await commenterSelf();
-		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const existing = await asOwner().get(`/api/stories/${harbour.storyId}/comments`);
 		const stored = notes.doc.getMap('threads').get(existing.body.threads[0].id) as Y.Map<unknown>;
 		addThread(notes.doc, {
 			id: 'renamed-thread',
@@ -414,40 +312,30 @@ describe('notes: what a commenter may change', () => {
 			]
 		});
 		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
-		const thread = await callApi(
-			server.url,
-			'GET',
-			`/api/stories/${storyId}/comments/renamed-thread`
-		);
+		const thread = await asOwner().get(`/api/stories/${harbour.storyId}/comments/renamed-thread`);
 		expect(thread.status).toBe(404);
 	});
 
 	it('keeps a renamed commenter writing under the names their link carried, and no other', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+		const made = await asOwner().post(`/api/stories/${harbour.storyId}/links`, {
 			role: 'commenter',
 			name: 'Nell'
 		});
 		const token = tokenOf(made.body.url);
-		const you = (await (
-			await rawFetch(`${server.url}/api/stories/${storyId}`, {
-				headers: { authorization: `Bearer ${token}` }
-			})
-		).json()) as { you: { id: string; name: string } };
-		expect(you.you.name).toBe('Nell');
-		const notes = connectClient(server.wsUrl, notesRoom(storyId), new Y.Doc(), token);
-		open.push(notes);
+		const you = await authorOf(harbour.server, harbour.storyId, token);
+		expect(you.name).toBe('Nell');
+		const notes = harbour.track(
+			connectClient(harbour.server.wsUrl, notesRoom(harbour.storyId), new Y.Doc(), token)
+		);
 		const closed = new Promise<number>((resolve) =>
 			notes.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
 		);
 		await synced(notes);
-		const renamed = await callApi(
-			server.url,
-			'PATCH',
-			`/api/stories/${storyId}/links/${made.body.id}`,
-			{ name: 'Nell Hart' }
-		);
+		const renamed = await asOwner().patch(`/api/stories/${harbour.storyId}/links/${made.body.id}`, {
+			name: 'Nell Hart'
+		});
 		expect(renamed.body).toEqual({ id: made.body.id, role: 'commenter', name: 'Nell Hart' });
-		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const existing = await asOwner().get(`/api/stories/${harbour.storyId}/comments`);
 		const anchor = (
 			notes.doc.getMap('threads').get(existing.body.threads[0].id) as Y.Map<unknown>
 		).get('anchor') as never;
@@ -459,7 +347,7 @@ describe('notes: what a commenter may change', () => {
 			messages: [
 				{
 					id: `${id}-1`,
-					author: { id: you.you.id, name },
+					author: { id: you.id, name },
 					body: 'Mine.',
 					createdAt: new Date().toISOString()
 				}
@@ -470,21 +358,21 @@ describe('notes: what a commenter may change', () => {
 		addThread(notes.doc, thread('nell-new', 'Nell Hart'));
 		for (const id of ['nell-old', 'nell-new']) {
 			await vi.waitFor(async () => {
-				const stored = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments/${id}`);
+				const stored = await asOwner().get(`/api/stories/${harbour.storyId}/comments/${id}`);
 				expect(stored.status).toBe(200);
 			});
 		}
 		// A name the link never carried is a forgery.
 		addThread(notes.doc, thread('nell-forged', 'Olive'));
 		expect(await codeWithin(closed, 2_000)).toBe(CloseCode.forbidden);
-		const forged = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments/nell-forged`);
+		const forged = await asOwner().get(`/api/stories/${harbour.storyId}/comments/nell-forged`);
 		expect(forged.status).toBe(404);
 	});
 
 	it('lets a commenter start a thread of their own, reply to it and resolve it', async () => {
 		const { notes, closed } = await commenterNotes();
 		const me = await commenterSelf();
-		const existing = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments`);
+		const existing = await asOwner().get(`/api/stories/${harbour.storyId}/comments`);
 		const template = existing.body.threads[0];
 		expect(template).toBeDefined();
 		const stored = notes.doc.getMap('threads').get(template.id) as Y.Map<unknown>;
@@ -503,11 +391,7 @@ describe('notes: what a commenter may change', () => {
 		});
 		setThreadStatus(notes.doc, 'carol-thread', 'resolved');
 		await vi.waitFor(async () => {
-			const thread = await callApi(
-				server.url,
-				'GET',
-				`/api/stories/${storyId}/comments/carol-thread`
-			);
+			const thread = await asOwner().get(`/api/stories/${harbour.storyId}/comments/carol-thread`);
 			expect(thread.body.status).toBe('resolved');
 		});
 		expect(await codeWithin(closed, 200)).toBeNull();
@@ -516,114 +400,103 @@ describe('notes: what a commenter may change', () => {
 
 describe('link API', () => {
 	it('makes, lists and revokes links; a revoked link is cut off within a second (4401)', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+		const made = await asOwner().post(`/api/stories/${harbour.storyId}/links`, {
 			role: 'editor'
 		});
 		expect(made.status).toBe(201);
 		expect(Object.keys(made.body).sort()).toEqual(['id', 'name', 'url']);
 		expect(made.body.name).toBe('Editor');
-		expect(made.body.url).toMatch(new RegExp(`/stories/${storyId}\\?token=[A-Za-z0-9_-]{43}$`));
+		expect(made.body.url).toMatch(
+			new RegExp(`/stories/${harbour.storyId}\\?token=[A-Za-z0-9_-]{43}$`)
+		);
 		const token = tokenOf(made.body.url);
 
-		const listed = await callApi(server.url, 'GET', `/api/stories/${storyId}/links`);
+		const listed = await asOwner().get(`/api/stories/${harbour.storyId}/links`);
 		expect(listed.status).toBe(200);
 		const entry = listed.body.links.find((link: { id: string }) => link.id === made.body.id);
 		expect(entry).toEqual({
 			id: made.body.id,
 			role: 'editor',
 			name: 'Editor',
-			url: expect.stringContaining(`/stories/${storyId}`),
+			url: expect.stringContaining(`/stories/${harbour.storyId}`),
 			expiresAt: null
 		});
 		// Only hashes are stored: no listed link carries a secret.
 		expect(JSON.stringify(listed.body)).not.toContain('token=');
 
-		const live = await raw(storyRoom(storyId), null, token);
+		const live = await harbour.raw(storyRoom(harbour.storyId), null, token);
 		const sender = setInterval(() => {
 			if (live.ws.readyState === WebSocket.OPEN) live.ws.send(awarenessMessage(9191, 1, 'null'));
 		}, 50);
-		const revoked = await callApi(
-			server.url,
-			'DELETE',
-			`/api/stories/${storyId}/links/${made.body.id}`
-		);
+		const revoked = await asOwner().delete(`/api/stories/${harbour.storyId}/links/${made.body.id}`);
 		expect(revoked.status).toBe(204);
 		const closed = await closedWithin(live, 1_000);
 		clearInterval(sender);
 		expect(closed).toMatchObject({ code: CloseCode.unauthorized });
-		const after = await rawFetch(`${server.url}/api/stories/${storyId}`, {
-			headers: { authorization: `Bearer ${token}` }
-		});
+		const after = await api(harbour.server).as(token).get(`/api/stories/${harbour.storyId}`);
 		expect(after.status).toBe(401);
-		expect(await refusalOf(`${server.wsUrl}/${storyRoom(storyId)}?token=${token}`)).toEqual(
-			LINK_REFUSED
-		);
+		expect(
+			await refusalOf(`${harbour.server.wsUrl}/${storyRoom(harbour.storyId)}?token=${token}`)
+		).toEqual(LINK_REFUSED);
 	});
 
 	it('names links for people and refuses bad names precisely', async () => {
-		const links = `/api/stories/${storyId}/links`;
-		const named = await callApi(server.url, 'POST', links, {
+		const links = `/api/stories/${harbour.storyId}/links`;
+		const named = await asOwner().post(links, {
 			role: 'viewer',
 			name: '  Ada   King '
 		});
 		expect(named.body.name).toBe('Ada King');
-		const tooLong = await callApi(server.url, 'POST', links, {
+		const tooLong = await asOwner().post(links, {
 			role: 'viewer',
 			name: 'x'.repeat(41)
 		});
 		expect(tooLong.status).toBe(400);
 		expect(tooLong.body.error.message).toBe('"name" must be at most 40 characters.');
-		const control = await callApi(server.url, 'POST', links, { role: 'viewer', name: 'Ada\u0007' });
+		const control = await asOwner().post(links, { role: 'viewer', name: 'Ada\u0007' });
 		expect(control.body.error.message).toBe('"name" cannot contain control characters.');
-		const empty = await callApi(server.url, 'PATCH', `${links}/${named.body.id}`, {});
+		const empty = await asOwner().patch(`${links}/${named.body.id}`, {});
 		expect(empty.status).toBe(400);
-		const missing = await callApi(server.url, 'PATCH', `${links}/nope`, { name: 'Bo' });
+		const missing = await asOwner().patch(`${links}/nope`, { name: 'Bo' });
 		expect(missing.status).toBe(404);
-		const listed = await callApi(server.url, 'GET', links);
+		const listed = await asOwner().get(links);
 		const mine = listed.body.links.filter((link: { you?: boolean }) => link.you);
 		// The owner token of the import is the one the tests call with.
 		expect(mine).toEqual([expect.objectContaining({ role: 'owner', name: 'Owner' })]);
 	});
 
 	it('keeps a story from losing its last owner link', async () => {
-		const id = await createStory(server.url, 'Owned', 'Mine.\n');
+		const id = await createStory(harbour.server, 'Owned', 'Mine.\n');
 		const links = `/api/stories/${id}/links`;
-		const listed = await callApi(server.url, 'GET', links);
+		const asImporter = api(harbour.server).as(ownerOf(id));
+		const listed = await asImporter.get(links);
 		const owner = listed.body.links.find((link: { role: string }) => link.role === 'owner');
-		const revoked = await callApi(server.url, 'DELETE', `${links}/${owner.id}`);
+		const revoked = await asImporter.delete(`${links}/${owner.id}`);
 		expect(revoked.status).toBe(409);
 		expect(revoked.body.error).toEqual({
 			code: 'last_owner',
 			message: "This is the story's only owner link: make another owner link before you revoke it."
 		});
-		const downgraded = await callApi(server.url, 'PATCH', `${links}/${owner.id}`, {
+		const downgraded = await asImporter.patch(`${links}/${owner.id}`, {
 			role: 'editor'
 		});
 		expect(downgraded.status).toBe(409);
 		// Renaming is fine, and with a second owner link the first may go.
-		expect(
-			(await callApi(server.url, 'PATCH', `${links}/${owner.id}`, { name: 'Ana' })).status
-		).toBe(200);
-		const second = await callApi(server.url, 'POST', links, { role: 'owner', name: 'Ana, laptop' });
+		expect((await asImporter.patch(`${links}/${owner.id}`, { name: 'Ana' })).status).toBe(200);
+		const second = await asImporter.post(links, { role: 'owner', name: 'Ana, laptop' });
 		const [, , token] = /(\?token=)(.+)$/.exec(second.body.url)!;
-		const revokedFirst = await rawFetch(`${server.url}${links}/${owner.id}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${token}` }
-		});
+		const revokedFirst = await api(harbour.server).as(token!).delete(`${links}/${owner.id}`);
 		expect(revokedFirst.status).toBe(204);
 	});
 
 	it('applies a downgrade to open connections at once', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+		const made = await asOwner().post(`/api/stories/${harbour.storyId}/links`, {
 			role: 'editor'
 		});
-		const live = await raw(notesRoom(storyId), null, tokenOf(made.body.url));
-		const patched = await callApi(
-			server.url,
-			'PATCH',
-			`/api/stories/${storyId}/links/${made.body.id}`,
-			{ role: 'viewer' }
-		);
+		const live = await harbour.raw(notesRoom(harbour.storyId), null, tokenOf(made.body.url));
+		const patched = await asOwner().patch(`/api/stories/${harbour.storyId}/links/${made.body.id}`, {
+			role: 'viewer'
+		});
 		expect(patched.status).toBe(200);
 		live.ws.send(updateMessage(someUpdate().update));
 		expect(await closedWithin(live, 2_000)).toMatchObject({ code: CloseCode.forbidden });
@@ -631,38 +504,40 @@ describe('link API', () => {
 
 	it('stops an expired link', async () => {
 		const expiresAt = new Date(Date.now() + 1_500).toISOString();
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+		const made = await asOwner().post(`/api/stories/${harbour.storyId}/links`, {
 			role: 'viewer',
 			expiresAt
 		});
 		expect(made.status).toBe(201);
-		const live = await raw(storyRoom(storyId), null, tokenOf(made.body.url));
+		const live = await harbour.raw(storyRoom(harbour.storyId), null, tokenOf(made.body.url));
 		expect(await closedWithin(live, 3_500)).toMatchObject({ code: CloseCode.unauthorized });
-		const after = await rawFetch(`${server.url}/api/stories/${storyId}`, {
-			headers: { authorization: `Bearer ${tokenOf(made.body.url)}` }
-		});
+		const after = await api(harbour.server)
+			.as(tokenOf(made.body.url))
+			.get(`/api/stories/${harbour.storyId}`);
 		expect(after.status).toBe(401);
 	});
-
 	it('is for owners only', async () => {
 		for (const role of ['viewer', 'commenter', 'editor'] as const) {
-			const answer = await rawFetch(`${server.url}/api/stories/${storyId}/links`, {
-				headers: { authorization: `Bearer ${tokenFor(storyId, role)}` }
-			});
+			const answer = await api(harbour.server)
+				.as(tokenFor(harbour.storyId, role))
+				.get(`/api/stories/${harbour.storyId}/links`);
 			expect(answer.status, role).toBe(403);
 		}
 	});
 });
 
 describe('HTTP: roles', () => {
+	/** Calls `path` under the harbour's story with the link of `role` (null: no token at all). */
 	async function as(role: Role | null, method: string, path: string, body?: unknown) {
-		const headers: Record<string, string> = {};
-		if (role) headers.authorization = `Bearer ${tokenFor(storyId, role)}`;
-		if (body !== undefined) headers['content-type'] = 'application/json';
-		const response = await rawFetch(`${server.url}/api/stories/${storyId}${path}`, {
+		const caller = role
+			? api(harbour.server).as(tokenFor(harbour.storyId, role))
+			: api(harbour.server).anonymous();
+		const response = await caller.raw(`/api/stories/${harbour.storyId}${path}`, {
 			method,
-			headers,
-			...(body !== undefined && { body: JSON.stringify(body) })
+			...(body !== undefined && {
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			})
 		});
 		const text = await response.text();
 		return { status: response.status, text };
@@ -673,20 +548,21 @@ describe('HTTP: roles', () => {
 		expect(answer.status).toBe(401);
 		expect(answer.text).not.toContain('Harbour');
 		expect((await as(null, 'GET', '/export?format=txt')).status).toBe(401);
-		const foreign = await rawFetch(`${server.url}/api/stories/${storyId}`, {
-			headers: { authorization: `Bearer ${tokenFor(otherStoryId, 'owner')}` }
-		});
+		const foreign = await api(harbour.server)
+			.as(tokenFor(harbour.otherStoryId, 'owner'))
+			.get(`/api/stories/${harbour.storyId}`);
 		expect(foreign.status).toBe(401);
-		const viaQuery = await rawFetch(
-			`${server.url}/api/stories/${storyId}?token=${tokenFor(storyId, 'viewer')}`
-		);
+		// The token in the query instead of a header.
+		const viaQuery = await api(harbour.server)
+			.anonymous()
+			.get(`/api/stories/${harbour.storyId}?token=${tokenFor(harbour.storyId, 'viewer')}`);
 		expect(viaQuery.status).toBe(200);
 	});
 
 	it('lets each role do what it may and answers 403 above it', async () => {
 		const comment = { start: 2, end: 7, body: 'Which harbour?', author: 'Ana' };
 		expect((await as('viewer', 'GET', '')).status).toBe(200);
-		expect((await as('viewer', 'GET', '/export?format=txt')).text).toBe(TEXT);
+		expect((await as('viewer', 'GET', '/export?format=txt')).text).toBe(HARBOUR_TEXT);
 		expect((await as('viewer', 'GET', '/comments')).status).toBe(200);
 		expect((await as('viewer', 'GET', '/suggestions')).status).toBe(200);
 		expect((await as('viewer', 'POST', '/comments', comment)).status).toBe(403);
@@ -729,33 +605,28 @@ describe('HTTP: roles', () => {
 	});
 
 	it('lists only the stories the request holds tokens for', async () => {
-		const list = async (tokens: string[]) => {
-			const response = await rawFetch(`${server.url}/api/stories`, {
-				headers: { 'x-galley-tokens': tokens.join(',') }
-			});
-			return ((await response.json()) as { stories: Array<{ id: string }> }).stories.map(
+		const holding = (tokens: string[]) => api(harbour.server).holding(tokens).get('/api/stories');
+		const list = async (tokens: string[]) =>
+			((await holding(tokens)).body as { stories: Array<{ id: string }> }).stories.map(
 				(story) => story.id
 			);
-		};
 		expect(await list([])).toEqual([]);
-		expect(await list([tokenFor(storyId, 'viewer')])).toEqual([storyId]);
+		expect(await list([tokenFor(harbour.storyId, 'viewer')])).toEqual([harbour.storyId]);
 		expect(
-			(await list([tokenFor(storyId, 'viewer'), tokenFor(otherStoryId, 'owner')])).sort()
-		).toEqual([storyId, otherStoryId].sort());
+			(
+				await list([tokenFor(harbour.storyId, 'viewer'), tokenFor(harbour.otherStoryId, 'owner')])
+			).sort()
+		).toEqual([harbour.storyId, harbour.otherStoryId].sort());
 		// Each with the most the links allow on it, so the library offers only that.
-		const roles = await rawFetch(`${server.url}/api/stories`, {
-			headers: {
-				'x-galley-tokens': [
-					tokenFor(storyId, 'viewer'),
-					tokenFor(storyId, 'commenter'),
-					tokenFor(otherStoryId, 'owner')
-				].join(',')
-			}
-		});
-		const listed = ((await roles.json()) as { stories: Array<{ id: string; role: Role }> }).stories;
+		const roles = await holding([
+			tokenFor(harbour.storyId, 'viewer'),
+			tokenFor(harbour.storyId, 'commenter'),
+			tokenFor(harbour.otherStoryId, 'owner')
+		]);
+		const listed = (roles.body as { stories: Array<{ id: string; role: Role }> }).stories;
 		expect(Object.fromEntries(listed.map((story) => [story.id, story.role]))).toEqual({
-			[storyId]: 'commenter',
-			[otherStoryId]: 'owner'
+			[harbour.storyId]: 'commenter',
+			[harbour.otherStoryId]: 'owner'
 		});
 	});
 });
@@ -765,15 +636,18 @@ describe('ADMIN_TOKEN', () => {
 		const admin = 'admin-secret-for-tests-0123456789';
 		const guarded = await startServer({ env: { ADMIN_TOKEN: admin } });
 		try {
-			const refused = await rawFetch(`${guarded.url}/api/stories`, {
+			const refused = await api(guarded)
+				.anonymous()
+				.raw('/api/stories', {
+					method: 'POST',
+					headers: { 'content-type': 'text/plain' },
+					body: 'No.'
+				});
+			expect(refused.status).toBe(401);
+			const asAdmin = api(guarded).as(admin);
+			const imported = await asAdmin.raw('/api/stories?title=Yes', {
 				method: 'POST',
 				headers: { 'content-type': 'text/plain' },
-				body: 'No.'
-			});
-			expect(refused.status).toBe(401);
-			const imported = await rawFetch(`${guarded.url}/api/stories?title=Yes`, {
-				method: 'POST',
-				headers: { 'content-type': 'text/plain', authorization: `Bearer ${admin}` },
 				body: 'Yes.'
 			});
 			expect(imported.status).toBe(201);
@@ -786,13 +660,9 @@ describe('ADMIN_TOKEN', () => {
 				'owner',
 				'viewer'
 			]);
-			const listed = await rawFetch(`${guarded.url}/api/stories`, {
-				headers: { authorization: `Bearer ${admin}` }
-			});
-			expect(((await listed.json()) as { stories: unknown[] }).stories).toHaveLength(1);
-			const links = await rawFetch(`${guarded.url}/api/stories/${body.stories[0]!.id}/links`, {
-				headers: { authorization: `Bearer ${admin}` }
-			});
+			const listed = await asAdmin.get('/api/stories');
+			expect((listed.body as { stories: unknown[] }).stories).toHaveLength(1);
+			const links = await asAdmin.get(`/api/stories/${body.stories[0]!.id}/links`);
 			expect(links.status).toBe(200);
 		} finally {
 			await guarded.dispose();
@@ -809,21 +679,26 @@ describe('rate limits', () => {
 			const statuses: number[] = [];
 			let id = '';
 			for (let i = 0; i < 3; i++) {
-				const response = await fetch(`${limited.url}/api/stories`, {
-					method: 'POST',
-					headers: { 'content-type': 'text/plain' },
-					body: `Story ${i}.`
-				});
+				const response = await api(limited)
+					.anonymous()
+					.raw('/api/stories', {
+						method: 'POST',
+						headers: { 'content-type': 'text/plain' },
+						body: `Story ${i}.`
+					});
 				statuses.push(response.status);
 				if (response.status === 201) {
-					id = ((await response.json()) as { stories: Array<{ id: string }> }).stories[0]!.id;
+					const body = (await response.json()) as { stories: Array<{ id: string }> };
+					rememberImport(body);
+					id = body.stories[0]!.id;
 				}
 			}
 			expect(statuses).toEqual([201, 201, 429]);
 
 			const calm = await connectRaw(limited.wsUrl, storyRoom(id), tokenFor(id, 'viewer'));
 			const flood = await connectRaw(limited.wsUrl, storyRoom(id), tokenFor(id, 'viewer'));
-			open.push(calm, flood);
+			harbour.track(calm);
+			harbour.track(flood);
 			for (let i = 0; i < 100; i++) flood.ws.send(awarenessMessage(5150, i + 1, 'null'));
 			expect(await closedWithin(flood, 2_000)).toMatchObject({ code: CloseCode.tryAgainLater });
 			expect(await closedWithin(calm, 200)).toBeNull();

@@ -4,10 +4,9 @@ import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
 import { storyRoom } from '#shared/protocol/rooms';
-import { callApi, exportText } from '../helpers/jsonApi';
-import { tokenFor, tokenOf } from '../helpers/links';
+import { ownerOf, tokenFor, tokenOf } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
 	awarenessMessage,
 	connectClient,
@@ -18,6 +17,7 @@ import {
 	type Client,
 	type RawClient
 } from '../helpers/wsClients';
+import { api } from '../helpers/apiClient';
 
 // Hostile clients are refused without the people in the room noticing. Two editors, A and B,
 // share a story; A appends a unique marker and we time how long B's document takes to hold it.
@@ -258,9 +258,8 @@ const scenarios: Scenario[] = [
 		name: 'revoked link keeps sending',
 		expected: CloseCode.unauthorized,
 		async attack() {
-			const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
-				role: 'editor'
-			});
+			const owner = api(server).as(ownerOf(storyId));
+			const made = await owner.post(`/api/stories/${storyId}/links`, { role: 'editor' });
 			if (made.status !== 201) throw new Error(`link not made: ${made.status}`);
 			const client = await hostile(tokenOf(made.body.url as string));
 			const id = ++awarenessSerial;
@@ -275,7 +274,7 @@ const scenarios: Scenario[] = [
 			try {
 				await sleep(60);
 				const path = `/api/stories/${storyId}/links/${made.body.id as string}`;
-				const answer = await callApi(server.url, 'DELETE', path);
+				const answer = await owner.delete(path);
 				if (answer.status !== 204) throw new Error(`link not revoked: ${answer.status}`);
 				revoked = true;
 				return await closeCode(client);
