@@ -6,14 +6,15 @@ import type { Role } from '#shared/protocol/roles';
 import { parseRoomName } from '#shared/protocol/rooms';
 import { addDictionaryWord } from '#shared/proofing/storyDictionary';
 import type { Author } from '#shared/review/types';
+import { api, type ApiCaller } from './apiClient';
 import { authorOf, ownerOf, tokenFor } from './links';
 import { startServer, type RunningServer } from './startServer';
 import { createStory, exportText } from './stories';
 import { connectClient, connectRaw, synced, type Client, type RawClient } from './wsClients';
 
-// The setup of the hostile-client tests: one server with two stories, "Harbour" (the one
-// attacked) and "Elsewhere" (whose links must not open it), clients that are closed when the file
-// ends, and the ways those tests watch a connection.
+// The setup the hostile-client tests share (wsRoles, notesRules, linksApi and httpRoles): one
+// server with two stories, "Harbour" (the one attacked) and "Elsewhere" (whose links must not open
+// it), clients that are closed when the file ends, and the ways those tests watch a connection.
 
 export const HARBOUR_TEXT = 'A quiet harbour.\n';
 
@@ -36,6 +37,8 @@ export interface Harbour {
 	client(room: string, role: Role): Client;
 	/** Closes `client` when the file ends. */
 	track<T extends { destroy(): void } | RawClient>(client: T): T;
+	/** The API as the harbour's owner. */
+	asOwner(): ApiCaller;
 	/** Who a link of `role` on story `id` writes as. */
 	youOf(id: string, role: Role): Promise<Author>;
 	/** The dictionary words the owner sees in a room on this server now (see `dictionaryWords`). */
@@ -92,6 +95,7 @@ export function useHarbour(): Harbour {
 		},
 		client,
 		track,
+		asOwner: () => api(server).as(ownerOf(storyId)),
 		youOf: (id, role) => authorOf(server, id, tokenFor(id, role)),
 		dictionaryWords: (room) => dictionaryWords(server.wsUrl, room),
 		storyText: () => exportText(server, storyId)
