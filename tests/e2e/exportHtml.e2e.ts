@@ -70,6 +70,7 @@ describe('the HTML exports in a browser', () => {
 				for (const link of await page.locator('a').all()) {
 					await link.click({ noWaitAfter: true, timeout: 2_000 }).catch(() => {});
 				}
+				// A bounded wait on purpose: time for anything the clicks started to run (nothing may).
 				await page.waitForTimeout(100);
 				const pwned = await page.evaluate(() => (window as unknown as { pwned?: number }).pwned);
 				expect(pwned, query).toBeUndefined();

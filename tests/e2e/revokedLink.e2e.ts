@@ -45,7 +45,8 @@ describe('a tab whose link was revoked while it was offline', () => {
 			await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'revoked-link.png') });
 		}
 
-		// One attempt per room (story and notes), then none.
+		// One attempt per room (story and notes), then none (a bounded wait on purpose: what must
+		// not happen is another attempt within 5 s).
 		const afterRefusal = attempts;
 		expect(afterRefusal).toBeLessThanOrEqual(2);
 		await page.waitForTimeout(5_000);

@@ -37,7 +37,8 @@ describe('a story at its size limit', () => {
 		if (process.env.SCREENSHOT_DIR) {
 			await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'story-full.png') });
 		}
-		// Refused for good until the person changes something: no retries meanwhile.
+		// Refused for good until the person changes something: no retries meanwhile (a bounded wait
+		// on purpose: what must not happen is an attempt within 4 s).
 		const afterRefusal = attempts;
 		await page.waitForTimeout(4_000);
 		expect(attempts).toBe(afterRefusal);

@@ -133,20 +133,6 @@ export function someUpdate(
 }
 
 /**
- * How `client` closed within `ms`, or null if it stayed open that long. A bounded wait on purpose:
- * with a null it shows that a close did not happen in that time.
- */
-export async function closedWithin(client: RawClient, ms: number) {
-	let timer: NodeJS.Timeout | undefined;
-	const result = await Promise.race([
-		client.closed,
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))
-	]);
-	clearTimeout(timer);
-	return result;
-}
-
-/**
  * How the server turns a socket away: an HTTP status at the upgrade, or a close code once
  * accepted, with the number of messages it sent before (none may carry data).
  */

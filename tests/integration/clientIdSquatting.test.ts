@@ -8,6 +8,7 @@ import { forgedGcUpdate } from '../helpers/rawUpdates';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -55,10 +56,7 @@ async function present(room: string, token: string): Promise<Client> {
 async function forge(room: string, token: string, victim: number): Promise<number | undefined> {
 	const attacker = await connectRaw(server.wsUrl, room, token);
 	attacker.ws.send(updateMessage(forgedGcUpdate(victim, 0, 1_000)));
-	const closed = await Promise.race([
-		attacker.closed,
-		new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000))
-	]);
+	const closed = await closedWithin(attacker, 3_000);
 	attacker.ws.terminate();
 	return closed?.code;
 }

@@ -230,6 +230,7 @@ describe('a story whose saved data is damaged', () => {
 		expect(check.stdout).toContain(`${id}\tdamaged\tFlipped\t${room}: update ${seq}`);
 
 		// Long past ROOM_UNLOAD_MS and after a kill -9 and a restart: the row is still there, unchanged.
+		// A bounded wait on purpose: nothing may remove the row when the room unloads.
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		await server.kill('SIGKILL');
 		await server.restart();

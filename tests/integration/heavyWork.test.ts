@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { percentile, startCanary, type Canary } from '../../bench/canary';
 import { ownerOf, rememberImport, tokenFor } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
@@ -46,11 +46,13 @@ async function withCanary<T>(
 	attack: () => Promise<T>
 ): Promise<{ result: T; canary: Canary }> {
 	const canary = startCanary(server.wsUrl, canaryId, tokenFor(canaryId, 'editor'));
-	await new Promise((resolve) => setTimeout(resolve, 600)); // synced, typing
+	// Synced and typing: its first marks have arrived.
+	await vi.waitFor(() => expect(canary.latencies.length).toBeGreaterThan(0), { timeout: 10_000 });
 	const started = Date.now();
 	try {
 		const result = await attack();
-		// At least two seconds of typing, and time for the last marks to arrive.
+		// At least two seconds of typing, and time for the last marks to arrive: a measuring
+		// window, not a wait for a condition.
 		await new Promise((resolve) =>
 			setTimeout(resolve, Math.max(400, 2_000 - (Date.now() - started)))
 		);

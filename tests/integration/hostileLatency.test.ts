@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
 	awarenessMessage,
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -182,13 +183,7 @@ async function hostile(token: string): Promise<RawClient> {
 
 /** The code the server closed `client` with, or null if it is still open after `wait` ms. */
 async function closeCode(client: RawClient, wait = CLOSE_WAIT_MS): Promise<number | null> {
-	let timer: NodeJS.Timeout | undefined;
-	const closed = await Promise.race([
-		client.closed,
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), wait)))
-	]);
-	clearTimeout(timer);
-	return closed?.code ?? null;
+	return (await closedWithin(client, wait))?.code ?? null;
 }
 
 function isOpen(client: RawClient): boolean {
@@ -272,7 +267,7 @@ const scenarios: Scenario[] = [
 				if (revoked) client.ws.send(updateMessage(storyEdit()));
 			}, 20);
 			try {
-				await sleep(60);
+				await sleep(60); // pacing: some presence while the link is still good
 				const path = `/api/stories/${storyId}/links/${made.body.id as string}`;
 				const answer = await owner.delete(path);
 				if (answer.status !== 204) throw new Error(`link not revoked: ${answer.status}`);

@@ -17,6 +17,7 @@ import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 import {
 	awarenessMessage,
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -78,17 +79,7 @@ async function sendChange(
 	const socket = await connectRaw(server.wsUrl, notesRoom(storyId), token);
 	sockets.push(socket);
 	socket.ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
-	return closedWithin(socket, ms);
-}
-
-async function closedWithin(socket: RawClient, ms: number): Promise<number | null> {
-	let timer: NodeJS.Timeout | undefined;
-	const result = await Promise.race([
-		socket.closed.then((closed) => closed.code),
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))
-	]);
-	clearTimeout(timer);
-	return result;
+	return (await closedWithin(socket, ms))?.code ?? null;
 }
 
 const token = (role: Role) => tokenFor(storyId, role);
@@ -244,6 +235,7 @@ describe('notes: only what the review model defines, as one’s own link', () =>
 				const answer = await asOwner().get(`/api/stories/${storyId}/comments/nell-t`);
 				expect(answer.status).toBe(200);
 			});
+			// A bounded wait on purpose: the connection must not be closed soon after.
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			expect(notes.provider.wsconnected).toBe(true);
 		} finally {

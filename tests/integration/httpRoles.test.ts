@@ -3,10 +3,10 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import type { Role } from '#shared/protocol/roles';
 import { storyRoom } from '#shared/protocol/rooms';
 import { api } from '../helpers/apiClient';
-import { closedWithin, HARBOUR_TEXT, useHarbour } from '../helpers/hostileSetup';
+import { HARBOUR_TEXT, useHarbour } from '../helpers/hostileSetup';
 import { rememberImport, tokenFor } from '../helpers/links';
 import { startServer } from '../helpers/startServer';
-import { awarenessMessage, connectRaw } from '../helpers/wsClients';
+import { awarenessMessage, closedWithin, connectRaw } from '../helpers/wsClients';
 
 // The HTTP API with each role's link: what a missing or foreign token gets (nothing), what each
 // role may do in the review and what it may not, what the library lists for the tokens a browser

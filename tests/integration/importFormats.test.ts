@@ -191,7 +191,7 @@ describe('import formats', () => {
 			const started = Date.now();
 			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 			slowest.ms = Math.max(slowest.ms, Date.now() - started);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			await new Promise((resolve) => setTimeout(resolve, 20)); // pacing of the health checks
 		}
 		expect((await importing).status).toBe(201);
 		// Reading happens in a worker: no health check waits for more than a slice of the import

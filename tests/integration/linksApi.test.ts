@@ -3,16 +3,10 @@ import WebSocket from 'ws';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { api } from '../helpers/apiClient';
-import {
-	closedWithin,
-	LINK_REFUSED,
-	refusalOf,
-	someUpdate,
-	useHarbour
-} from '../helpers/hostileSetup';
+import { LINK_REFUSED, refusalOf, someUpdate, useHarbour } from '../helpers/hostileSetup';
 import { ownerOf, tokenOf } from '../helpers/links';
 import { createStory } from '../helpers/stories';
-import { awarenessMessage, updateMessage } from '../helpers/wsClients';
+import { awarenessMessage, closedWithin, updateMessage } from '../helpers/wsClients';
 
 // The link API, as the owner uses it from the Share dialog: making, naming, listing, re-roling and
 // revoking links, and what each does to connections already open. Who may call it at all is in

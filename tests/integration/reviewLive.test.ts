@@ -42,6 +42,7 @@ async function join(room: string): Promise<Client> {
 	return client;
 }
 
+/** Lets the event loop run once between keystrokes (pacing, so edits interleave; not a wait). */
 function nextTick(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 1));
 }

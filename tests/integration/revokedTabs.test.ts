@@ -55,6 +55,7 @@ describe('tabs on a revoked link', () => {
 			return provider;
 		});
 		try {
+			// A bounded wait on purpose: what must not happen is a retry within WATCH_MS.
 			await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
 			expect(attempts).toBe(TABS);
 			expect(closes).toHaveLength(TABS);

@@ -11,6 +11,7 @@ import { forgedGcUpdate, manyClientsUpdate } from '../helpers/rawUpdates';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -69,13 +70,7 @@ async function sendAsEditor(update: Uint8Array) {
 	const raw = await connectRaw(server.wsUrl, storyRoom(storyId), tokenFor(storyId, 'editor'));
 	open.push(raw);
 	raw.ws.send(updateMessage(update));
-	let timer: NodeJS.Timeout | undefined;
-	const closed = await Promise.race([
-		raw.closed,
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)))
-	]);
-	clearTimeout(timer);
-	return closed;
+	return closedWithin(raw, 5_000);
 }
 
 const nested = (depth: number) => (fragment: Y.XmlFragment) => {

@@ -83,7 +83,7 @@ describe('a story at its size limit', () => {
 			editor.provider.on('closed', ({ code }: { code: number }) => closes.push(code));
 			text.insert(text.length, ' More and more.'.repeat(200)); // 3,000 bytes: past the limit
 			await vi.waitFor(() => expect(closes).toEqual([CloseCode.storyFull]));
-			// Final: the provider does not come back on its own.
+			// Final: the provider does not come back on its own (a bounded wait on purpose).
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			expect(editor.provider.wsconnected).toBe(false);
 			expect(closes).toEqual([CloseCode.storyFull]);

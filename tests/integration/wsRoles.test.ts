@@ -6,7 +6,6 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { addDictionaryWord } from '#shared/proofing/storyDictionary';
 import {
-	closedWithin,
 	dictionaryWords,
 	HARBOUR_TEXT,
 	LINK_REFUSED,
@@ -17,7 +16,13 @@ import {
 import { authorOf, tokenFor, tokenOf } from '../helpers/links';
 import { startServer } from '../helpers/startServer';
 import { createStory, firstParagraphText } from '../helpers/stories';
-import { awarenessMessage, connectRaw, synced, updateMessage } from '../helpers/wsClients';
+import {
+	awarenessMessage,
+	closedWithin,
+	connectRaw,
+	synced,
+	updateMessage
+} from '../helpers/wsClients';
 
 // WebSocket clients that try what their link does not allow, built from raw frames: a token that
 // opens nothing, a role below the write, a Yjs client id another link wrote with, an awareness
@@ -111,7 +116,8 @@ describe('WebSocket: roles', () => {
 		const commenter = await harbour.youOf(harbour.otherStoryId, 'commenter');
 		const { doc, update } = someUpdate(commenter, 424242);
 		first.ws.send(updateMessage(update));
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		// The server has taken the first link's update (and so its client id) before the forgery.
+		await vi.waitFor(async () => expect(await harbour.dictionaryWords(room)).toBe('Written'));
 
 		// Someone else continues that client's history with their own link.
 		const before = Y.encodeStateVector(doc);

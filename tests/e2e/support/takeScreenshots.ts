@@ -143,7 +143,10 @@ try {
 		'review cards'
 	);
 	await alice.locator('.review-delete').first().click();
-	await alice.waitForTimeout(400);
+	await waitFor(
+		async () => (await alice.locator('.review-delete.is-focused').count()) > 0,
+		'focused suggestion'
+	);
 	await alice.screenshot({ path: path.join(OUT, 'review.png') });
 
 	// The owner shares the story with a beta reader, by name.
