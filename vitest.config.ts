@@ -17,7 +17,6 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
-					setupFiles: ['tests/helpers/setupTokens.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
@@ -28,7 +27,6 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.e2e.ts'],
-					setupFiles: ['tests/helpers/setupTokens.ts'],
 					environment: 'node',
 					testTimeout: 90_000,
 					hookTimeout: 90_000,

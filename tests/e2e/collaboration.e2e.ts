@@ -3,7 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createStory } from '../helpers/stories';
 import { caretNames, connectionStatus, storyText } from './support/browser';
 import { useDesk } from './support/desk';
-import { storyPage } from '../helpers/links';
+import { ownerOf, storyPage } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 interface Reader {
 	context: BrowserContext;
@@ -182,7 +183,7 @@ describe('proofreading together', () => {
 		const storyId = await createStory(desk.server.url, 'Short Lived', 'Gone by noon.\n');
 		const alice = await openAs(storyId, 'Alice', 'Gone by noon.');
 
-		const response = await fetch(`${desk.server.url}/api/stories/${storyId}`, { method: 'DELETE' });
+		const response = await api(desk.server).as(ownerOf(storyId)).delete(`/api/stories/${storyId}`);
 		expect(response.status).toBe(204);
 		await alice.page
 			.getByRole('alert')

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { callApi } from '../helpers/jsonApi';
 import { download, importId } from '../helpers/exports';
 import { useDesk } from './support/desk';
+import { exportText } from '../helpers/stories';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 /** Every payload tries to run (set window.pwned, open a dialog) or to fetch something. */
 const PAYLOADS = [
@@ -22,19 +24,18 @@ describe('the HTML exports in a browser', () => {
 
 	it('run nothing and fetch nothing, whatever the story and its comments hold', async () => {
 		const id = await importId(desk.server.url, 'hostile.txt', PAYLOADS.join('\n\n') + '\n');
-		await callApi(desk.server.url, 'PATCH', `/api/stories/${id}`, { title: PAYLOADS[0] });
-		const text = await (
-			await fetch(`${desk.server.url}/api/stories/${id}/export?format=txt`)
-		).text();
+		const asOwner = api(desk.server).as(ownerOf(id));
+		await asOwner.patch(`/api/stories/${id}`, { title: PAYLOADS[0] });
+		const text = await exportText(desk.server, id);
 		for (const [index, payload] of PAYLOADS.entries()) {
 			const start = text.indexOf(payload);
-			const comment = await callApi(desk.server.url, 'POST', `/api/stories/${id}/comments`, {
+			const comment = await asOwner.post(`/api/stories/${id}/comments`, {
 				start,
 				end: start + 5,
 				body: PAYLOADS[(index + 1) % PAYLOADS.length],
 				author: PAYLOADS[(index + 2) % PAYLOADS.length]!.slice(0, 80)
 			});
-			const suggestion = await callApi(desk.server.url, 'POST', `/api/stories/${id}/suggestions`, {
+			const suggestion = await asOwner.post(`/api/stories/${id}/suggestions`, {
 				start: start + 6,
 				end: start + 8,
 				replacement: PAYLOADS[(index + 3) % PAYLOADS.length],
@@ -69,6 +70,7 @@ describe('the HTML exports in a browser', () => {
 				for (const link of await page.locator('a').all()) {
 					await link.click({ noWaitAfter: true, timeout: 2_000 }).catch(() => {});
 				}
+				// A bounded wait on purpose: time for anything the clicks started to run (nothing may).
 				await page.waitForTimeout(100);
 				const pwned = await page.evaluate(() => (window as unknown as { pwned?: number }).pwned);
 				expect(pwned, query).toBeUndefined();

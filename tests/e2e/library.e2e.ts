@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { storyText } from './support/browser';
 import { useDesk } from './support/desk';
+import { api } from '../helpers/apiClient';
 
 describe('the library', () => {
 	const desk = useDesk();
@@ -98,11 +99,7 @@ describe('the library', () => {
 			).flatMap((tokens) => tokens.map((entry) => entry.token))
 		);
 		expect(held.length).toBeGreaterThanOrEqual(2);
-		const listed = (await (
-			await fetch(`${desk.server.url}/api/stories`, {
-				headers: { 'x-galley-tokens': held.join(',') }
-			})
-		).json()) as {
+		const listed = (await api(desk.server).holding(held).get('/api/stories')).body as {
 			stories: Array<{ title: string }>;
 		};
 		expect(listed.stories.some((story) => /ferry/i.test(story.title))).toBe(true);

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PRESENCE_PALETTE } from '#shared/protocol/presenceColor';
 import { storyRoom } from '#shared/protocol/rooms';
-import { callApi } from '../helpers/jsonApi';
-import { storyPage, tokenFor, tokenOf } from '../helpers/links';
+import { ownerOf, storyPage, tokenFor, tokenOf } from '../helpers/links';
 import { createStory, firstParagraphText } from '../helpers/stories';
 import {
 	awarenessMessage,
@@ -14,6 +13,7 @@ import {
 } from '../helpers/wsClients';
 import { caretNames, connectionStatus, storyText } from './support/browser';
 import { useDesk } from './support/desk';
+import { api } from '../helpers/apiClient';
 
 // Issue 10, item 7: a presence state is another client's data. A raw client publishes a caret
 // whose colour smuggles CSS and whose name is markup; the desk draws a caret in a palette
@@ -54,7 +54,7 @@ describe('presence from a hostile client', () => {
 			reader.destroy();
 		}
 
-		const made = await callApi(url, 'POST', `/api/stories/${storyId}/links`, {
+		const made = await api(url).as(ownerOf(storyId)).post(`/api/stories/${storyId}/links`, {
 			role: 'commenter',
 			name: 'Mallory'
 		});

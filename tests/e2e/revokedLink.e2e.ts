@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callApi } from '../helpers/jsonApi';
-import { storyPage } from '../helpers/links';
+import { ownerOf, storyPage } from '../helpers/links';
 import { createStory } from '../helpers/stories';
 import { connectionStatus } from './support/browser';
 import { useDesk } from './support/desk';
+import { api } from '../helpers/apiClient';
 
 // A tab open on a link the owner revokes while the tab is offline. When it comes back, its first
 // attempt is closed 4401 at the door: the desk says the link no longer works, turns read-only and
@@ -23,16 +23,13 @@ describe('a tab whose link was revoked while it was offline', () => {
 
 		await context.setOffline(true);
 		await expect.poll(() => connectionStatus(page)).not.toBe('connected');
-		const links = await callApi(desk.server.url, 'GET', `/api/stories/${id}/links`);
+		const asOwner = api(desk.server).as(ownerOf(id));
+		const links = await asOwner.get(`/api/stories/${id}/links`);
 		const guest = (links.body.links as Array<{ id: string; name: string }>).find(
 			(link) => link.name === 'Guest'
 		);
 		expect(guest).toBeDefined();
-		const revoked = await callApi(
-			desk.server.url,
-			'DELETE',
-			`/api/stories/${id}/links/${guest!.id}`
-		);
+		const revoked = await asOwner.delete(`/api/stories/${id}/links/${guest!.id}`);
 		expect(revoked.status).toBe(204);
 
 		let attempts = 0;
@@ -48,7 +45,8 @@ describe('a tab whose link was revoked while it was offline', () => {
 			await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'revoked-link.png') });
 		}
 
-		// One attempt per room (story and notes), then none.
+		// One attempt per room (story and notes), then none (a bounded wait on purpose: what must
+		// not happen is another attempt within 5 s).
 		const afterRefusal = attempts;
 		expect(afterRefusal).toBeLessThanOrEqual(2);
 		await page.waitForTimeout(5_000);

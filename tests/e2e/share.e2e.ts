@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { storyPage } from '../helpers/links';
+import { ownerOf, storyPage } from '../helpers/links';
 import { createStory } from '../helpers/stories';
 import { connectionStatus, storyText } from './support/browser';
 import { useDesk } from './support/desk';
+import { api } from '../helpers/apiClient';
 
 describe('sharing a story with a person', () => {
 	const desk = useDesk();
@@ -69,16 +70,13 @@ describe('sharing a story with a person', () => {
 		await owner.locator('article[aria-label^="Comment by Maya on “T"]').waitFor();
 
 		// The owner makes Maya a viewer: her page follows at once, no reload, and so does the list.
-		const links = (await (
-			await fetch(`${desk.server.url}/api/stories/${storyId}/links`)
-		).json()) as {
+		const asOwner = api(desk.server).as(ownerOf(storyId));
+		const links = (await asOwner.get(`/api/stories/${storyId}/links`)).body as {
 			links: Array<{ id: string; name: string }>;
 		};
 		const mayas = links.links.find((item) => item.name === 'Maya')!;
-		const patched = await fetch(`${desk.server.url}/api/stories/${storyId}/links/${mayas.id}`, {
-			method: 'PATCH',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ role: 'viewer' })
+		const patched = await asOwner.patch(`/api/stories/${storyId}/links/${mayas.id}`, {
+			role: 'viewer'
 		});
 		expect(patched.status).toBe(200);
 		await expect

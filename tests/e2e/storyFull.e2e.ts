@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportText } from '../helpers/jsonApi';
 import { storyPage } from '../helpers/links';
-import { createStory } from '../helpers/stories';
+import { createStory, exportText } from '../helpers/stories';
 import { connectionStatus, storyText } from './support/browser';
 import { useDesk } from './support/desk';
 
@@ -38,7 +37,8 @@ describe('a story at its size limit', () => {
 		if (process.env.SCREENSHOT_DIR) {
 			await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, 'story-full.png') });
 		}
-		// Refused for good until the person changes something: no retries meanwhile.
+		// Refused for good until the person changes something: no retries meanwhile (a bounded wait
+		// on purpose: what must not happen is an attempt within 4 s).
 		const afterRefusal = attempts;
 		await page.waitForTimeout(4_000);
 		expect(attempts).toBe(afterRefusal);

@@ -1,38 +1,48 @@
 import { decodeXML } from 'entities';
 import JSZip from 'jszip';
+import { api, type ApiTarget } from './apiClient';
+import { ownerOf, rememberImport } from './links';
 
-/** Downloads one export; throws unless it is a 200. */
+/** Downloads one export with `token` (the owner's link unless given); throws unless it is a 200. */
 export async function download(
-	baseUrl: string,
+	server: ApiTarget,
 	id: string,
-	query: string
+	query: string,
+	token = ownerOf(id)
 ): Promise<{ response: Response; bytes: Uint8Array<ArrayBuffer> }> {
-	const response = await fetch(`${baseUrl}/api/stories/${id}/export?${query}`);
+	const response = await api(server).as(token).raw(`/api/stories/${id}/export?${query}`);
 	if (response.status !== 200) {
 		throw new Error(`export ${query} failed: ${response.status} ${await response.text()}`);
 	}
 	return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
-/** Imports one file through multipart, as the story page's picker does; returns the answer. */
+/**
+ * Imports one file through multipart with no token, as the story page's picker does on a server
+ * without ADMIN_TOKEN; remembers the new story's links; returns the answer.
+ */
 export async function importFile(
-	baseUrl: string,
+	server: ApiTarget,
 	name: string,
 	body: string | Uint8Array<ArrayBuffer>,
 	type = 'application/octet-stream'
 ): Promise<Response> {
 	const form = new FormData();
 	form.append('file', new Blob([body], { type }), name);
-	return fetch(`${baseUrl}/api/stories`, { method: 'POST', body: form });
+	const response = await api(server)
+		.anonymous()
+		.raw('/api/stories', { method: 'POST', body: form });
+	if (response.status === 201) rememberImport(await response.clone().json());
+	return response;
 }
 
 /** Imports one file and returns the new story's id. */
 export async function importId(
-	baseUrl: string,
+	server: ApiTarget,
 	name: string,
 	body: string | Uint8Array<ArrayBuffer>
 ): Promise<string> {
-	const response = await importFile(baseUrl, name, body);
+	const response = await importFile(server, name, body);
 	if (response.status !== 201) throw new Error(`import failed: ${await response.text()}`);
 	return ((await response.json()) as { stories: Array<{ id: string }> }).stories[0]!.id;
 }

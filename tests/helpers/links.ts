@@ -1,19 +1,11 @@
 import type { Role } from '#shared/protocol/roles';
+import { api, type ApiTarget } from './apiClient';
 
-// Share-link tokens the tests were given by POST /api/stories (and by the link API), so helpers
-// and plain `fetch` calls can carry them. `installTokenFetch` (tests/helpers/setupTokens.ts, a
-// setup file of the integration and e2e projects) wraps the global fetch so that a call to
-// `/api/stories/<id>…` carries the story's owner token, and `GET /api/stories` every token
-// known, unless the call brings its own credentials. `rawFetch` is the unwrapped fetch, for
-// tests of what happens without a token.
+// Share-link tokens the tests were given by imports (`rememberImport`, which the import helpers
+// call) and by the CLI, so a test can name whose link it calls with: `tokenFor(id, 'viewer')`,
+// `ownerOf(id)`. Nothing adds them to a request by itself: see tests/helpers/apiClient.ts.
 
 const tokens = new Map<string, Partial<Record<Role, string>>>();
-
-type Fetch = typeof globalThis.fetch;
-const globals = globalThis as { __galleyRawFetch?: Fetch };
-
-/** The fetch without any token added. */
-export const rawFetch: Fetch = (...args) => (globals.__galleyRawFetch ?? globalThis.fetch)(...args);
 
 /** The token of a link URL (`…?token=…`). */
 export function tokenOf(url: string): string {
@@ -39,6 +31,11 @@ export function tokenFor(storyId: string, role: Role = 'owner'): string {
 	const token = tokens.get(storyId)?.[role];
 	if (!token) throw new Error(`no ${role} token known for story ${storyId}`);
 	return token;
+}
+
+/** The story's owner token, as the import gave it. */
+export function ownerOf(storyId: string): string {
+	return tokenFor(storyId, 'owner');
 }
 
 export function knownToken(storyId: string, role: Role = 'owner'): string | undefined {
@@ -73,53 +70,17 @@ export async function makeLink(
 	role: Role,
 	name: string
 ): Promise<string> {
-	const response = await rawFetch(`${baseUrl}/api/stories/${storyId}/links`, {
-		method: 'POST',
-		headers: {
-			authorization: `Bearer ${tokenFor(storyId, 'owner')}`,
-			'content-type': 'application/json'
-		},
-		body: JSON.stringify({ role, name })
-	});
-	if (response.status !== 201) throw new Error(`could not make a link: ${response.status}`);
-	return tokenOf(((await response.json()) as { url: string }).url);
+	const made = await api(baseUrl)
+		.as(ownerOf(storyId))
+		.post(`/api/stories/${storyId}/links`, { role, name });
+	if (made.status !== 201) throw new Error(`could not make a link: ${made.status}`);
+	return tokenOf((made.body as { url: string }).url);
 }
 
 /** For WebSocket rooms `story:<id>` / `notes:<id>`: the owner token of the story, if known. */
 export function tokenForRoom(room: string): string | undefined {
 	const storyId = room.slice(room.indexOf(':') + 1);
 	return knownToken(storyId);
-}
-
-const STORY_PATH = /^\/api\/stories\/([^/]+)/;
-
-export function installTokenFetch(): void {
-	if (globals.__galleyRawFetch) return;
-	const original = globalThis.fetch;
-	globals.__galleyRawFetch = original;
-	globalThis.fetch = async (input, init) => {
-		const request = new Request(input, init);
-		const url = new URL(request.url);
-		const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-		const ownCredentials =
-			request.headers.has('authorization') ||
-			request.headers.has('x-galley-tokens') ||
-			url.searchParams.has('token');
-		if (local && !ownCredentials) {
-			const story = STORY_PATH.exec(url.pathname);
-			if (story) {
-				const token = knownToken(decodeURIComponent(story[1]!));
-				if (token) request.headers.set('authorization', `Bearer ${token}`);
-			} else if (url.pathname === '/api/stories' && request.method === 'GET') {
-				request.headers.set('x-galley-tokens', allOwnerTokens().join(','));
-			}
-		}
-		const response = await original(request);
-		if (local && url.pathname === '/api/stories' && request.method === 'POST') {
-			if (response.status === 201) rememberImport(await response.clone().json());
-		}
-		return response;
-	};
 }
 
 /** Records the owner tokens `galley import` printed (`id\t/stories/id?token=…\ttitle` lines). */
@@ -129,4 +90,16 @@ export function rememberCliImport(stdout: string): void {
 		const token = path ? new URL(path, 'http://galley.invalid').searchParams.get('token') : null;
 		if (id && token) tokens.set(id, { ...tokens.get(id), owner: token });
 	}
+}
+
+/** Who a link writes as (its author id and name), as `GET /api/stories/<id>` tells its holder. */
+export async function authorOf(
+	server: ApiTarget,
+	storyId: string,
+	token: string
+): Promise<{ id: string; name: string }> {
+	const answer = await api(server).as(token).get(`/api/stories/${storyId}`);
+	if (answer.status !== 200) throw new Error(`no author for that link: ${answer.status}`);
+	const { you } = answer.body as { you: { id: string; name: string } };
+	return { id: you.id, name: you.name };
 }

@@ -74,6 +74,23 @@ export async function connectRaw(
 	return { ws, messages, closed };
 }
 
+/**
+ * How the server closed `client` within `ms`, or null if it is still open then. A bounded wait on
+ * purpose: a null is the proof that no close came in that time (there is nothing else to wait for).
+ */
+export async function closedWithin(
+	client: RawClient,
+	ms: number
+): Promise<{ code: number; reason: string } | null> {
+	let timer: NodeJS.Timeout | undefined;
+	const result = await Promise.race([
+		client.closed,
+		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))
+	]);
+	clearTimeout(timer);
+	return result;
+}
+
 export function syncStep1(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, 0);

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startServer, type RunningServer } from '../helpers/startServer';
+import { allOwnerTokens, ownerOf, rememberImport } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 let server: RunningServer;
 
@@ -10,12 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
+/** Imports with no token (anyone may, without ADMIN_TOKEN) and remembers the new stories' links. */
+async function remembered(response: Response): Promise<Response> {
+	if (response.status === 201) rememberImport(await response.clone().json());
+	return response;
+}
+
 async function importRaw(body: string | Uint8Array<ArrayBuffer>, type = 'text/plain', query = '') {
-	return fetch(`${server.url}/api/stories${query}`, {
-		method: 'POST',
-		headers: { 'Content-Type': type },
-		body
-	});
+	return remembered(
+		await api(server)
+			.anonymous()
+			.raw(`/api/stories${query}`, { method: 'POST', headers: { 'Content-Type': type }, body })
+	);
 }
 
 async function importFiles(
@@ -25,11 +33,20 @@ async function importFiles(
 	for (const file of files) {
 		form.append('file', new Blob([file.body], { type: file.type ?? 'text/plain' }), file.name);
 	}
-	return fetch(`${server.url}/api/stories`, { method: 'POST', body: form });
+	return remembered(
+		await api(server).anonymous().raw('/api/stories', { method: 'POST', body: form })
+	);
 }
 
+/** The txt export as the story's owner. */
 async function exportTxt(id: string) {
-	return fetch(`${server.url}/api/stories/${id}/export?format=txt`);
+	return api(server).as(ownerOf(id)).raw(`/api/stories/${id}/export?format=txt`);
+}
+
+/** The ids of every story the tests hold an owner link for, as the library lists them. */
+async function libraryIds(): Promise<string[]> {
+	const listed = await api(server).holding(allOwnerTokens()).get('/api/stories');
+	return listed.body.stories.map((story: { id: string }) => story.id);
 }
 
 describe('health', () => {
@@ -109,7 +126,7 @@ describe('refusals', () => {
 	});
 
 	it('refuses binary content with 415 and imports nothing of the batch', async () => {
-		const before = (await (await fetch(`${server.url}/api/stories`)).json()).stories.length;
+		const before = (await libraryIds()).length;
 		const response = await importFiles([
 			{ name: 'fine.txt', body: 'Fine.' },
 			{ name: 'photo.txt', body: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0]) }
@@ -118,7 +135,7 @@ describe('refusals', () => {
 		const body = await response.json();
 		expect(body.error.code).toBe('binary_content');
 		expect(body.error.message).toContain('photo.txt');
-		const after = (await (await fetch(`${server.url}/api/stories`)).json()).stories.length;
+		const after = (await libraryIds()).length;
 		expect(after).toBe(before);
 	});
 
@@ -129,24 +146,25 @@ describe('refusals', () => {
 
 	it('answers unknown stories with 401 and unknown routes with 404, with a JSON error', async () => {
 		// Without a link to it, a story id says nothing: unknown and existing look the same.
-		const missing = await fetch(`${server.url}/api/stories/doesNotExist1`);
+		const missing = await api(server).anonymous().raw('/api/stories/doesNotExist1');
 		expect(missing.status).toBe(401);
 		expect((await missing.json()).error.code).toBe('unauthorized');
-		expect((await exportTxt('doesNotExist1')).status).toBe(401);
-		expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
+		const missingExport = await api(server)
+			.anonymous()
+			.raw('/api/stories/doesNotExist1/export?format=txt');
+		expect(missingExport.status).toBe(401);
+		expect((await api(server).anonymous().raw('/api/nothing-here')).status).toBe(404);
 	});
 
 	it('refuses an unknown export format and a bad rename with 400', async () => {
 		const { stories } = await (await importRaw('Text.')).json();
-		const badFormat = await fetch(`${server.url}/api/stories/${stories[0].id}/export?format=pdf`);
+		const owner = api(server).as(ownerOf(stories[0].id));
+		const badFormat = await owner.get(`/api/stories/${stories[0].id}/export?format=pdf`);
 		expect(badFormat.status).toBe(400);
-		const badTitle = await fetch(`${server.url}/api/stories/${stories[0].id}`, {
-			method: 'PATCH',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ title: '   ' })
-		});
+		const badTitle = await owner.patch(`/api/stories/${stories[0].id}`, { title: '   ' });
 		expect(badTitle.status).toBe(400);
-		const notJson = await fetch(`${server.url}/api/stories/${stories[0].id}`, {
+		// Broken JSON, without even a content type.
+		const notJson = await owner.raw(`/api/stories/${stories[0].id}`, {
 			method: 'PATCH',
 			body: '{nope'
 		});
@@ -162,25 +180,26 @@ describe('library', () => {
 		).json();
 		const id = stories[0].id;
 
-		const list = await (await fetch(`${server.url}/api/stories`)).json();
+		const owner = api(server).as(ownerOf(id));
+		const list = (
+			await api(server)
+				.holding([ownerOf(id)])
+				.get('/api/stories')
+		).body;
 		const listed = list.stories.find((story: { id: string }) => story.id === id);
 		expect(listed).toMatchObject({ id, title: 'Old', words: 3, present: 0 });
 		expect(Date.parse(listed.createdAt)).not.toBeNaN();
 		expect(Date.parse(listed.updatedAt)).not.toBeNaN();
 
-		const renamed = await fetch(`${server.url}/api/stories/${id}`, {
-			method: 'PATCH',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ title: 'Nouveau titre ✨' })
-		});
+		const renamed = await owner.patch(`/api/stories/${id}`, { title: 'Nouveau titre ✨' });
 		expect(renamed.status).toBe(200);
-		expect((await renamed.json()).title).toBe('Nouveau titre ✨');
+		expect(renamed.body.title).toBe('Nouveau titre ✨');
 		const disposition = (await exportTxt(id)).headers.get('content-disposition')!;
 		expect(disposition).toContain("filename*=UTF-8''Nouveau%20titre%20%E2%9C%A8.txt");
 
-		expect((await fetch(`${server.url}/api/stories/${id}`, { method: 'DELETE' })).status).toBe(204);
-		expect((await fetch(`${server.url}/api/stories/${id}`)).status).toBe(404);
-		expect((await fetch(`${server.url}/api/stories/${id}`, { method: 'DELETE' })).status).toBe(404);
+		expect((await owner.delete(`/api/stories/${id}`)).status).toBe(204);
+		expect((await owner.get(`/api/stories/${id}`)).status).toBe(404);
+		expect((await owner.delete(`/api/stories/${id}`)).status).toBe(404);
 	});
 });
 

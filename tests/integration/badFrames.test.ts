@@ -14,6 +14,7 @@ import {
 	updateMessage,
 	type Client
 } from '../helpers/wsClients';
+import { createStory } from '../helpers/stories';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -27,13 +28,7 @@ beforeAll(async () => {
 	server = await startServer({
 		env: { MAX_MESSAGE_BYTES: limit, MAX_WRITER_MESSAGE_BYTES: limit }
 	});
-	const response = await fetch(`${server.url}/api/stories`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'text/plain' },
-		body: 'Untouched.'
-	});
-	const { stories } = (await response.json()) as { stories: Array<{ id: string }> };
-	room = `story:${stories[0]!.id}`;
+	room = `story:${await createStory(server, 'Untouched', 'Untouched.')}`;
 	good = connectClient(server.wsUrl, room);
 	await synced(good);
 	await vi.waitFor(() => expect(good.provider.awareness.getStates().size).toBe(1));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startServer, type RunningServer } from '../helpers/startServer';
+import { exportText } from '../helpers/stories';
 
 const run = promisify(execFile);
 let server: RunningServer;
@@ -49,10 +50,7 @@ describe('galley CLI beside a running server', () => {
 
 		// The running server sees the story the CLI wrote into the same database, through its owner link.
 		const token = new URL(url!, server.url).searchParams.get('token')!;
-		const served = await fetch(`${server.url}/api/stories/${id}/export?format=txt`, {
-			headers: { authorization: `Bearer ${token}` }
-		});
-		expect(await served.text()).toBe(text);
+		expect(await exportText(server, id!, token)).toBe(text);
 
 		const listed = await galley('list');
 		expect(listed.stdout).toContain(`${id}\t14 words`);

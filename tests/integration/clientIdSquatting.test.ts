@@ -3,18 +3,19 @@ import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { addMessage } from '#shared/review/notesDoc';
-import { callApi, exportText } from '../helpers/jsonApi';
-import { makeLink, rawFetch, tokenFor } from '../helpers/links';
+import { authorOf, makeLink, ownerOf, tokenFor } from '../helpers/links';
 import { forgedGcUpdate } from '../helpers/rawUpdates';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
 	updateMessage,
 	type Client
 } from '../helpers/wsClients';
+import { api } from '../helpers/apiClient';
 
 // A person's client id is visible to everyone in presence. While they are offline and typing,
 // another link writes one GC struct under that id: the server would then believe it has their
@@ -55,10 +56,7 @@ async function present(room: string, token: string): Promise<Client> {
 async function forge(room: string, token: string, victim: number): Promise<number | undefined> {
 	const attacker = await connectRaw(server.wsUrl, room, token);
 	attacker.ws.send(updateMessage(forgedGcUpdate(victim, 0, 1_000)));
-	const closed = await Promise.race([
-		attacker.closed,
-		new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000))
-	]);
+	const closed = await closedWithin(attacker, 3_000);
 	attacker.ws.terminate();
 	return closed?.code;
 }
@@ -86,18 +84,15 @@ describe('client ids seen in presence', () => {
 	});
 
 	it('keeps a commenter’s offline reply when another commenter forges their id', async () => {
-		const thread = await callApi(server.url, 'POST', `/api/stories/${storyId}/comments`, {
+		const owner = api(server).as(ownerOf(storyId));
+		const thread = await owner.post(`/api/stories/${storyId}/comments`, {
 			start: 0,
 			end: 4,
 			body: 'Which rain?'
 		});
 		expect(thread.status).toBe(201);
 		const carlaToken = await makeLink(server.url, storyId, 'commenter', 'Carla');
-		const { you } = (await (
-			await rawFetch(`${server.url}/api/stories/${storyId}`, {
-				headers: { authorization: `Bearer ${carlaToken}` }
-			})
-		).json()) as { you: { id: string; name: string } };
+		const you = await authorOf(server, storyId, carlaToken);
 		const carla = await present(notesRoom(storyId), carlaToken);
 		const mallory = await makeLink(server.url, storyId, 'commenter', 'Mallory');
 		carla.provider.disconnect();
@@ -112,11 +107,7 @@ describe('client ids seen in presence', () => {
 
 		carla.provider.connect();
 		await vi.waitFor(async () => {
-			const answer = await callApi(
-				server.url,
-				'GET',
-				`/api/stories/${storyId}/comments/${thread.body.id}`
-			);
+			const answer = await owner.get(`/api/stories/${storyId}/comments/${thread.body.id}`);
 			expect(answer.body.messages.map((m: { body: string }) => m.body)).toEqual([
 				'Which rain?',
 				'The autumn one.'

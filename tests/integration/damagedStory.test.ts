@@ -10,6 +10,8 @@ import { CloseCode } from '#shared/protocol/closeCodes';
 import { createStory, firstParagraphText } from '../helpers/stories';
 import { repoRoot, startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, connectRaw, synced, type Client } from '../helpers/wsClients';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 // A story whose stored rows no longer read back as written (a snapshot cut in half, one flipped
 // byte in an update) must never open empty and never be overwritten: the room refuses with 4409,
@@ -37,8 +39,9 @@ function withDb<T>(running: RunningServer, fn: (db: Database.Database) => T): T 
 	}
 }
 
-async function exportText(running: RunningServer, id: string): Promise<Response> {
-	return fetch(`${running.url}/api/stories/${id}/export?format=txt`);
+/** The txt export as the story's owner, whatever its status. */
+async function exportAsOwner(running: RunningServer, id: string): Promise<Response> {
+	return api(running).as(ownerOf(id)).raw(`/api/stories/${id}/export?format=txt`);
 }
 
 /** Types `text` at the end of the story's first paragraph and waits until the server has it. */
@@ -50,7 +53,7 @@ async function typeInto(running: RunningServer, id: string, text: string): Promi
 	paragraph.insert(paragraph.length, text);
 	const expected = paragraph.toString();
 	await vi.waitFor(
-		async () => expect(await (await exportText(running, id)).text()).toBe(expected),
+		async () => expect(await (await exportAsOwner(running, id)).text()).toBe(expected),
 		{ timeout: 10_000 }
 	);
 	client.provider.shouldConnect = false;
@@ -114,7 +117,7 @@ async function expectRefused(running: RunningServer, id: string, runs: number): 
 		expect(await raw.closed).toEqual(DAMAGED);
 	}
 	await attemptEdit(running, room);
-	const exported = await exportText(running, id);
+	const exported = await exportAsOwner(running, id);
 	expect(exported.status).toBe(409);
 	expect(((await exported.json()) as { error: { code: string } }).error.code).toBe('story_damaged');
 	expect(await (await fetch(`${running.url}/healthz`)).json()).toEqual({
@@ -227,6 +230,7 @@ describe('a story whose saved data is damaged', () => {
 		expect(check.stdout).toContain(`${id}\tdamaged\tFlipped\t${room}: update ${seq}`);
 
 		// Long past ROOM_UNLOAD_MS and after a kill -9 and a restart: the row is still there, unchanged.
+		// A bounded wait on purpose: nothing may remove the row when the room unloads.
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		await server.kill('SIGKILL');
 		await server.restart();

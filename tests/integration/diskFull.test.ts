@@ -13,10 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { storyRoom } from '#shared/protocol/rooms';
-import { callApi, exportText } from '../helpers/jsonApi';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 // The data folder on a small tmpfs of its own, filled to the last byte while someone types. The
 // server must say so quietly and clearly: the writer's connection is closed with 4503 "not
@@ -95,11 +96,13 @@ describe('a full disk', () => {
 			error: 'cannot save: the disk is full',
 			kind: 'disk_full'
 		});
-		const comment = await callApi(server.url, 'POST', `/api/stories/${storyId}/comments`, {
-			start: 4,
-			end: 11,
-			body: 'Which harbour?'
-		});
+		const comment = await api(server)
+			.as(ownerOf(storyId))
+			.post(`/api/stories/${storyId}/comments`, {
+				start: 4,
+				end: 11,
+				body: 'Which harbour?'
+			});
 		expect(comment.status).toBe(503);
 		expect(comment.body.error.code).toBe('not_saved');
 

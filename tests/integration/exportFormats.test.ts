@@ -1,9 +1,11 @@
 import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiOf, exportText } from '../helpers/jsonApi';
 import { docxText, download, importId, zipPart } from '../helpers/exports';
 import { startServer, type RunningServer } from '../helpers/startServer';
+import { exportText } from '../helpers/stories';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -11,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
-const api = apiOf(() => server);
+/** The API as the story's owner. */
+const asOwner = (id: string) => api(server).as(ownerOf(id));
 
 const MARKDOWN = `# The Fox
 
@@ -29,20 +32,20 @@ async function reviewedStory(title = 'Fox'): Promise<{ id: string; text: string 
 		const start = text.indexOf(quote);
 		return { start, end: start + quote.length };
 	};
-	const thread = await api('POST', `/api/stories/${id}/comments`, {
+	const thread = await asOwner(id).post(`/api/stories/${id}/comments`, {
 		...at('quick brown'),
 		body: 'Which fox?',
 		author: 'Ana'
 	});
 	expect(thread.status).toBe(201);
-	await api('POST', `/api/stories/${id}/comments/${thread.body.id}/replies`, {
+	await asOwner(id).post(`/api/stories/${id}/comments/${thread.body.id}/replies`, {
 		body: 'The red one.',
 		author: 'Ben'
 	});
 	const lazy = at('lazy');
 	expect(
 		(
-			await api('POST', `/api/stories/${id}/suggestions`, {
+			await asOwner(id).post(`/api/stories/${id}/suggestions`, {
 				...lazy,
 				replacement: 'sleepy',
 				author: 'Cleo'
@@ -52,7 +55,7 @@ async function reviewedStory(title = 'Fox'): Promise<{ id: string; text: string 
 	const late = at('late').end;
 	expect(
 		(
-			await api('POST', `/api/stories/${id}/suggestions`, {
+			await asOwner(id).post(`/api/stories/${id}/suggestions`, {
 				start: late,
 				end: late,
 				replacement: ' at night',
@@ -133,14 +136,14 @@ describe('export formats', () => {
 		const hostile =
 			'<script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src="https://evil.test"></iframe> "quoted" & \'single\' <a href="javascript:alert(3)">x</a>\n';
 		const id = await importId(server.url, 'hostile.txt', hostile);
-		await api('PATCH', `/api/stories/${id}`, { title: '</title><script>alert(4)</script>' });
-		await api('POST', `/api/stories/${id}/comments`, {
+		await asOwner(id).patch(`/api/stories/${id}`, { title: '</title><script>alert(4)</script>' });
+		await asOwner(id).post(`/api/stories/${id}/comments`, {
 			start: 0,
 			end: 8,
 			body: '<svg onload=alert(5)> <style>body{background:url(https://evil.test/x)}</style>',
 			author: '<b onmouseover=alert(6)>Eve</b>'
 		});
-		await api('POST', `/api/stories/${id}/suggestions`, {
+		await asOwner(id).post(`/api/stories/${id}/suggestions`, {
 			start: 9,
 			end: 15,
 			replacement: '<script>alert(7)</script>',
@@ -189,13 +192,16 @@ describe('export formats', () => {
 
 	it('reports the changes from the imported text, and who suggested and accepted them', async () => {
 		const { id } = await reviewedStory();
-		const list = await api('GET', `/api/stories/${id}/suggestions`);
+		const list = await asOwner(id).get(`/api/stories/${id}/suggestions`);
 		const lazy = list.body.suggestions.find(
 			(each: { replacement: string }) => each.replacement === 'sleepy'
 		);
 		expect(
-			(await api('POST', `/api/stories/${id}/suggestions/${lazy.id}/accept`, { author: 'Dana' }))
-				.status
+			(
+				await asOwner(id).post(`/api/stories/${id}/suggestions/${lazy.id}/accept`, {
+					author: 'Dana'
+				})
+			).status
 		).toBe(200);
 		const { response, bytes } = await download(server.url, id, 'format=changes');
 		expect(response.headers.get('content-disposition')).toContain('Fox (changes).html');
@@ -209,7 +215,7 @@ describe('export formats', () => {
 
 	it('names files after the title, unicode kept and path characters removed', async () => {
 		const id = await importId(server.url, 'x.txt', 'Text.\n');
-		await api('PATCH', `/api/stories/${id}`, { title: 'Ça/va: «bien»' });
+		await asOwner(id).patch(`/api/stories/${id}`, { title: 'Ça/va: «bien»' });
 		const { response } = await download(server.url, id, 'format=docx');
 		const disposition = response.headers.get('content-disposition')!;
 		expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('Ça va «bien».docx')}`);
@@ -217,13 +223,15 @@ describe('export formats', () => {
 
 	it('refuses unknown formats and contradictory options with 400', async () => {
 		const id = await importId(server.url, 'x.txt', 'Text.\n');
-		const unknown = await api('GET', `/api/stories/${id}/export?format=pdf`);
+		const unknown = await asOwner(id).get(`/api/stories/${id}/export?format=pdf`);
 		expect(unknown.status).toBe(400);
 		expect(unknown.body.error.code).toBe('unknown_format');
 		expect(unknown.body.error.message).toContain('txt, md, html, docx, changes, annotations');
-		const both = await api('GET', `/api/stories/${id}/export?format=docx&suggestions=1&accept=all`);
+		const both = await asOwner(id).get(
+			`/api/stories/${id}/export?format=docx&suggestions=1&accept=all`
+		);
 		expect(both.status).toBe(400);
-		const accept = await api('GET', `/api/stories/${id}/export?format=txt&accept=some`);
+		const accept = await asOwner(id).get(`/api/stories/${id}/export?format=txt&accept=some`);
 		expect(accept.status).toBe(400);
 		expect(accept.body.error.message).toContain('accept');
 	});

@@ -6,12 +6,17 @@ import { listThreads } from '#shared/review/notesDoc';
 import { misshapenBlocks } from '../../server/collab/repairStory';
 import { seededRandom } from '../../bench/seededRandom';
 import { percentile, startCanary } from '../../bench/canary';
-import { exportText } from '../helpers/jsonApi';
 import { tokenFor } from '../helpers/links';
 import { randomEdit } from '../helpers/randomStoryEdits';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory } from '../helpers/stories';
-import { connectClient, connectRaw, synced, updateMessage } from '../helpers/wsClients';
+import { createStory, exportText } from '../helpers/stories';
+import {
+	closedWithin,
+	connectClient,
+	connectRaw,
+	synced,
+	updateMessage
+} from '../helpers/wsClients';
 
 // Random updates built from the story schema, valid and corrupted, sent from raw editor and
 // commenter connections for a bounded time. After each round the stored story still fits the
@@ -46,14 +51,14 @@ async function freshCopy(room = storyRoom(storyId)): Promise<Y.Doc> {
 	return copy;
 }
 
-/** Sends one update on a new raw connection; resolves once it is closed or has had its chance. */
+/**
+ * Sends one update on a new raw connection; resolves once it is closed or has had its chance (a
+ * raw client gets no word that an update was taken, so an open connection after 150 ms counts).
+ */
 async function send(room: string, token: string, update: Uint8Array): Promise<number | null> {
 	const raw = await connectRaw(server.wsUrl, room, token);
 	raw.ws.send(updateMessage(update));
-	const closed = await Promise.race([
-		raw.closed,
-		new Promise<null>((resolve) => setTimeout(() => resolve(null), 150))
-	]);
+	const closed = await closedWithin(raw, 150);
 	raw.ws.terminate();
 	return closed?.code ?? null;
 }

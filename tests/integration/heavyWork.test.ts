@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { percentile, startCanary, type Canary } from '../../bench/canary';
-import { exportText } from '../helpers/jsonApi';
-import { tokenFor } from '../helpers/links';
+import { ownerOf, rememberImport, tokenFor } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory } from '../helpers/stories';
+import { createStory, exportText } from '../helpers/stories';
+import { api } from '../helpers/apiClient';
 
 // Imports and exports run on a pool of worker threads, bounded by a queue, a deadline and a heap
 // cap per job. Each attack here once froze every room on the server (a Markdown import of
@@ -21,11 +21,14 @@ interface Answer {
 async function importText(server: RunningServer, name: string, text: string): Promise<Answer> {
 	const form = new FormData();
 	form.append('file', new Blob([text], { type: 'text/plain' }), name);
-	const response = await fetch(`${server.url}/api/stories`, { method: 'POST', body: form });
+	const response = await api(server)
+		.anonymous()
+		.raw('/api/stories', { method: 'POST', body: form });
 	const body = (await response.json()) as {
 		error?: { code: string; message: string };
 		stories?: Array<{ id: string }>;
 	};
+	if (response.status === 201) rememberImport(body);
 	return {
 		status: response.status,
 		retryAfter: response.headers.get('retry-after'),
@@ -43,11 +46,13 @@ async function withCanary<T>(
 	attack: () => Promise<T>
 ): Promise<{ result: T; canary: Canary }> {
 	const canary = startCanary(server.wsUrl, canaryId, tokenFor(canaryId, 'editor'));
-	await new Promise((resolve) => setTimeout(resolve, 600)); // synced, typing
+	// Synced and typing: its first marks have arrived.
+	await vi.waitFor(() => expect(canary.latencies.length).toBeGreaterThan(0), { timeout: 10_000 });
 	const started = Date.now();
 	try {
 		const result = await attack();
-		// At least two seconds of typing, and time for the last marks to arrive.
+		// At least two seconds of typing, and time for the last marks to arrive: a measuring
+		// window, not a wait for a condition.
 		await new Promise((resolve) =>
 			setTimeout(resolve, Math.max(400, 2_000 - (Date.now() - started)))
 		);
@@ -131,10 +136,12 @@ describe('proofreading in the pool', () => {
 		const novel = await importText(server, 'novel.txt', `${sentence.repeat(200)}\n\n`.repeat(40));
 		expect(novel.status).toBe(201);
 		const { result, canary } = await withCanary(server, canaryId, async () => {
-			const response = await fetch(`${server.url}/api/stories/${novel.id}/proofread`);
+			const answer = await api(server)
+				.as(ownerOf(novel.id!))
+				.get(`/api/stories/${novel.id}/proofread`);
 			return {
-				status: response.status,
-				flags: ((await response.json()) as { flags: Array<{ kind: string }> }).flags
+				status: answer.status,
+				flags: (answer.body as { flags: Array<{ kind: string }> }).flags
 			};
 		});
 		expect(result.status).toBe(200);

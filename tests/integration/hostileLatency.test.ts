@@ -4,12 +4,12 @@ import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
 import { storyRoom } from '#shared/protocol/rooms';
-import { callApi, exportText } from '../helpers/jsonApi';
-import { tokenFor, tokenOf } from '../helpers/links';
+import { ownerOf, tokenFor, tokenOf } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
 	awarenessMessage,
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -18,6 +18,7 @@ import {
 	type Client,
 	type RawClient
 } from '../helpers/wsClients';
+import { api } from '../helpers/apiClient';
 
 // Hostile clients are refused without the people in the room noticing. Two editors, A and B,
 // share a story; A appends a unique marker and we time how long B's document takes to hold it.
@@ -182,13 +183,7 @@ async function hostile(token: string): Promise<RawClient> {
 
 /** The code the server closed `client` with, or null if it is still open after `wait` ms. */
 async function closeCode(client: RawClient, wait = CLOSE_WAIT_MS): Promise<number | null> {
-	let timer: NodeJS.Timeout | undefined;
-	const closed = await Promise.race([
-		client.closed,
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), wait)))
-	]);
-	clearTimeout(timer);
-	return closed?.code ?? null;
+	return (await closedWithin(client, wait))?.code ?? null;
 }
 
 function isOpen(client: RawClient): boolean {
@@ -258,9 +253,8 @@ const scenarios: Scenario[] = [
 		name: 'revoked link keeps sending',
 		expected: CloseCode.unauthorized,
 		async attack() {
-			const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
-				role: 'editor'
-			});
+			const owner = api(server).as(ownerOf(storyId));
+			const made = await owner.post(`/api/stories/${storyId}/links`, { role: 'editor' });
 			if (made.status !== 201) throw new Error(`link not made: ${made.status}`);
 			const client = await hostile(tokenOf(made.body.url as string));
 			const id = ++awarenessSerial;
@@ -273,9 +267,9 @@ const scenarios: Scenario[] = [
 				if (revoked) client.ws.send(updateMessage(storyEdit()));
 			}, 20);
 			try {
-				await sleep(60);
+				await sleep(60); // pacing: some presence while the link is still good
 				const path = `/api/stories/${storyId}/links/${made.body.id as string}`;
-				const answer = await callApi(server.url, 'DELETE', path);
+				const answer = await owner.delete(path);
 				if (answer.status !== 204) throw new Error(`link not revoked: ${answer.status}`);
 				revoked = true;
 				return await closeCode(client);

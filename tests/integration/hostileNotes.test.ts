@@ -11,12 +11,13 @@ import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { createAnchor } from '#shared/review/anchors';
 import { addMessage, addThread, editMessage, THREADS_MAP } from '#shared/review/notesDoc';
 import type { Author, StoredThread } from '#shared/review/types';
-import { callApi } from '../helpers/jsonApi';
-import { rawFetch, tokenFor, tokenOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
+import { authorOf, ownerOf, tokenFor, tokenOf } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 import {
 	awarenessMessage,
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -56,13 +57,12 @@ async function roomDoc(room: string): Promise<Y.Doc> {
 }
 
 /** Who a token writes as (its link's author id and name). */
-async function youOf(token: string): Promise<Author> {
-	const answer = await rawFetch(`${server.url}/api/stories/${storyId}`, {
-		headers: { authorization: `Bearer ${token}` }
-	});
-	const { you } = (await answer.json()) as { you: Author };
-	return { id: you.id, name: you.name };
+function youOf(token: string): Promise<Author> {
+	return authorOf(server, storyId, token);
 }
+
+/** The API as the story's owner. */
+const asOwner = () => api(server).as(ownerOf(storyId));
 
 /**
  * Makes `change` on a copy of the notes and sends it as one raw update with `token`; the close
@@ -79,17 +79,7 @@ async function sendChange(
 	const socket = await connectRaw(server.wsUrl, notesRoom(storyId), token);
 	sockets.push(socket);
 	socket.ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
-	return closedWithin(socket, ms);
-}
-
-async function closedWithin(socket: RawClient, ms: number): Promise<number | null> {
-	let timer: NodeJS.Timeout | undefined;
-	const result = await Promise.race([
-		socket.closed.then((closed) => closed.code),
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))
-	]);
-	clearTimeout(timer);
-	return result;
+	return (await closedWithin(socket, ms))?.code ?? null;
 }
 
 const token = (role: Role) => tokenFor(storyId, role);
@@ -212,7 +202,7 @@ describe('notes: only what the review model defines, as one’s own link', () =>
 		expect(
 			await sendChange(token('commenter'), (doc) => addMessage(doc, 'carol-t', answer), 500)
 		).toBeNull();
-		const comments = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments/maya-t`);
+		const comments = await asOwner().get(`/api/stories/${storyId}/comments/maya-t`);
 		expect(comments.body.messages.map((m: { body: string }) => m.body)).toEqual([
 			'Which ones?',
 			'The ferries?'
@@ -220,7 +210,7 @@ describe('notes: only what the review model defines, as one’s own link', () =>
 	});
 
 	it('accepts a commenter’s thread written offline hours ago when they come back', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
+		const made = await asOwner().post(`/api/stories/${storyId}/links`, {
 			role: 'commenter',
 			name: 'Nell'
 		});
@@ -242,9 +232,10 @@ describe('notes: only what the review model defines, as one’s own link', () =>
 			addDictionaryWord(notes.doc, 'Nellsword', nell, iso(Date.now() - 3 * 3_600_000));
 			notes.provider.connect();
 			await vi.waitFor(async () => {
-				const answer = await callApi(server.url, 'GET', `/api/stories/${storyId}/comments/nell-t`);
+				const answer = await asOwner().get(`/api/stories/${storyId}/comments/nell-t`);
 				expect(answer.status).toBe(200);
 			});
+			// A bounded wait on purpose: the connection must not be closed soon after.
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			expect(notes.provider.wsconnected).toBe(true);
 		} finally {

@@ -13,10 +13,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportText } from '../helpers/jsonApi';
 import { download, importFile, importId } from '../helpers/exports';
 import { repoRoot, startServer, type RunningServer } from '../helpers/startServer';
-import { rememberCliImport } from '../helpers/links';
+import { ownerOf, rememberCliImport } from '../helpers/links';
+import { exportText } from '../helpers/stories';
+import { api } from '../helpers/apiClient';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -126,7 +127,7 @@ describe('import formats', () => {
 		expect(text).toBe(
 			'Chapter One\n\nIt was dark.\nVery dark.\n\n- one\n- two\n\n<script> stays text & so on\n'
 		);
-		const stored = await (await fetch(`${server.url}/api/stories/${id}`)).json();
+		const stored = (await api(server).as(ownerOf(id)).get(`/api/stories/${id}`)).body;
 		expect(stored.title).toBe('Page');
 		const markdown = new TextDecoder().decode((await download(server.url, id, 'format=md')).bytes);
 		expect(markdown).toContain('## Chapter *One*');
@@ -173,7 +174,7 @@ describe('import formats', () => {
 		const tooMany = await refused(await importFile(server.url, 'many.docx', manyBytes), 413);
 		expect(tooMany.message).toMatch(/has 150\d zip entries; at most 1000 are accepted/);
 		expect(Date.now() - started).toBeLessThan(5_000);
-		expect((await fetch(`${server.url}/api/stories`)).status).toBe(200);
+		expect((await api(server).anonymous().get('/api/stories')).status).toBe(200);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
 
@@ -190,7 +191,7 @@ describe('import formats', () => {
 			const started = Date.now();
 			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 			slowest.ms = Math.max(slowest.ms, Date.now() - started);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			await new Promise((resolve) => setTimeout(resolve, 20)); // pacing of the health checks
 		}
 		expect((await importing).status).toBe(201);
 		// Reading happens in a worker: no health check waits for more than a slice of the import

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 let server: RunningServer | undefined;
 const clients: Client[] = [];
@@ -14,7 +16,11 @@ afterEach(async () => {
 });
 
 async function listed(running: RunningServer, id: string) {
-	const { stories } = (await (await fetch(`${running.url}/api/stories`)).json()) as {
+	const { stories } = (
+		await api(running)
+			.holding([ownerOf(id)])
+			.get('/api/stories')
+	).body as {
 		stories: Array<{ id: string; words: number; present: number; updatedAt: string }>;
 	};
 	return stories.find((story) => story.id === id)!;
@@ -58,8 +64,7 @@ describe('server lifecycle', () => {
 		});
 		// The edit must have reached the server (it answers sync only from what is stored).
 		await vi.waitFor(async () => {
-			const response = await fetch(`${server!.url}/api/stories/${id}/export?format=txt`);
-			expect(await response.text()).toBe('Before. After shutdown, still here.');
+			expect(await exportText(server!, id)).toBe('Before. After shutdown, still here.');
 		});
 		client.provider.shouldConnect = false;
 
@@ -67,8 +72,7 @@ describe('server lifecycle', () => {
 		expect(await closeCode).toBe(1001);
 
 		await server.restart();
-		const response = await fetch(`${server.url}/api/stories/${id}/export?format=txt`);
-		expect(await response.text()).toBe('Before. After shutdown, still here.');
+		expect(await exportText(server, id)).toBe('Before. After shutdown, still here.');
 		expect((await listed(server, id)).words).toBe(5);
 	});
 });

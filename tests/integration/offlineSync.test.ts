@@ -5,7 +5,7 @@ import { STORY_FIELD } from '#shared/model/schema';
 import { readStoryText } from '#shared/model/storyDoc';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { tokenFor } from '../helpers/links';
-import { createStory } from '../helpers/stories';
+import { createStory, exportText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import {
 	connectClient,
@@ -38,8 +38,8 @@ afterEach(async () => {
 	server = undefined;
 });
 
-async function exported(running: RunningServer, id: string): Promise<string> {
-	return (await fetch(`${running.url}/api/stories/${id}/export?format=txt`)).text();
+function exported(running: RunningServer, id: string): Promise<string> {
+	return exportText(running, id);
 }
 
 function connect(running: RunningServer, id: string, role: 'editor' | 'viewer'): Client {

@@ -4,11 +4,12 @@ import { notesRoom } from '#shared/protocol/rooms';
 import { addDictionaryWord, ignoreFlag } from '#shared/proofing/storyDictionary';
 import { setLocale } from '#shared/proofing/storySettings';
 import type { Flag } from '#shared/proofing/types';
-import { callApi, exportText } from '../helpers/jsonApi';
 import { CAROL } from '../helpers/reviewNotes';
-import { createStory } from '../helpers/stories';
+import { createStory, exportText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 let server: RunningServer;
 
@@ -20,7 +21,7 @@ afterAll(() => server?.dispose());
 const TEXT = 'Buffy was taller then Willow.\n\nShe recieved a glorbish letter.\n';
 
 async function proofread(id: string): Promise<Flag[]> {
-	const answer = await callApi(server.url, 'GET', `/api/stories/${id}/proofread`);
+	const answer = await api(server).as(ownerOf(id)).get(`/api/stories/${id}/proofread`);
 	expect(answer.status, JSON.stringify(answer.body)).toBe(200);
 	return answer.body.flags as Flag[];
 }
@@ -80,22 +81,15 @@ describe('GET /api/stories/:id/proofread', () => {
 	it('filters by ?confidence= and refuses an unknown level', async () => {
 		const id = await createStory(server.url, 'Confidence', TEXT);
 		const all = await proofread(id);
-		const likely = await callApi(
-			server.url,
-			'GET',
-			`/api/stories/${id}/proofread?confidence=likely`
-		);
+		const owner = api(server).as(ownerOf(id));
+		const likely = await owner.get(`/api/stories/${id}/proofread?confidence=likely`);
 		expect(likely.status).toBe(200);
 		const sure = likely.body.flags as Flag[];
 		expect(sure).toEqual(all.filter((flag) => flag.confidence === 'likely'));
 		expect(sure.map((flag) => flag.kind)).toContain('confusion');
-		const possible = await callApi(
-			server.url,
-			'GET',
-			`/api/stories/${id}/proofread?confidence=possible`
-		);
+		const possible = await owner.get(`/api/stories/${id}/proofread?confidence=possible`);
 		expect(possible.body.flags).toEqual(all);
-		const bad = await callApi(server.url, 'GET', `/api/stories/${id}/proofread?confidence=maybe`);
+		const bad = await owner.get(`/api/stories/${id}/proofread?confidence=maybe`);
 		expect(bad.status).toBe(400);
 	});
 
@@ -130,22 +124,24 @@ describe('GET /api/stories/:id/proofread', () => {
 	});
 
 	it('answers 401 for an unknown story (no link to it can exist)', async () => {
-		const answer = await callApi(server.url, 'GET', '/api/stories/nope/proofread');
+		const answer = await api(server).anonymous().get('/api/stories/nope/proofread');
 		expect(answer.status).toBe(401);
 		expect(answer.body.error.code).toBe('unauthorized');
 	});
 
 	it('serves the Hunspell files for the browser worker, cacheable', async () => {
-		const response = await fetch(`${server.url}/api/proofing/dictionaries/en-GB/index.aff`);
+		// Public files: no link needed.
+		const anyone = api(server).anonymous();
+		const response = await anyone.raw('/api/proofing/dictionaries/en-GB/index.aff');
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toMatch(/max-age=\d{6,}/);
 		expect(await response.text()).toContain('SFX');
 		const etag = response.headers.get('etag')!;
-		const again = await fetch(`${server.url}/api/proofing/dictionaries/en-GB/index.aff`, {
+		const again = await anyone.raw('/api/proofing/dictionaries/en-GB/index.aff', {
 			headers: { 'if-none-match': etag }
 		});
 		expect(again.status).toBe(304);
-		const bad = await fetch(`${server.url}/api/proofing/dictionaries/fr/index.aff`);
+		const bad = await anyone.raw('/api/proofing/dictionaries/fr/index.aff');
 		expect(bad.status).toBe(404);
 	});
 });

@@ -10,10 +10,11 @@ import {
 	getThread,
 	listThreads
 } from '#shared/review/notesDoc';
-import { apiOf, exportText } from '../helpers/jsonApi';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
+import { ownerOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
 
 // The review API against browsers' documents: y-websocket clients (as the app uses them) in the
 // story and notes rooms see what the API writes, and the API sees what they type.
@@ -30,8 +31,7 @@ afterEach(() => {
 });
 afterAll(() => server?.dispose());
 
-const api = apiOf(() => server);
-const exportTxt = (id: string) => exportText(server.url, id);
+const exportTxt = (id: string) => exportText(server, id);
 
 const LIVE = { timeout: 5_000, interval: 20 };
 
@@ -42,6 +42,7 @@ async function join(room: string): Promise<Client> {
 	return client;
 }
 
+/** Lets the event loop run once between keystrokes (pacing, so edits interleave; not a wait). */
 function nextTick(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 1));
 }
@@ -50,11 +51,12 @@ const TEXT = 'The quick brown fox jumps.\n\nOver the lazy dog.\n';
 
 describe('review API with live clients', () => {
 	it('delivers comments to browsers in the notes room, and reads theirs', async () => {
-		const id = await createStory(server.url, 'Live', TEXT);
+		const id = await createStory(server, 'Live', TEXT);
+		const owner = api(server).as(ownerOf(id));
 		const notes = await join(`notes:${id}`);
 		const base = `/api/stories/${id}/comments`;
 
-		const created = await api('POST', base, {
+		const created = await owner.post(base, {
 			start: 10,
 			end: 15,
 			body: 'Which brown?',
@@ -74,12 +76,12 @@ describe('review API with live clients', () => {
 			editMessage(notes.doc, created.body.id, first.id, 'Which brown, exactly?', editedAt)
 		).toBe(true);
 		await vi.waitFor(async () => {
-			const thread = (await api('GET', `${base}/${created.body.id}`)).body;
+			const thread = (await owner.get(`${base}/${created.body.id}`)).body;
 			expect(thread.messages[0]).toMatchObject({ body: 'Which brown, exactly?', editedAt });
 		}, LIVE);
 
-		await api('POST', `${base}/${created.body.id}/replies`, { body: 'Darker.', author: 'Ben' });
-		await api('PATCH', `${base}/${created.body.id}`, { status: 'resolved' });
+		await owner.post(`${base}/${created.body.id}/replies`, { body: 'Darker.', author: 'Ben' });
+		await owner.patch(`${base}/${created.body.id}`, { status: 'resolved' });
 		await vi.waitFor(() => {
 			const thread = getThread(notes.doc, created.body.id);
 			expect(thread?.status).toBe('resolved');
@@ -107,7 +109,7 @@ describe('review API with live clients', () => {
 			createdAt: new Date().toISOString()
 		});
 		await vi.waitFor(async () => {
-			const threads = (await api('GET', base)).body.threads;
+			const threads = (await owner.get(base)).body.threads;
 			expect(threads).toContainEqual(
 				expect.objectContaining({
 					id: 'browser-thread',
@@ -117,7 +119,7 @@ describe('review API with live clients', () => {
 			);
 		}, LIVE);
 
-		await fetch(`${server.url}${base}/browser-thread`, { method: 'DELETE' });
+		await owner.delete(`${base}/browser-thread`);
 		await vi.waitFor(
 			() => expect(listThreads(notes.doc).map((t) => t.id)).toEqual([created.body.id]),
 			LIVE
@@ -125,9 +127,10 @@ describe('review API with live clients', () => {
 	});
 
 	it('keeps a comment on its word while two clients type around and inside it', async () => {
-		const id = await createStory(server.url, 'Live', TEXT);
+		const id = await createStory(server, 'Live', TEXT);
+		const owner = api(server).as(ownerOf(id));
 		const [alice, bob] = [await join(`story:${id}`), await join(`story:${id}`)];
-		const created = await api('POST', `/api/stories/${id}/comments`, {
+		const created = await owner.post(`/api/stories/${id}/comments`, {
 			start: 10,
 			end: 15,
 			body: 'Colour?',
@@ -151,7 +154,7 @@ describe('review API with live clients', () => {
 			firstParagraphText(bob.doc).insert(b.end, 'Y');
 			firstParagraphText(bob.doc).insert(b.start + 2, 'o');
 			await nextTick();
-			const { anchor } = (await api('GET', threadUrl)).body;
+			const { anchor } = (await owner.get(threadUrl)).body;
 			expect(anchor.detached).toBe(false);
 			expect(anchor.quote).toMatch(/^bro+wn$/);
 		}
@@ -164,7 +167,7 @@ describe('review API with live clients', () => {
 			expect(text).toContain(`${'X'.repeat(rounds)}${expected}${'Y'.repeat(rounds)}`);
 		}, LIVE);
 		const text = await exportTxt(id);
-		expect((await api('GET', threadUrl)).body.anchor).toEqual({
+		expect((await owner.get(threadUrl)).body.anchor).toEqual({
 			start: text.indexOf(expected),
 			end: text.indexOf(expected) + expected.length,
 			quote: expected,
@@ -173,7 +176,8 @@ describe('review API with live clients', () => {
 	});
 
 	it('applies an accepted suggestion in the browsers, once', async () => {
-		const id = await createStory(server.url, 'Live', TEXT);
+		const id = await createStory(server, 'Live', TEXT);
+		const owner = api(server).as(ownerOf(id));
 		const [alice, bob] = [await join(`story:${id}`), await join(`story:${id}`)];
 		const notes = await join(`notes:${id}`);
 		const base = `/api/stories/${id}/suggestions`;
@@ -181,7 +185,7 @@ describe('review API with live clients', () => {
 		firstParagraphText(alice.doc).insert(0, 'Look! ');
 		await vi.waitFor(async () => expect(await exportTxt(id)).toMatch(/^Look! /), LIVE);
 		const fox = (await exportTxt(id)).indexOf('fox');
-		const created = await api('POST', base, {
+		const created = await owner.post(base, {
 			start: fox,
 			end: fox + 3,
 			replacement: 'hare',
@@ -193,7 +197,7 @@ describe('review API with live clients', () => {
 			LIVE
 		);
 
-		const accepted = await api('POST', `${base}/${created.body.id}/accept`, { author: 'Editor' });
+		const accepted = await owner.post(`${base}/${created.body.id}/accept`, { author: 'Editor' });
 		expect(accepted.status).toBe(200);
 		const after = 'Look! The quick brown hare jumps.\n\nOver the lazy dog.\n';
 		expect(await exportTxt(id)).toBe(after);
@@ -206,23 +210,24 @@ describe('review API with live clients', () => {
 			});
 		}, LIVE);
 
-		const again = await api('POST', `${base}/${created.body.id}/accept`);
+		const again = await owner.post(`${base}/${created.body.id}/accept`);
 		expect(again).toMatchObject({ status: 409, body: { error: { code: 'suggestion_decided' } } });
 		expect(await exportTxt(id)).toBe(after);
 	});
 
 	it('refuses a suggestion whose words a client edited: stale, 409, text untouched', async () => {
-		const id = await createStory(server.url, 'Live', TEXT);
+		const id = await createStory(server, 'Live', TEXT);
+		const owner = api(server).as(ownerOf(id));
 		const alice = await join(`story:${id}`);
 		const base = `/api/stories/${id}/suggestions`;
 		const lazy = TEXT.indexOf('lazy');
-		const created = await api('POST', base, {
+		const created = await owner.post(base, {
 			start: lazy,
 			end: lazy + 4,
 			replacement: 'sleepy',
 			author: 'Ana'
 		});
-		expect((await api('GET', `${base}/${created.body.id}`)).body.status).toBe('open');
+		expect((await owner.get(`${base}/${created.body.id}`)).body.status).toBe('open');
 
 		// Alice types inside "lazy" (the second paragraph starts at offset 28).
 		const second = alice.doc.getXmlFragment(STORY_FIELD).get(1) as Y.XmlElement;
@@ -230,24 +235,25 @@ describe('review API with live clients', () => {
 		const edited = 'The quick brown fox jumps.\n\nOver the laazy dog.\n';
 		expect(readStoryText(alice.doc)).toBe(edited);
 		await vi.waitFor(async () => {
-			expect((await api('GET', `${base}/${created.body.id}`)).body).toMatchObject({
+			expect((await owner.get(`${base}/${created.body.id}`)).body).toMatchObject({
 				status: 'stale',
 				original: 'lazy',
 				detached: false
 			});
 		}, LIVE);
 
-		const accept = await api('POST', `${base}/${created.body.id}/accept`);
+		const accept = await owner.post(`${base}/${created.body.id}/accept`);
 		expect(accept).toMatchObject({ status: 409, body: { error: { code: 'suggestion_stale' } } });
 		expect(await exportTxt(id)).toBe(edited);
 		expect(readStoryText(alice.doc)).toBe(edited);
 	});
 
 	it('lets exactly one of two concurrent accepts through', async () => {
-		const id = await createStory(server.url, 'Live', TEXT);
+		const id = await createStory(server, 'Live', TEXT);
+		const owner = api(server).as(ownerOf(id));
 		const alice = await join(`story:${id}`);
 		const base = `/api/stories/${id}/suggestions`;
-		const created = await api('POST', base, {
+		const created = await owner.post(base, {
 			start: 36,
 			end: 36,
 			replacement: ' very',
@@ -256,9 +262,9 @@ describe('review API with live clients', () => {
 		expect(created.status).toBe(201);
 
 		const answers = await Promise.all([
-			api('POST', `${base}/${created.body.id}/accept`),
-			api('POST', `${base}/${created.body.id}/accept`),
-			api('POST', `${base}/${created.body.id}/accept`)
+			owner.post(`${base}/${created.body.id}/accept`),
+			owner.post(`${base}/${created.body.id}/accept`),
+			owner.post(`${base}/${created.body.id}/accept`)
 		]);
 		expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
 		for (const answer of answers.filter((answer) => answer.status === 409)) {

@@ -4,8 +4,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { storyRoom } from '#shared/protocol/rooms';
-import { callApi } from '../helpers/jsonApi';
-import { tokenOf } from '../helpers/links';
+import { api } from '../helpers/apiClient';
+import { ownerOf, tokenOf } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
 
@@ -30,15 +30,10 @@ afterAll(() => server?.dispose());
 
 describe('tabs on a revoked link', () => {
 	it('each try once, get 4401 with a reason, and stop', async () => {
-		const made = await callApi(server.url, 'POST', `/api/stories/${storyId}/links`, {
-			role: 'editor'
-		});
+		const owner = api(server).as(ownerOf(storyId));
+		const made = await owner.post(`/api/stories/${storyId}/links`, { role: 'editor' });
 		expect(made.status).toBe(201);
-		const revoked = await callApi(
-			server.url,
-			'DELETE',
-			`/api/stories/${storyId}/links/${made.body.id}`
-		);
+		const revoked = await owner.delete(`/api/stories/${storyId}/links/${made.body.id}`);
 		expect(revoked.status).toBe(204);
 		const token = tokenOf(made.body.url);
 
@@ -60,6 +55,7 @@ describe('tabs on a revoked link', () => {
 			return provider;
 		});
 		try {
+			// A bounded wait on purpose: what must not happen is a retry within WATCH_MS.
 			await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
 			expect(attempts).toBe(TABS);
 			expect(closes).toHaveLength(TABS);

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { may } from '#shared/protocol/policy';
 import { ROLES } from '#shared/protocol/roles';
 import { API_ROUTES } from '../helpers/apiRouteTable';
-import { rawFetch, tokenFor } from '../helpers/links';
+import { tokenFor } from '../helpers/links';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory } from '../helpers/stories';
+import { api } from '../helpers/apiClient';
 
 // Every route under a story, called with each role's link: 403 exactly when the policy says the
 // role may not, and never 401 for a working link. The calls are harmless where allowed (missing
@@ -32,14 +33,12 @@ function call(method: string, path: string, story: string, token: string) {
 		.replace(':suggestion', 'no-such-suggestion')
 		.replace(':link', 'no-such-link');
 	const hasBody = method === 'POST' || method === 'PATCH';
-	return rawFetch(`${server.url}${url}${path.endsWith('/export') ? '?format=txt' : ''}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${token}`,
-			...(hasBody && { 'content-type': 'application/json' })
-		},
-		...(hasBody && { body: '{}' })
-	});
+	return api(server)
+		.as(token)
+		.raw(`${url}${path.endsWith('/export') ? '?format=txt' : ''}`, {
+			method,
+			...(hasBody && { headers: { 'content-type': 'application/json' }, body: '{}' })
+		});
 }
 
 describe('every story route × every role', () => {

@@ -6,12 +6,12 @@ import { StoryLimits } from '#shared/model/storyLimits';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { storyRoom } from '#shared/protocol/rooms';
 import { ClientIdLimits } from '../../server/collab/ClientWriters';
-import { exportText } from '../helpers/jsonApi';
-import { tokenFor } from '../helpers/links';
+import { ownerOf, tokenFor } from '../helpers/links';
 import { forgedGcUpdate, manyClientsUpdate } from '../helpers/rawUpdates';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
+	closedWithin,
 	connectClient,
 	connectRaw,
 	synced,
@@ -20,6 +20,7 @@ import {
 	type RawClient
 } from '../helpers/wsClients';
 import { xmlElement, xmlText } from '../helpers/yXml';
+import { api } from '../helpers/apiClient';
 
 // Raw frames from an editor's link that a TipTap editor never sends: each must close only the
 // sender with its code and reason, store nothing (also after a restart and after kill -9), and
@@ -69,13 +70,7 @@ async function sendAsEditor(update: Uint8Array) {
 	const raw = await connectRaw(server.wsUrl, storyRoom(storyId), tokenFor(storyId, 'editor'));
 	open.push(raw);
 	raw.ws.send(updateMessage(update));
-	let timer: NodeJS.Timeout | undefined;
-	const closed = await Promise.race([
-		raw.closed,
-		new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 5_000)))
-	]);
-	clearTimeout(timer);
-	return closed;
+	return closedWithin(raw, 5_000);
 }
 
 const nested = (depth: number) => (fragment: Y.XmlFragment) => {
@@ -229,9 +224,9 @@ describe('updates that do not fit the story', () => {
 				'Pasted paragraph 1999, bold and a link.'
 			)
 		);
-		const markdown = await (
-			await fetch(`${server.url}/api/stories/${storyId}/export?format=md`)
-		).text();
+		const markdown = await api(server)
+			.as(ownerOf(storyId))
+			.text(`/api/stories/${storyId}/export?format=md`);
 		expect(markdown).toContain('[a link](<https://example.org/>)');
 	});
 
@@ -250,9 +245,9 @@ describe('updates that do not fit the story', () => {
 				2 ** 30
 			);
 			expect(doc.share.has('hostile')).toBe(false);
-			const markdown = await (
-				await fetch(`${server.url}/api/stories/${storyId}/export?format=md`)
-			).text();
+			const markdown = await api(server)
+				.as(ownerOf(storyId))
+				.text(`/api/stories/${storyId}/export?format=md`);
 			expect(markdown.toLowerCase()).not.toContain('javascript');
 		}
 	});

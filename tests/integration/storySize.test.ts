@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { storyRoom } from '#shared/protocol/rooms';
-import { exportText } from '../helpers/jsonApi';
 import { startServer, type RunningServer } from '../helpers/startServer';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import {
 	applyReceived,
 	connectClient,
@@ -84,7 +83,7 @@ describe('a story at its size limit', () => {
 			editor.provider.on('closed', ({ code }: { code: number }) => closes.push(code));
 			text.insert(text.length, ' More and more.'.repeat(200)); // 3,000 bytes: past the limit
 			await vi.waitFor(() => expect(closes).toEqual([CloseCode.storyFull]));
-			// Final: the provider does not come back on its own.
+			// Final: the provider does not come back on its own (a bounded wait on purpose).
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			expect(editor.provider.wsconnected).toBe(false);
 			expect(closes).toEqual([CloseCode.storyFull]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readStoryText } from '#shared/model/storyDoc';
-import { createStory, firstParagraphText } from '../helpers/stories';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { connectClient, synced, type Client } from '../helpers/wsClients';
 
@@ -23,10 +23,8 @@ function join(id: string): Client {
 	return client;
 }
 
-async function exported(id: string): Promise<string> {
-	const response = await fetch(`${server.url}/api/stories/${id}/export?format=txt`);
-	expect(response.status).toBe(200);
-	return response.text();
+function exported(id: string): Promise<string> {
+	return exportText(server, id);
 }
 
 describe('sync against the real server', () => {

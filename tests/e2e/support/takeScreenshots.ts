@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, startServer } from '../../helpers/startServer';
-import { createStory } from '../../helpers/stories';
+import { createStory, exportText } from '../../helpers/stories';
 import { launchBrowser, storyText } from './browser';
-import { installTokenFetch, storyPage, tokenFor } from '../../helpers/links';
-
-installTokenFetch();
+import { api } from '../../helpers/apiClient';
+import { ownerOf, storyPage, tokenFor } from '../../helpers/links';
 
 const OUT = path.join(repoRoot, 'docs/screenshots');
 const VIEWPORT = { width: 1360, height: 860 };
@@ -105,38 +104,34 @@ try {
 	await alice.screenshot({ path: path.join(OUT, 'story.png') });
 
 	// The review: threads and suggestions from the team, posted through the API.
-	const exported = await fetch(`${server.url}/api/stories/${storyId}/export?format=txt`);
-	const text = await exported.text();
-	const api = (route: string, body: object) =>
-		fetch(`${server.url}/api/stories/${storyId}/${route}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body)
-		}).then((response) => response.json() as Promise<{ id: string }>);
+	const text = await exportText(server, storyId);
+	const asOwner = api(server).as(ownerOf(storyId));
+	const post = async (route: string, body: object) =>
+		(await asOwner.post(`/api/stories/${storyId}/${route}`, body)).body as { id: string };
 	const range = (phrase: string, within = phrase) => {
 		const start = text.indexOf(within) + within.indexOf(phrase);
 		return { start, end: start + phrase.length };
 	};
-	const pov = await api('comments', {
+	const pov = await post('comments', {
 		...range("Willow's POV"),
 		body: 'Should the POV line be in italics, like the chapter title?',
 		author: 'Bob Okafor'
 	});
-	await api(`comments/${pov.id}/replies`, {
+	await post(`comments/${pov.id}/replies`, {
 		body: 'Yes, and the same for the other headings.',
 		author: 'Alice Marsh'
 	});
-	await api('suggestions', {
+	await post('suggestions', {
 		...range('She', '"Hey Will!" She said'),
 		replacement: 'she',
 		author: 'Chris Lane'
 	});
-	await api('suggestions', {
+	await post('suggestions', {
 		...range('spellbooks'),
 		replacement: 'spell books',
 		author: 'Bob Okafor'
 	});
-	await api('comments', {
+	await post('comments', {
 		...range('I wonder what Buffy will use her wish for. I thought.'),
 		body: 'A thought, not speech: italics would make that clearer.',
 		author: 'Chris Lane'
@@ -148,7 +143,10 @@ try {
 		'review cards'
 	);
 	await alice.locator('.review-delete').first().click();
-	await alice.waitForTimeout(400);
+	await waitFor(
+		async () => (await alice.locator('.review-delete.is-focused').count()) > 0,
+		'focused suggestion'
+	);
 	await alice.screenshot({ path: path.join(OUT, 'review.png') });
 
 	// The owner shares the story with a beta reader, by name.

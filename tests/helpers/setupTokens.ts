@@ -1,3 +1,0 @@
-import { installTokenFetch } from './links';
-
-installTokenFetch();
