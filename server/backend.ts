@@ -47,6 +47,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		maxMessageBytes: config.maxMessageBytes,
 		maxWriterMessageBytes: config.maxWriterMessageBytes,
 		unloadAfterMs: config.roomUnloadMs,
+		versionPauseMs: config.versionPauseMs,
 		pingIntervalMs: config.pingIntervalMs,
 		roomExists: (room) => stories!.exists(room.storyId),
 		authorize: (request, url, room) => links.resolveAny(requestTokens(request, url), room.storyId),
