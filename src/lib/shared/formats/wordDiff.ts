@@ -19,8 +19,21 @@ export function wordTokens(text: string): string[] {
  * quadratic time.
  */
 export function wordDiff(before: string, after: string): DiffOp[] {
-	const a = wordTokens(before);
-	const b = wordTokens(after);
+	const ops: DiffOp[] = [];
+	for (const op of tokenDiff(wordTokens(before), wordTokens(after))) {
+		if (!op.text) continue;
+		const last = ops[ops.length - 1];
+		if (last?.type === op.type) last.text += op.text;
+		else ops.push({ ...op });
+	}
+	return ops;
+}
+
+/**
+ * The same diff over any two sequences of tokens (e.g. a story's blocks, each as one string):
+ * one op per token (past MAX_EDITS differences, the middle is all deleted, then all inserted).
+ */
+export function tokenDiff(a: readonly string[], b: readonly string[]): DiffOp[] {
 	let head = 0;
 	while (head < a.length && head < b.length && a[head] === b[head]) head++;
 	let tail = 0;
@@ -30,29 +43,20 @@ export function wordDiff(before: string, after: string): DiffOp[] {
 		a[a.length - 1 - tail] === b[b.length - 1 - tail]
 	)
 		tail++;
-	const ops: DiffOp[] = [];
-	const push = (type: DiffOp['type'], text: string) => {
-		if (!text) return;
-		const last = ops[ops.length - 1];
-		if (last?.type === type) last.text += text;
-		else ops.push({ type, text });
-	};
-	push('equal', a.slice(0, head).join(''));
-	const middleA = a.slice(head, a.length - tail);
-	const middleB = b.slice(head, b.length - tail);
-	for (const op of myers(middleA, middleB)) push(op.type, op.text);
-	push('equal', a.slice(a.length - tail).join(''));
-	return ops;
+	const equal = (tokens: readonly string[]) =>
+		tokens.map((text): DiffOp => ({ type: 'equal', text }));
+	return [
+		...equal(a.slice(0, head)),
+		...myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail)),
+		...equal(a.slice(a.length - tail))
+	];
 }
 
-function myers(a: string[], b: string[]): DiffOp[] {
+function myers(a: readonly string[], b: readonly string[]): DiffOp[] {
 	const n = a.length;
 	const m = b.length;
 	if (n === 0 || m === 0) {
-		return [
-			{ type: 'delete', text: a.join('') },
-			{ type: 'insert', text: b.join('') }
-		];
+		return replaceAll(a, b);
 	}
 	const max = Math.min(n + m, MAX_EDITS);
 	const offset = max + 1;
@@ -75,13 +79,23 @@ function myers(a: string[], b: string[]): DiffOp[] {
 			if (x >= n && y >= m) return backtrack(trace, a, b, d);
 		}
 	}
+	return replaceAll(a, b);
+}
+
+/** Every token of `a` deleted, then every token of `b` inserted. */
+function replaceAll(a: readonly string[], b: readonly string[]): DiffOp[] {
 	return [
-		{ type: 'delete', text: a.join('') },
-		{ type: 'insert', text: b.join('') }
+		...a.map((text): DiffOp => ({ type: 'delete', text })),
+		...b.map((text): DiffOp => ({ type: 'insert', text }))
 	];
 }
 
-function backtrack(trace: Int32Array[], a: string[], b: string[], depth: number): DiffOp[] {
+function backtrack(
+	trace: Int32Array[],
+	a: readonly string[],
+	b: readonly string[],
+	depth: number
+): DiffOp[] {
 	const ops: DiffOp[] = [];
 	let x = a.length;
 	let y = b.length;

@@ -3,12 +3,9 @@ import * as Y from 'yjs';
 import { STORY_FIELD } from '#shared/model/schema';
 import { readStoryText, writeStoryText } from '#shared/model/storyDoc';
 import { DeletionIndex, deletionRecords } from '../../../../server/history/deletionLog';
-import {
-	diffStories,
-	storyAuthorship,
-	type StoryChange
-} from '../../../../server/history/diffStories';
+import { diffStories, storyAuthorship } from '../../../../server/history/diffStories';
 import type { DeletionRecord } from '../../../../server/storage/DocumentStore';
+import { replayChanges as replay } from '../../../helpers/replayChanges';
 
 /** A story and its edits, each made by a writer with a client id of their own, logged like the server does. */
 class Desk {
@@ -55,28 +52,6 @@ class Desk {
 
 const textOf = (fragment: Y.XmlFragment, block: number) =>
 	(fragment.get(block) as Y.XmlElement).get(0) as Y.XmlText;
-
-/** Applies the changes to the from text: it must give the to text. */
-function replay(fromText: string, changes: readonly StoryChange[]): string {
-	let out = '';
-	let fromAt = 0;
-	let toAt = 0;
-	const toText: string[] = [];
-	for (const change of changes) {
-		if (change.type === 'delete') {
-			out += fromText.slice(fromAt, change.start);
-			toAt += change.start - fromAt;
-			fromAt = change.end;
-		} else {
-			toText.push(change.text);
-			out += fromText.slice(fromAt, fromAt + (change.start - toAt));
-			fromAt += change.start - toAt;
-			out += change.text;
-			toAt = change.end;
-		}
-	}
-	return out + fromText.slice(fromAt);
-}
 
 describe('diffStories', () => {
 	it('labels insertions with their writer and deletions with their deleter', () => {
