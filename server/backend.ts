@@ -71,7 +71,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 	stories = new StoryService(store, collab, config.maxImportBytes, work);
 	const handleApi = createApiHandler({
 		stories,
-		history: new HistoryService(store, collab, (writer) => links.identityOf(writer)),
+		history: new HistoryService(store, collab, collab, (writer) => links.identityOf(writer)),
 		reviews: new ReviewService(stories, collab),
 		proofreading: new ProofreadService(stories, collab, work),
 		store,

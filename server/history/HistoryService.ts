@@ -11,16 +11,17 @@ import * as Y from 'yjs';
 import { readStoryText } from '#shared/model/storyDoc';
 import { storyRoom } from '#shared/protocol/rooms';
 import type { DocumentStore, VersionKind, VersionRecord } from '../storage/DocumentStore';
+import type { LiveDocuments } from '../stories/LiveDocuments';
+import type { ExportAt } from '../stories/StoryService';
 import { StoryError } from '../stories/StoryError';
 import { DeletionIndex } from './deletionLog';
 import { diffStories, storyAuthorship } from './diffStories';
 import { restoreBlocks } from './restoreBlocks';
 
-/** What history needs from the live rooms (the collaboration server). */
+/** What history needs from the live rooms (the collaboration server) to make versions. */
 export interface VersionRooms {
 	makeVersion(room: string, kind: VersionKind, name?: string | null): Promise<VersionRecord>;
 	withDocument<T>(room: string, fn: (doc: Y.Doc) => T, writer?: string | null): Promise<T>;
-	readDocument(room: string): Promise<Y.Doc>;
 }
 
 /** Who a writer is, as people see them (see LinkService.identityOf). */
@@ -41,8 +42,10 @@ export const MAX_VERSION_NAME = 200;
  * what, a version restored as an ordinary edit, and who wrote each character now.
  */
 export class HistoryService {
+	/** `rooms`: null where no server runs (the CLI reads history, it makes no versions). */
 	constructor(
 		private readonly store: DocumentStore,
+		private readonly documents: Pick<LiveDocuments, 'readDocument'>,
 		private readonly rooms: VersionRooms | null,
 		private readonly identityOf: IdentityOf
 	) {}
@@ -88,6 +91,36 @@ export class HistoryService {
 		const version = await this.store.getVersion(storyId, versionId);
 		if (!version) throw noSuchVersion(versionId);
 		return version.state;
+	}
+
+	/**
+	 * What an export is made of when it names versions: `version` (or `to`) instead of the story
+	 * now, and for the changes report, `from` instead of the import's text.
+	 */
+	async exportAt(
+		storyId: string,
+		which: { version?: string; from?: string; to?: string }
+	): Promise<ExportAt> {
+		const { version, from, to } = which;
+		if (version && to) throw new StoryError('invalid', 'Give version or to, not both.');
+		const exported = version ?? to;
+		if (exported === undefined && from === undefined) return {};
+		const [story, baseline] = await Promise.all([
+			exported && exported !== 'current' ? this.versionState(storyId, exported) : undefined,
+			from !== undefined ? this.textOf(storyId, from) : undefined
+		]);
+		const describe = (id: string | undefined, fallback: string) =>
+			id === undefined || id === 'current'
+				? fallback
+				: id === 'baseline'
+					? 'the text as first imported'
+					: `version ${id}`;
+		return {
+			...(story && { story }),
+			...(baseline !== undefined && { baseline }),
+			key: JSON.stringify([exported ?? null, from ?? null]),
+			compared: `From ${describe(from, 'the text as first imported')} to ${describe(exported, 'the current text')}`
+		};
 	}
 
 	/** The txt of a version, `baseline` (the import) or `current`. */
@@ -215,10 +248,7 @@ export class HistoryService {
 	}
 
 	private async docOf(storyId: string, which: string): Promise<Y.Doc> {
-		if (which === 'current') {
-			if (!this.rooms) throw new Error('no live rooms');
-			return this.rooms.readDocument(storyRoom(storyId));
-		}
+		if (which === 'current') return this.documents.readDocument(storyRoom(storyId));
 		const id = which === 'baseline' ? await this.baselineId(storyId) : which;
 		return (await this.versionDoc(storyId, id)).doc;
 	}

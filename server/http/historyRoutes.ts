@@ -104,31 +104,11 @@ export function addHistoryRoutes(router: Router, history: HistoryService): void 
  * What `…/export` exports besides the story now: `version=<vid>` (any format), and for the
  * changes report `from=<vid|baseline>` and `to=<vid|current>`.
  */
-export async function exportVersions(
+export function exportVersions(
 	history: HistoryService,
 	id: string,
 	query: URLSearchParams
 ): Promise<ExportAt> {
-	const version = query.has('version') ? versionParam(query, 'version', '') : null;
-	const from = query.has('from') ? versionParam(query, 'from', '') : null;
-	const to = query.has('to') ? versionParam(query, 'to', '') : null;
-	if (version && to) throw badRequest('Give version or to, not both.', 'invalid_version');
-	const exported = version ?? to;
-	if (exported === null && from === null) return {};
-	const [story, baseline] = await Promise.all([
-		exported && exported !== 'current' ? history.versionState(id, exported) : undefined,
-		from !== null ? history.textOf(id, from) : undefined
-	]);
-	const describe = (which: string | null, fallback: string) =>
-		which === null || which === 'current'
-			? fallback
-			: which === 'baseline'
-				? 'the text as first imported'
-				: `version ${which}`;
-	return {
-		...(story && { story }),
-		...(baseline !== undefined && { baseline }),
-		key: JSON.stringify([exported, from]),
-		compared: `From ${describe(from, 'the text as first imported')} to ${describe(exported, 'the current text')}`
-	};
+	const param = (key: string) => (query.has(key) ? versionParam(query, key, '') : undefined);
+	return history.exportAt(id, { version: param('version'), from: param('from'), to: param('to') });
 }
