@@ -69,26 +69,38 @@ export function deletionRecords(
  * deletes overlap (both deleted the same text concurrently), the first one logged wins.
  */
 export class DeletionIndex {
-	readonly #byClient = new Map<number, Array<{ clock: number; end: number; writer: string }>>();
+	readonly #byClient = new Map<
+		number,
+		{ ranges: Array<{ clock: number; end: number; writer: string }>; reach: number[] }
+	>();
 
 	constructor(log: readonly DeletionRecord[]) {
+		const collected = new Map<number, Array<{ clock: number; end: number; writer: string }>>();
 		for (const record of log) {
 			for (const [client, list] of decodeDeleteSet(record.deleteSet)) {
-				let ranges = this.#byClient.get(client);
-				if (!ranges) this.#byClient.set(client, (ranges = []));
+				let ranges = collected.get(client);
+				if (!ranges) collected.set(client, (ranges = []));
 				for (const { clock, len } of list) {
 					ranges.push({ clock, end: clock + len, writer: record.writer });
 				}
 			}
 		}
-		// Stable: among ranges starting at the same clock the first logged stays first.
-		for (const ranges of this.#byClient.values()) ranges.sort((a, b) => a.clock - b.clock);
+		for (const [client, ranges] of collected) {
+			// Stable: among ranges starting at the same clock the first logged stays first.
+			ranges.sort((a, b) => a.clock - b.clock);
+			// reach[i]: the furthest end of ranges 0..i, so a lookup stops where nothing earlier covers.
+			const reach: number[] = [];
+			let furthest = 0;
+			for (const range of ranges) reach.push((furthest = Math.max(furthest, range.end)));
+			this.#byClient.set(client, { ranges, reach });
+		}
 	}
 
 	/** The writer who deleted the item with this id, or null when the log does not say. */
 	deleter(client: number, clock: number): string | null {
-		const ranges = this.#byClient.get(client);
-		if (!ranges) return null;
+		const entry = this.#byClient.get(client);
+		if (!entry) return null;
+		const { ranges, reach } = entry;
 		// Last range starting at or before clock, then back over earlier ones that may cover it.
 		let low = 0;
 		let high = ranges.length - 1;
@@ -101,11 +113,8 @@ export class DeletionIndex {
 			} else high = middle - 1;
 		}
 		let found: string | null = null;
-		for (let at = index; at >= 0; at--) {
-			const range = ranges[at]!;
-			if (range.end > clock) found = range.writer;
-			// Ranges are short (a keystroke's worth): stop after a generous look back.
-			if (index - at > 64) break;
+		for (let at = index; at >= 0 && reach[at]! > clock; at--) {
+			if (ranges[at]!.end > clock) found = ranges[at]!.writer;
 		}
 		return found;
 	}
