@@ -147,6 +147,31 @@ describe('authorship', () => {
 	});
 });
 
+describe('authorship of server edits', () => {
+	it("text a suggestion puts in, accepted over the API, is the accepting link's", async () => {
+		const storyId = await createStory(server.url, 'Cat', 'The cat sat.\n');
+		const eve = await makeLink(server.url, storyId, 'editor', 'Eve');
+		const { id } = await api<{ id: string }>(`/api/stories/${storyId}/suggestions`, {
+			method: 'POST',
+			body: JSON.stringify({ start: 4, end: 7, replacement: 'dog' })
+		});
+		await api(`/api/stories/${storyId}/suggestions/${id}/accept`, { method: 'POST', token: eve });
+		const owners = await authorsByChar(storyId);
+		expect(owners.map(([char]) => char).join('')).toBe('The dog sat.\n');
+		expect(
+			owners
+				.filter(([, name]) => name === 'Eve')
+				.map(([char]) => char)
+				.join('')
+		).toBe('dog');
+		const diff = await api<DiffResponse>(`/api/stories/${storyId}/diff`);
+		expect(diff.changes.map((change) => [change.type, change.text, change.author.name])).toEqual([
+			['delete', 'cat', 'Eve'],
+			['insert', 'dog', 'Eve']
+		]);
+	});
+});
+
 describe('versions', () => {
 	let storyId: string;
 	let editor: string;
