@@ -84,13 +84,13 @@ export class HistoryService {
 		}
 	}
 
-	/** The version's stored Yjs state (for exports of it). */
+	/** The version's Yjs state as a (V1) update, as exports read stories. */
 	async versionState(storyId: string, versionId: string): Promise<Uint8Array> {
 		await this.requireStory(storyId);
 		checkVersionId(versionId);
 		const version = await this.store.getVersion(storyId, versionId);
 		if (!version) throw noSuchVersion(versionId);
-		return version.state;
+		return Y.convertUpdateFormatV2ToV1(version.state);
 	}
 
 	/**
@@ -260,7 +260,7 @@ export class HistoryService {
 		if (!version) throw noSuchVersion(versionId);
 		const { state, ...record } = version;
 		const doc = new Y.Doc({ gc: true });
-		Y.applyUpdate(doc, state);
+		Y.applyUpdateV2(doc, state);
 		return { record, doc };
 	}
 

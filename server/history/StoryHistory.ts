@@ -94,7 +94,7 @@ export class StoryHistory {
 		const { doc, store } = this.room;
 		if (doc.isDestroyed) throw new Error('the room closed before its version was made');
 		// Read once, synchronously: the state, its text and who changed it since the last version.
-		const state = Y.encodeStateAsUpdate(doc);
+		const state = Y.encodeStateAsUpdateV2(doc);
 		const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc));
 		const words = countWords(readStoryText(doc));
 		const authors = new Set(this.#authors);
@@ -142,7 +142,7 @@ export class StoryHistory {
 		this.#previous = stored
 			? {
 					words: stored.words,
-					stateVector: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored.state))
+					stateVector: Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(stored.state))
 				}
 			: null;
 		return this.#previous;

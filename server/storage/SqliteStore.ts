@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import { newId } from '#shared/ids';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import type {
@@ -249,7 +250,7 @@ export class SqliteStore implements DocumentStore {
 				authors: [],
 				words: story.words,
 				wordsDelta: 0,
-				state
+				state: Y.convertUpdateFormatV1ToV2(state)
 			});
 		})();
 	}
@@ -409,7 +410,7 @@ export class SqliteStore implements DocumentStore {
 		})();
 	}
 
-	/** A version's state is stored deflated (Yjs states of text compress ~2–3×), with a CRC-32. */
+	/** A version's state (V2) is stored deflated (a story's compresses ~8×), with a CRC-32. */
 	private insertVersion(version: NewVersion): number {
 		const state = deflateRawSync(version.state);
 		this.statements.insertVersion.run({

@@ -69,7 +69,7 @@ const MIGRATIONS: string[] = [
 	`,
 	// One row rewritten to learn whether the disk takes writes again after it was full.
 	`CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);`,
-	// Version history (issue 13). A version is the story's full Yjs state at one moment (deflated),
+	// Version history (issue 13). A version is the story's full Yjs state at one moment (V2, deflated),
 	// so compaction of `documents`/`updates` never touches it. `deletions`: who deleted what, one
 	// row per writer per group commit (the delete set of their accepted updates), appended in the
 	// same transaction as the updates, so a diff can name the person behind each deletion.

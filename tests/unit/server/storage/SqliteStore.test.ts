@@ -308,7 +308,11 @@ describe('versions', () => {
 		await newStory('abcdef', 'One two three');
 		const [imported] = await store.listVersions('abcdef');
 		expect(imported).toMatchObject({ kind: 'import', name: null, words: 3, authors: [] });
-		const state = storyState('One two three four');
+		// Stored in Yjs's V2 encoding.
+		const importedDoc = new Y.Doc();
+		Y.applyUpdateV2(importedDoc, (await store.getVersion('abcdef', imported!.id))!.state);
+		expect(importedDoc.getText('t').toString()).toBe('One two three');
+		const state = Y.convertUpdateFormatV1ToV2(storyState('One two three four'));
 		const added = await store.addVersion({
 			id: 'v2',
 			storyId: 'abcdef',
