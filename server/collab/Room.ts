@@ -126,7 +126,15 @@ export class Room implements PipelineRoom {
 			context,
 			log
 		);
-		if (room.kind === 'story') await room.repairShape();
+		if (room.kind === 'story') {
+			await room.repairShape();
+			// Not awaited: a story from before history gets its first version in the background.
+			room.history
+				?.start()
+				.catch((error: unknown) =>
+					room.log.warn({ err: error }, 'could not make the first version of an older story')
+				);
+		}
 		room.scheduleUnload(); // until someone joins
 		return room;
 	}

@@ -53,6 +53,17 @@ export class StoryHistory {
 		return made;
 	}
 
+	/**
+	 * A story stored before it had history (no versions at all) gets its first version when its
+	 * room loads (unless automatic versions are off), so comparing and restoring work from then
+	 * on. Resolves once it is stored.
+	 */
+	async start(): Promise<void> {
+		if (this.pauseMs === 0) return; // automatic versions are off
+		if ((await this.room.store.listVersions(this.storyId)).length > 0) return;
+		await this.make('auto');
+	}
+
 	/** The room unloads: a last automatic version if the text changed since the previous one. */
 	async unload(): Promise<void> {
 		this.#closed = true;
