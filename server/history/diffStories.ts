@@ -1,4 +1,6 @@
 import type * as Y from 'yjs';
+import { META_MAP } from '#shared/model/schema';
+import { FINAL_NEWLINE_KEY, readFinalNewline } from '#shared/model/storyDoc';
 import { attributedText, visibility, type AttributedText } from './attributedText';
 
 /** Who wrote and who deleted what, by Yjs item id. */
@@ -146,11 +148,38 @@ export function diffStories(from: Y.Doc, to: Y.Doc, attribution: Attribution): S
 			at: start
 		});
 	});
+	finalNewline(from, to, before.text, after.text, attribution, changes);
 	// In story order; at one place, what was deleted before what replaced it.
 	changes.sort(
 		(a, b) => a.at - b.at || (a.type === b.type ? a.start - b.start : a.type === 'delete' ? -1 : 1)
 	);
 	return { fromText: before.text, toText: after.text, changes };
+}
+
+/**
+ * The text's final line break is not an item of the story but a flag in its meta map: when it
+ * differs, the "\n" is a change by whoever set the flag last.
+ */
+function finalNewline(
+	from: Y.Doc,
+	to: Y.Doc,
+	fromText: string,
+	toText: string,
+	attribution: Attribution,
+	changes: StoryChange[]
+): void {
+	const had = readFinalNewline(from);
+	const has = readFinalNewline(to);
+	if (had === has) return;
+	const flag = to.getMap(META_MAP)._map.get(FINAL_NEWLINE_KEY);
+	const author = flag ? (attribution.writerOf(flag.id.client) ?? null) : null;
+	if (has) {
+		const start = toText.length - 1;
+		changes.push({ type: 'insert', start, end: start + 1, text: '\n', author, at: start });
+	} else {
+		const start = fromText.length - 1;
+		changes.push({ type: 'delete', start, end: start + 1, text: '\n', author, at: toText.length });
+	}
 }
 
 /** Calls `emit` for each run of changed characters with one author. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { STORY_FIELD } from '#shared/model/schema';
-import { readStoryText, writeStoryText } from '#shared/model/storyDoc';
+import { META_MAP, STORY_FIELD } from '#shared/model/schema';
+import { FINAL_NEWLINE_KEY, readStoryText, writeStoryText } from '#shared/model/storyDoc';
 import { DeletionIndex, deletionRecords } from '../../../../server/history/deletionLog';
 import { diffStories, storyAuthorship } from '../../../../server/history/diffStories';
 import type { DeletionRecord } from '../../../../server/storage/DocumentStore';
@@ -111,5 +111,23 @@ describe('diffStories', () => {
 			{ start: 3, end: 5, author: 'ben' },
 			{ start: 5, end: 7, author: null }
 		]);
+	});
+
+	it('reports a change of the final line break, by whoever changed it', () => {
+		const desk = new Desk('One.\n');
+		const first = desk.snapshot();
+		desk.edit('ana', 10, () => undefined);
+		const copy = desk.snapshot();
+		copy.clientID = 10;
+		const updates: Uint8Array[] = [];
+		copy.on('update', (update: Uint8Array) => updates.push(update));
+		copy.getMap(META_MAP).set(FINAL_NEWLINE_KEY, false);
+		for (const update of updates) Y.applyUpdate(desk.doc, update);
+		const diff = diffStories(first, desk.snapshot(), desk.attribution());
+		expect(diff.toText).toBe('One.');
+		expect(diff.changes).toEqual([
+			{ type: 'delete', start: 4, end: 5, text: '\n', author: 'ana', at: 4 }
+		]);
+		expect(replay(diff.fromText, diff.changes)).toBe(diff.toText);
 	});
 });
