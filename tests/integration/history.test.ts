@@ -290,6 +290,39 @@ describe('versions', () => {
 	});
 });
 
+describe('restore and comments', () => {
+	it('a comment whose words a restore brings back re-attaches', async () => {
+		const storyId = await createStory(
+			server.url,
+			'Anchored',
+			'The lighthouse keeper slept.\n\nMorning came.\n'
+		);
+		const editor = await makeLink(server.url, storyId, 'editor', 'Io');
+		const { id: thread } = await api<{ id: string }>(`/api/stories/${storyId}/comments`, {
+			method: 'POST',
+			body: JSON.stringify({ start: 4, end: 14, body: 'Which lighthouse?' })
+		});
+		const list = await api<VersionListResponse>(`/api/stories/${storyId}/versions`);
+		const imported = list.versions.find((version) => version.kind === 'import')!;
+		const io = connect(storyId, editor);
+		await synced(io);
+		io.doc.getXmlFragment(STORY_FIELD).delete(0, 1);
+		await sameText(storyId, io.doc);
+		const anchorOf = async () =>
+			(
+				await api<{ anchor: { detached: boolean; quote: string; start: number } }>(
+					`/api/stories/${storyId}/comments/${thread}`
+				)
+			).anchor;
+		expect((await anchorOf()).detached).toBe(true);
+		await api(`/api/stories/${storyId}/versions/${imported.id}/restore`, {
+			method: 'POST',
+			token: editor
+		});
+		expect(await anchorOf()).toMatchObject({ detached: false, quote: 'lighthouse', start: 4 });
+	});
+});
+
 describe('a version is exact', () => {
 	it('random edits with random version points: every version reads as the text then, after compaction, restart and kill -9', async () => {
 		const storyId = await createStory(server.url, 'Random', 'One two.\n\nThree four five.\n');
