@@ -16,6 +16,7 @@ import { StoreHealth } from './health/StoreHealth';
 import { StoreWriteError, WatchedStore } from './health/WatchedStore';
 import { openSqliteStore } from './storage/SqliteStore';
 import { StoryService } from './stories/StoryService';
+import { HistoryService } from './history/HistoryService';
 import { WorkPool } from './work/WorkPool';
 
 /** Everything Galley serves besides the SvelteKit app, ready to mount on any http server. */
@@ -47,6 +48,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 		maxMessageBytes: config.maxMessageBytes,
 		maxWriterMessageBytes: config.maxWriterMessageBytes,
 		unloadAfterMs: config.roomUnloadMs,
+		versionPauseMs: config.versionPauseMs,
 		pingIntervalMs: config.pingIntervalMs,
 		roomExists: (room) => stories!.exists(room.storyId),
 		authorize: (request, url, room) => links.resolveAny(requestTokens(request, url), room.storyId),
@@ -69,6 +71,7 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 	stories = new StoryService(store, collab, config.maxImportBytes, work);
 	const handleApi = createApiHandler({
 		stories,
+		history: new HistoryService(store, collab, collab, (writer) => links.identityOf(writer)),
 		reviews: new ReviewService(stories, collab),
 		proofreading: new ProofreadService(stories, collab, work),
 		store,

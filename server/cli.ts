@@ -14,6 +14,7 @@ import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
 import { InPlaceWork } from './work/InPlaceWork';
 import { StoryService } from './stories/StoryService';
+import { HistoryService } from './history/HistoryService';
 import { IMPORT_EXTENSIONS } from './stories/prepareImport';
 
 const USAGE = `Usage: npm run galley -- <command>
@@ -25,6 +26,11 @@ const USAGE = `Usage: npm run galley -- <command>
   export <id> [--format F] [--comments] [--suggestions] [--accept all] [--out FILE]
                                     write a story (stdout without --out); F is one of
                                     txt, md, html, docx, changes, annotations
+                   [--version V] [--from V] [--to V]
+                                    a version of it (every format; see \`versions\`);
+                                    the changes report from/to any two (baseline, current)
+  versions <id>                     list a story's versions, newest first: id, time, kind,
+                                    name, words (change), who changed the text
   list                              list the stories
   check                             read every story (text and notes) and report the damaged
                                     ones (exit code 1 when any is)
@@ -45,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
 			suggestions: { type: 'boolean', default: false },
 			accept: { type: 'string', default: 'none' },
 			out: { type: 'string' },
+			version: { type: 'string' },
+			from: { type: 'string' },
+			to: { type: 'string' },
 			title: { type: 'string' },
 			json: { type: 'boolean', default: false },
 			locale: { type: 'string', default: 'en-US' },
@@ -64,12 +73,8 @@ async function main(argv: string[]): Promise<number> {
 
 	const config = loadConfig();
 	const store = openSqliteStore(config.dataDir);
-	const stories = new StoryService(
-		store,
-		new StoredDocuments(store),
-		config.maxImportBytes,
-		new InPlaceWork()
-	);
+	const documents = new StoredDocuments(store);
+	const stories = new StoryService(store, documents, config.maxImportBytes, new InPlaceWork());
 	try {
 		switch (command) {
 			case 'import': {
@@ -81,7 +86,19 @@ async function main(argv: string[]): Promise<number> {
 				}
 			}
 			case 'export':
-				return await exportStory(stories, rest[0], values, values.out);
+			case 'versions': {
+				const links = new LinkService(config.dataDir, null);
+				const history = new HistoryService(store, documents, null, (writer) =>
+					links.identityOf(writer)
+				);
+				try {
+					return command === 'export'
+						? await exportStory(stories, history, rest[0], values, values.out)
+						: await listVersions(history, rest[0]);
+				} finally {
+					links.close();
+				}
+			}
 			case 'list':
 				return await listStories(stories);
 			case 'check':
@@ -140,8 +157,17 @@ function expandFolder(file: string): string[] {
 
 async function exportStory(
 	stories: StoryService,
+	history: HistoryService,
 	id: string | undefined,
-	flags: { format?: string; comments?: boolean; suggestions?: boolean; accept?: string },
+	flags: {
+		format?: string;
+		comments?: boolean;
+		suggestions?: boolean;
+		accept?: string;
+		version?: string;
+		from?: string;
+		to?: string;
+	},
 	out?: string
 ): Promise<number> {
 	if (!id) {
@@ -158,9 +184,26 @@ async function exportStory(
 		process.stderr.write(`export: ${parsed.error.issues[0]!.message}\n`);
 		return 2;
 	}
-	const { file } = await stories.exportFile(id, parsed.data);
+	const at = await history.exportAt(id, { version: flags.version, from: flags.from, to: flags.to });
+	const { file } = await stories.exportFile(id, parsed.data, undefined, at);
 	if (out) writeFileSync(out, file.body);
 	else process.stdout.write(file.body);
+	return 0;
+}
+
+async function listVersions(history: HistoryService, id: string | undefined): Promise<number> {
+	if (!id) {
+		process.stderr.write('versions: name the story id (see `list`).\n');
+		return 2;
+	}
+	for (const version of (await history.list(id)).versions) {
+		const delta = version.wordsDelta >= 0 ? `+${version.wordsDelta}` : String(version.wordsDelta);
+		const authors = version.authors.map((author) => author.name).join(', ');
+		process.stdout.write(
+			`${version.id}\t${version.createdAt}\t${version.kind}\t${version.name ?? ''}\t` +
+				`${version.words} words (${delta})\t${authors}\n`
+		);
+	}
 	return 0;
 }
 

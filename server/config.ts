@@ -21,6 +21,7 @@ const ConfigSchema = z.object({
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
 	MAX_WRITER_MESSAGE_BYTES: z.coerce.number().int().min(1024).optional(),
 	ROOM_UNLOAD_MS: integer(30_000, 0),
+	VERSION_PAUSE_MS: integer(5 * 60_000, 0),
 	PING_INTERVAL_MS: integer(30_000, 100),
 	IMPORTS_PER_MINUTE: integer(30, 1),
 	WS_MESSAGES_PER_SECOND: integer(100, 1),
@@ -61,6 +62,11 @@ export interface Config {
 	 */
 	maxWriterMessageBytes: number;
 	roomUnloadMs: number;
+	/**
+	 * VERSION_PAUSE_MS: a story gets an automatic version this long after its last edit (default
+	 * 5 minutes), and when its last person leaves; 0 turns automatic versions off.
+	 */
+	versionPauseMs: number;
 	pingIntervalMs: number;
 	logLevel: string;
 	/** IMPORTS_PER_MINUTE per IP (429 beyond, with a burst of as many). */
@@ -118,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,
 		maxWriterMessageBytes,
 		roomUnloadMs: value.ROOM_UNLOAD_MS,
+		versionPauseMs: value.VERSION_PAUSE_MS,
 		pingIntervalMs: value.PING_INTERVAL_MS,
 		logLevel: value.LOG_LEVEL,
 		importsPerMinute: value.IMPORTS_PER_MINUTE,

@@ -16,6 +16,8 @@ export interface BenchServer {
 	httpUrl: string;
 	/** Base for WebsocketProvider: rooms live at `${wsBase}/<room>`. */
 	wsBase: string;
+	/** Its data directory (removed by `stop`). */
+	dataDir: string;
 	/** Last lines the server wrote to stderr (for error reports). */
 	stderrTail(): string;
 	stop(): Promise<void>;
@@ -135,6 +137,7 @@ export async function startServer(
 		pid: child.pid!,
 		httpUrl: `http://127.0.0.1:${port}`,
 		wsBase: `ws://127.0.0.1:${port}/collab`,
+		dataDir,
 		stderrTail: () => stderr,
 		async stop() {
 			await stopChild(child);

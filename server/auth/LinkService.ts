@@ -159,6 +159,19 @@ export class LinkService {
 			}));
 	}
 
+	/**
+	 * Who a writer (a link id, or `admin`) is as history shows them: the id their review work
+	 * carries and their link's name, also once the link is revoked or expired.
+	 */
+	identityOf(writer: string): { id: string; name: string } {
+		if (writer === 'admin') return { id: linkAuthorId(null), name: 'Admin' };
+		const row = this.statements.byId.get(writer);
+		return {
+			id: linkAuthorId(writer),
+			name: row ? linkName(row.name, row.role as Role) : 'someone'
+		};
+	}
+
 	revoke(storyId: string, linkId: string): boolean {
 		const changed =
 			this.statements.revoke.run(new Date().toISOString(), linkId, storyId).changes > 0;

@@ -83,6 +83,22 @@ export class ClientWriters {
 		return true;
 	}
 
+	/** The writer a client id is bound to, if any. */
+	writerOf(client: number): string | undefined {
+		return this.#writers.get(client);
+	}
+
+	/**
+	 * Binds the fresh client id of a change the server makes on a writer's behalf (a restore), so
+	 * the text it writes is theirs. Saved with that change.
+	 */
+	bindForServer(client: number, writer: string): void {
+		if (this.#writers.has(client)) return;
+		this.#writers.set(client, writer);
+		(this.#unsaved ??= new Map()).set(client, writer);
+		this.#perLink.set(writer, (this.#perLink.get(writer) ?? 0) + 1);
+	}
+
 	/** Bindings made since the last call, to be stored. */
 	takeUnsaved(): ReadonlyMap<number, string> | undefined {
 		const taken = this.#unsaved ?? undefined;

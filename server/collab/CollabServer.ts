@@ -9,7 +9,8 @@ import { canWriteRoom } from '#shared/protocol/policy';
 import type { Access } from '../auth/Access';
 import type { AddressLimits } from '../auth/AddressLimits';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
-import type { DocumentStore } from '../storage/DocumentStore';
+import type { DocumentStore, VersionKind, VersionRecord } from '../storage/DocumentStore';
+import type { Room } from './Room';
 import { Connection, type ConnectionRates, type FrameLimits } from './Connection';
 import { DamagedDocumentError } from './docFromStored';
 import { KeepAlive } from './KeepAlive';
@@ -32,6 +33,8 @@ export interface CollabServerOptions {
 	addressLimits?: AddressLimits;
 	/** Rooms with no connections unload after this long (default 30 s). */
 	unloadAfterMs: number;
+	/** Automatic versions of a story this long after its last edit and on unload (default 0: none). */
+	versionPauseMs?: number;
 	/** Keep-alive ping interval (default 30 s); a connection that misses a pong is dropped. */
 	pingIntervalMs?: number;
 	/** Compact a room's log into a snapshot when it grows past this many updates (default 500). */
@@ -138,7 +141,8 @@ export class CollabServer {
 			notifyAfterMs: 2_000,
 			silentAfterMs: Math.max(20_000, pingIntervalMs + 5_000),
 			awarenessLimits: DEFAULT_AWARENESS_LIMITS,
-			maxStoryBytes: options.maxStoryBytes ?? Infinity
+			maxStoryBytes: options.maxStoryBytes ?? Infinity,
+			versionPauseMs: options.versionPauseMs ?? 0
 		};
 		const context: Omit<RoomContext, 'requestUnload'> = {
 			store: options.store,
@@ -255,11 +259,24 @@ export class CollabServer {
 	 * the live doc, so nothing it does is visible before it is durable; its changes then take the
 	 * client path (validated, persisted, applied, broadcast). Resolves with fn's result after that.
 	 */
-	async withDocument<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T> {
+	async withDocument<T>(
+		room: string,
+		fn: (doc: Y.Doc) => T,
+		writer: string | null = null
+	): Promise<T> {
+		return this.withRoom(room, (live) => live.change(fn, writer));
+	}
+
+	/** Makes a version of a story room now (loading it first); see StoryHistory. */
+	makeVersion(room: string, kind: VersionKind, name: string | null = null): Promise<VersionRecord> {
+		return this.withRoom(room, (live) => live.makeVersion(kind, name));
+	}
+
+	private async withRoom<T>(room: string, use: (live: Room) => Promise<T>): Promise<T> {
 		for (;;) {
 			const live = await this.rooms.open(room);
 			try {
-				return await live.change(fn);
+				return await use(live);
 			} catch (error) {
 				// It unloaded between lookup and use: take the fresh one.
 				if (!(error instanceof RoomClosedError)) throw error;

@@ -15,6 +15,8 @@ import type { Struct, UpdateCheck } from './validateUpdate';
 import type { CloseCodeValue } from '#shared/protocol/closeCodes';
 import { StoreWriteError } from '../health/WatchedStore';
 import { ClientWriters } from './ClientWriters';
+import { StoryHistory } from '../history/StoryHistory';
+import type { VersionKind, VersionRecord } from '../storage/DocumentStore';
 import { NotesGuard } from './reviewGuard';
 import { misshapenBlocks, repairStory } from './repairStory';
 import { unknownRootType } from './rootTypes';
@@ -54,6 +56,8 @@ export class Room implements PipelineRoom {
 	private readonly shapeGuard: StoryShapeGuard | null;
 	/** Holds a story's text to MAX_STORY_BYTES; null for other rooms (or without a limit). */
 	private readonly textSize: StoryTextSize | null;
+	/** A story's versions (automatic and named); null for other rooms. */
+	private readonly history: StoryHistory | null;
 
 	private constructor(
 		readonly name: string,
@@ -72,12 +76,29 @@ export class Room implements PipelineRoom {
 				? new StoryTextSize(doc, maxStoryBytes)
 				: null;
 		this.compactAfterUpdates = context.settings.compactAfterUpdates;
+		const parsed = parseRoomName(name);
+		this.history =
+			parsed?.kind === 'story'
+				? new StoryHistory(
+						parsed.storyId,
+						{
+							doc,
+							store: this.store,
+							log,
+							writerOf: (client) => this.writers.writerOf(client)
+						},
+						context.settings.versionPauseMs
+					)
+				: null;
 		this.pipeline = new UpdatePipeline(
 			this,
 			{
 				accepted: (update) => this.notesGuard?.accepted(update),
 				takeNewWriters: () => this.writers.takeUnsaved(),
-				afterApply: () => this.afterApply(),
+				afterApply: (batch) => {
+					this.history?.changed(batch.map((accepted) => accepted.writer));
+					this.afterApply();
+				},
 				afterBroadcast: () => this.afterBroadcast(),
 				fail: (error) => this.fail(error)
 			},
@@ -105,7 +126,15 @@ export class Room implements PipelineRoom {
 			context,
 			log
 		);
-		if (room.kind === 'story') await room.repairShape();
+		if (room.kind === 'story') {
+			await room.repairShape();
+			// Not awaited: a story from before history gets its first version in the background.
+			room.history
+				?.start()
+				.catch((error: unknown) =>
+					room.log.warn({ err: error }, 'could not make the first version of an older story')
+				);
+		}
 		room.scheduleUnload(); // until someone joins
 		return room;
 	}
@@ -161,9 +190,10 @@ export class Room implements PipelineRoom {
 
 	/**
 	 * Runs `fn` on an exact copy of the doc and sends the changes it made through the same path as
-	 * a client's update; resolves once they are durable, applied and relayed.
+	 * a client's update; resolves once they are durable, applied and relayed. With `writer`, the
+	 * change is theirs: the text it inserts and deletes is attributed to them.
 	 */
-	async change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+	async change<T>(fn: (doc: Y.Doc) => T, writer: string | null = null): Promise<T> {
 		if (this.state !== 'open') throw new RoomClosedError(this.name);
 		this.leases++;
 		this.cancelUnload();
@@ -173,13 +203,30 @@ export class Room implements PipelineRoom {
 			draft.on('update', (update: Uint8Array) => updates.push(update));
 			const result = fn(draft);
 			if (updates.length > 0) {
+				if (writer !== null) this.writers.bindForServer(draft.clientID, writer);
 				await this.pipeline.submitFromServer(
-					updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+					updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+					writer
 				);
 			}
 			return result;
 		} finally {
 			draft.destroy();
+			this.leases--;
+			this.scheduleUnload();
+		}
+	}
+
+	/** Makes a version of the story now (see StoryHistory); throws in rooms that are not stories. */
+	async makeVersion(kind: VersionKind, name: string | null = null): Promise<VersionRecord> {
+		if (this.state !== 'open') throw new RoomClosedError(this.name);
+		if (!this.history) throw new Error(`${this.name} keeps no versions`);
+		this.leases++;
+		this.cancelUnload();
+		try {
+			// The doc as applied: everything durable and relayed so far.
+			return await this.history.make(kind, name);
+		} finally {
 			this.leases--;
 			this.scheduleUnload();
 		}
@@ -203,6 +250,7 @@ export class Room implements PipelineRoom {
 				this.log.error({ err: error }, 'compaction on unload failed; the log is kept');
 			}
 		}
+		await this.history?.unload();
 		this.notify();
 		this.close();
 	}
@@ -462,6 +510,7 @@ export class Room implements PipelineRoom {
 
 	private close(): void {
 		this.state = 'closed';
+		this.history?.dispose();
 		this.cancelUnload();
 		if (this.notifyTimer) clearTimeout(this.notifyTimer);
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);

@@ -16,6 +16,8 @@ export interface RoomSettings {
 	awarenessLimits: AwarenessLimits;
 	/** MAX_STORY_BYTES: the text a story may grow to through edits (Infinity: no limit). */
 	maxStoryBytes: number;
+	/** A story gets an automatic version this long after its last edit, and on unload (0: never). */
+	versionPauseMs: number;
 }
 
 /** What a room needs from the server that holds it. */

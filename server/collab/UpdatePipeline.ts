@@ -3,8 +3,9 @@ import * as Y from 'yjs';
 import { StoreWriteError } from '../health/WatchedStore';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Connection } from './Connection';
+import { deletionRecords } from '../history/deletionLog';
 import { encodeUpdateMessage } from './messages';
-import { validateUpdate, type UpdateCheck } from './validateUpdate';
+import { validateUpdate, type DeleteSet, type UpdateCheck } from './validateUpdate';
 
 /** What the pipeline reads of its room. */
 export interface PipelineRoom {
@@ -20,8 +21,8 @@ export interface PipelineRoom {
 
 /** Where the room joins in the pipeline's steps. */
 export interface PipelineHooks {
-	/** After a batch was applied to the doc. */
-	afterApply(): void;
+	/** After a batch was applied to the doc (with who wrote each of its updates). */
+	afterApply(batch: ReadonlyArray<{ writer: string | null }>): void;
 	/**
 	 * After a batch was relayed, and when the pipeline goes idle: the points where relaying
 	 * awareness keeps edits ahead of the cursors that refer to them.
@@ -42,6 +43,10 @@ const MAX_BATCH_DELAY_MS = 20;
 interface Accepted {
 	sender: Connection | null;
 	update: Uint8Array;
+	/** Who wrote it (a link id, `admin`), for the deletion log; null when nobody is known. */
+	writer: string | null;
+	/** What it deletes (logged with its writer, so a diff can say who deleted what). */
+	deletes: DeleteSet | null;
 	done?: { resolve: () => void; reject: (error: unknown) => void };
 }
 
@@ -91,17 +96,27 @@ export class UpdatePipeline {
 			const refusal = gate(check);
 			if (refusal) return refusal;
 		}
-		if (check.ok && check.changesDoc) this.enqueue({ sender, update }, check.advances);
+		if (check.ok && check.changesDoc) {
+			const access = sender.access;
+			const writer = access ? (access.linkId ?? 'admin') : null;
+			this.enqueue({ sender, update, writer, deletes: check.deletes }, check.advances);
+		}
 		return check;
 	}
 
-	/** Queues a change made by the server; resolves once it is durable, applied and relayed. */
-	submitFromServer(update: Uint8Array): Promise<void> {
+	/**
+	 * Queues a change made by the server (on behalf of `writer` when given); resolves once it is
+	 * durable, applied and relayed.
+	 */
+	submitFromServer(update: Uint8Array, writer: string | null = null): Promise<void> {
 		const check = validateUpdate(update, this.room.doc, this.queuedClocks);
 		if (!check.ok) return Promise.reject(new Error(`server change refused: ${check.reason}`));
 		if (!check.changesDoc) return Promise.resolve();
 		return new Promise((resolve, reject) =>
-			this.enqueue({ sender: null, update, done: { resolve, reject } }, check.advances)
+			this.enqueue(
+				{ sender: null, update, writer, deletes: check.deletes, done: { resolve, reject } },
+				check.advances
+			)
 		);
 	}
 
@@ -202,7 +217,12 @@ export class UpdatePipeline {
 	private async writeAndRelay(batch: Accepted[]): Promise<boolean> {
 		const updates = batch.map((accepted) => accepted.update);
 		try {
-			await this.room.store.appendUpdates(this.room.name, updates, this.hooks.takeNewWriters());
+			await this.room.store.appendUpdates(
+				this.room.name,
+				updates,
+				this.hooks.takeNewWriters(),
+				deletionRecords(batch)
+			);
 		} catch (error) {
 			for (const accepted of batch) accepted.done?.reject(error);
 			this.discard(error instanceof Error ? error : new Error(String(error)));
@@ -226,7 +246,7 @@ export class UpdatePipeline {
 		if (this.queue.length === 0) this.queuedClocks = null;
 		this.relay(batch, merged);
 		for (const accepted of batch) accepted.done?.resolve();
-		this.hooks.afterApply();
+		this.hooks.afterApply(batch);
 		this.hooks.afterBroadcast();
 		return true;
 	}

@@ -54,6 +54,8 @@ export interface ExportSource {
 	notes: Y.Doc;
 	/** The text the story was first imported with. */
 	baseline: string;
+	/** What the changes report compares, in words (default: the import and the current text). */
+	compared?: string;
 	/** The IRI of the story's txt export (annotation targets). */
 	source: string;
 }
@@ -125,6 +127,7 @@ export async function exportStory(
 				body: changesReport({
 					title: input.title,
 					baseline: input.baseline,
+					...(input.compared && { compared: input.compared }),
 					current: readStoryText(story),
 					suggestions,
 					generatedAt: new Date().toISOString()

@@ -1,6 +1,9 @@
 import type {
 	DamagedRow,
+	DeletionRecord,
 	DocumentStore,
+	NewVersion,
+	VersionRecord,
 	NewStory,
 	StoredDocument,
 	StoryEdit,
@@ -60,9 +63,37 @@ export class WatchedStore implements DocumentStore {
 	appendUpdates(
 		room: string,
 		updates: Uint8Array[],
-		writers?: ReadonlyMap<number, string>
+		writers?: ReadonlyMap<number, string>,
+		deletions?: readonly DeletionRecord[]
 	): Promise<void> {
-		return this.write('appendUpdates', () => this.store.appendUpdates(room, updates, writers));
+		return this.write('appendUpdates', () =>
+			this.store.appendUpdates(room, updates, writers, deletions)
+		);
+	}
+	deletionLog(room: string): Promise<DeletionRecord[]> {
+		return this.store.deletionLog(room);
+	}
+	clientWriters(room: string): Promise<Map<number, string>> {
+		return this.store.clientWriters(room);
+	}
+	addVersion(version: NewVersion): Promise<VersionRecord> {
+		return this.write('addVersion', () => this.store.addVersion(version));
+	}
+	listVersions(storyId: string): Promise<VersionRecord[]> {
+		return this.store.listVersions(storyId);
+	}
+	getVersion(storyId: string, versionId: string) {
+		return this.store.getVersion(storyId, versionId);
+	}
+	renameVersion(
+		storyId: string,
+		versionId: string,
+		name: string | null
+	): Promise<VersionRecord | null> {
+		return this.write('renameVersion', () => this.store.renameVersion(storyId, versionId, name));
+	}
+	deleteVersions(storyId: string, versionIds: readonly string[]): Promise<void> {
+		return this.write('deleteVersions', () => this.store.deleteVersions(storyId, versionIds));
 	}
 	compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
 		return this.write('compact', () => this.store.compact(room, snapshot, upToSeq));

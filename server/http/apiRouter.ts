@@ -1,4 +1,5 @@
 import type { LinkService } from '../auth/LinkService';
+import type { HistoryService } from '../history/HistoryService';
 import type { StoreHealth } from '../health/StoreHealth';
 import type { ProofreadService } from '../proofing/ProofreadService';
 import type { ReviewService } from '../review/ReviewService';
@@ -6,6 +7,7 @@ import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { StoryService } from '../stories/StoryService';
 import { addHealthRoutes } from './healthRoutes';
+import { addHistoryRoutes } from './historyRoutes';
 import { addLinkRoutes } from './linkRoutes';
 import { addProofreadRoutes } from './proofreadRoutes';
 import { addReviewRoutes } from './reviewRoutes';
@@ -16,6 +18,7 @@ import { addStoryRoutes } from './storyRoutes';
 /** What the API's routes work with. */
 export interface ApiServices {
 	stories: StoryService;
+	history: HistoryService;
 	reviews: ReviewService;
 	proofreading: ProofreadService;
 	store: DocumentStore;
@@ -40,10 +43,12 @@ export function buildApiRouter(services: ApiServices): Router {
 		services.stories,
 		services.links,
 		services.maxImportBytes,
-		services.importNeedsAdmin
+		services.importNeedsAdmin,
+		services.history
 	);
 	addLinkRoutes(router, services.links);
 	addReviewRoutes(router, services.reviews, reviewWriteLimit(services.reviewWrites));
 	addProofreadRoutes(router, services.proofreading);
+	addHistoryRoutes(router, services.history);
 	return router;
 }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { LinkService } from '../auth/LinkService';
 import { publicOrigin, requestTokens, storyLink } from '../auth/requestTokens';
 import { exportOptionsSchema, type ExportOptions } from '../formats/exportStory';
+import type { HistoryService } from '../history/HistoryService';
 import type { StoryService } from '../stories/StoryService';
+import { exportVersions } from './historyRoutes';
 import { attachmentDisposition } from './attachmentDisposition';
 import { badRequest, HttpError } from './HttpError';
 import { readImportFiles } from './readImportFiles';
@@ -37,7 +39,8 @@ export function addStoryRoutes(
 	stories: StoryService,
 	links: LinkService,
 	maxImportBytes: number,
-	importNeedsAdmin: boolean
+	importNeedsAdmin: boolean,
+	history: HistoryService
 ): void {
 	router
 		.add('POST', '/api/stories', { allow: 'public' }, async ({ request, response, url }) => {
@@ -113,7 +116,9 @@ export function addStoryRoutes(
 			const options = parseExportOptions(url.searchParams);
 			const { id } = params;
 			const source = `http://${request.headers.host ?? 'localhost'}/api/stories/${id}/export?format=txt`;
-			const { story, file, etag } = await stories.exportFile(id, options, source);
+			// `version=<vid>`: that version; `from`/`to`: the changes report between two versions.
+			const at = await exportVersions(history, id, url.searchParams);
+			const { story, file, etag } = await stories.exportFile(id, options, source, at);
 			const tag = `"${etag}"`;
 			// May be kept, but asked again each time: answered 304 while the story is unchanged.
 			const caching = { ETag: tag, 'Cache-Control': 'private, no-cache' };

@@ -44,8 +44,11 @@ import type { NewComment, NewReply, NewSuggestion } from './reviewRequests';
 export interface ReviewDocuments {
 	/** A copy of the room's current state. */
 	readDocument(room: string): Promise<Y.Doc>;
-	/** Runs `fn` on an exact copy of the live doc; its changes then go to everyone in the room. */
-	withDocument<T>(room: string, fn: (doc: Y.Doc) => T): Promise<T>;
+	/**
+	 * Runs `fn` on an exact copy of the live doc; its changes then go to everyone in the room,
+	 * as `writer`'s when given (history attributes the text to them).
+	 */
+	withDocument<T>(room: string, fn: (doc: Y.Doc) => T, writer?: string | null): Promise<T>;
 }
 
 export interface ReviewLimits {
@@ -257,18 +260,29 @@ export class ReviewService {
 
 	/**
 	 * Applies an open suggestion to the story (live, for everyone in it) and marks it accepted.
-	 * Refused when it was decided already or its words changed since it was made (stale).
+	 * Refused when it was decided already or its words changed since it was made (stale). The
+	 * edit is `writer`'s (the link that accepted it) in the story's history.
 	 */
-	async accept(storyId: string, suggestionId: string, by?: Author): Promise<SuggestionJson> {
+	async accept(
+		storyId: string,
+		suggestionId: string,
+		by?: Author,
+		writer: string | null = null
+	): Promise<SuggestionJson> {
 		await this.#requireStory(storyId);
 		await this.#locks.run(storyId, async () => {
 			const suggestion = await this.#openSuggestion(storyId, suggestionId);
-			const applied = await this.#change(storyId, storyRoom(storyId), (story) => {
-				const view = suggestionView(story, suggestion);
-				if (view.status === 'stale') return false;
-				replaceStoryText(story, view.start, view.end, suggestion.replacement);
-				return true;
-			});
+			const applied = await this.#change(
+				storyId,
+				storyRoom(storyId),
+				(story) => {
+					const view = suggestionView(story, suggestion);
+					if (view.status === 'stale') return false;
+					replaceStoryText(story, view.start, view.end, suggestion.replacement);
+					return true;
+				},
+				writer
+			);
 			if (!applied) {
 				throw new ReviewError(
 					'suggestion-stale',
@@ -334,9 +348,14 @@ export class ReviewService {
 		return this.#locks.run(storyId, () => this.#change(storyId, notesRoom(storyId), fn));
 	}
 
-	async #change<T>(storyId: string, room: string, fn: (doc: Y.Doc) => T): Promise<T> {
+	async #change<T>(
+		storyId: string,
+		room: string,
+		fn: (doc: Y.Doc) => T,
+		writer: string | null = null
+	): Promise<T> {
 		try {
-			return await this.documents.withDocument(room, fn);
+			return await this.documents.withDocument(room, fn, writer);
 		} catch (error) {
 			// A story deleted meanwhile has its rooms dropped: say so rather than fail.
 			if (!(error instanceof ReviewError)) await this.#requireStory(storyId);

@@ -17,7 +17,7 @@ export interface StoryEdit {
 export interface NewStory {
 	id: string;
 	title: string;
-	/** Full Yjs state of `story:<id>` as imported. */
+	/** Full Yjs state of `story:<id>` as imported (also stored as its first version, kind `import`). */
 	initialState: Uint8Array;
 	/** The decoded, LF-normalised text the story was first imported with (the review baseline). */
 	baselineText: string;
@@ -31,6 +31,41 @@ export interface DamagedRow {
 	seq: number | null;
 	/** What is wrong with it, for the log, the quarantine table and `galley check`. */
 	reason: string;
+}
+
+import type { VersionKind } from '#shared/api/types';
+
+export type { VersionKind };
+
+/** A version as listed: everything but its state. */
+export interface VersionRecord {
+	id: string;
+	storyId: string;
+	createdAt: string;
+	/** Null for versions made automatically and not named since. */
+	name: string | null;
+	kind: VersionKind;
+	/** The writers (link ids, `admin`) who changed the text since the previous version. */
+	authors: string[];
+	words: number;
+	/** Words gained (or lost, negative) since the previous version. */
+	wordsDelta: number;
+	/** Bytes of the Yjs state as stored (compressed). */
+	storedBytes: number;
+}
+
+export interface NewVersion extends Omit<VersionRecord, 'storedBytes'> {
+	/**
+	 * The story's full Yjs state then, as an update in Yjs's V2 encoding
+	 * (`Y.encodeStateAsUpdateV2`: about half the bytes of V1 once compressed, as fast to apply).
+	 */
+	state: Uint8Array;
+}
+
+/** Who deleted what: one writer's delete set (see encodeDeleteSet), in the order written. */
+export interface DeletionRecord {
+	writer: string;
+	deleteSet: Uint8Array;
 }
 
 /** What a room needs to rebuild its document: the last snapshot plus the updates logged after it. */
@@ -63,7 +98,10 @@ export interface DocumentStore {
 	): Promise<boolean>;
 	/** Records word counts and edit times of many stories in one durable transaction. */
 	recordEdits(edits: StoryEdit[]): Promise<void>;
-	/** Removes the story and every document and update of its rooms; false when it did not exist. */
+	/**
+	 * Removes the story with every document, update, version and deletion of its rooms; false when
+	 * it did not exist.
+	 */
 	deleteStory(id: string): Promise<boolean>;
 	baselineText(id: string): Promise<string | null>;
 
@@ -75,8 +113,31 @@ export interface DocumentStore {
 	appendUpdates(
 		room: string,
 		updates: Uint8Array[],
-		writers?: ReadonlyMap<number, string>
+		writers?: ReadonlyMap<number, string>,
+		deletions?: readonly DeletionRecord[]
 	): Promise<void>;
+	/** Every deletion logged for the room, oldest first. */
+	deletionLog(room: string): Promise<DeletionRecord[]>;
+	/** Yjs client id → the writer bound to it in the room (see `appendUpdates`). */
+	clientWriters(room: string): Promise<Map<number, string>>;
+
+	/** Stores a version (its id is new); resolves with it as listed. */
+	addVersion(version: NewVersion): Promise<VersionRecord>;
+	/** The story's versions, newest first, without their states. */
+	listVersions(storyId: string): Promise<VersionRecord[]>;
+	/** One version with its state (V2, see NewVersion); null when the story has no such version. */
+	getVersion(
+		storyId: string,
+		versionId: string
+	): Promise<(VersionRecord & { state: Uint8Array }) | null>;
+	/** Names (or, with null, unnames) a version; null when the story has no such version. */
+	renameVersion(
+		storyId: string,
+		versionId: string,
+		name: string | null
+	): Promise<VersionRecord | null>;
+	/** Drops versions (thinning); unknown ids are ignored. */
+	deleteVersions(storyId: string, versionIds: readonly string[]): Promise<void>;
 	/** Replaces the snapshot and drops logged updates with seq <= upToSeq, atomically. */
 	compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
 	/**

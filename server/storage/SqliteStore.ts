@@ -1,15 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { newId } from '#shared/ids';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import type {
 	DamagedRow,
+	DeletionRecord,
 	DocumentStore,
 	NewStory,
+	NewVersion,
 	StoredDocument,
 	StoryEdit,
-	StoryRecord
+	StoryRecord,
+	VersionKind,
+	VersionRecord
 } from './DocumentStore';
 import { migrate } from './sqliteSchema';
 
@@ -24,10 +30,40 @@ interface StoryRow {
 	updated_at: string;
 }
 
+interface VersionRow {
+	id: string;
+	story_id: string;
+	created_at: string;
+	name: string | null;
+	kind: string;
+	authors: string;
+	words: number;
+	words_delta: number;
+	state_bytes: number;
+}
+
+const VERSION_COLUMNS =
+	'id, story_id, created_at, name, kind, authors, words, words_delta, state_bytes';
+
+function toVersion(row: VersionRow): VersionRecord {
+	return {
+		id: row.id,
+		storyId: row.story_id,
+		createdAt: row.created_at,
+		name: row.name,
+		kind: row.kind as VersionKind,
+		authors: JSON.parse(row.authors) as string[],
+		words: row.words,
+		wordsDelta: row.words_delta,
+		storedBytes: row.state_bytes
+	};
+}
+
 interface PendingAppend {
 	room: string;
 	updates: Uint8Array[];
 	writers: ReadonlyMap<number, string> | undefined;
+	deletions: readonly DeletionRecord[] | undefined;
 	resolve: () => void;
 	reject: (error: unknown) => void;
 }
@@ -142,6 +178,32 @@ export class SqliteStore implements DocumentStore {
 				'INSERT OR IGNORE INTO client_writers (room, client_id, writer) VALUES (?, ?, ?)'
 			),
 			deleteWriters: db.prepare<[string]>('DELETE FROM client_writers WHERE room = ?'),
+			insertDeletion: db.prepare<[string, string, Buffer]>(
+				'INSERT INTO deletions (room, writer, delete_set) VALUES (?, ?, ?)'
+			),
+			listDeletions: db.prepare<[string], { writer: string; delete_set: Buffer }>(
+				'SELECT writer, delete_set FROM deletions WHERE room = ? ORDER BY seq'
+			),
+			deleteDeletions: db.prepare<[string]>('DELETE FROM deletions WHERE room = ?'),
+			insertVersion: db.prepare(
+				`INSERT INTO versions (id, story_id, created_at, name, kind, authors, words, words_delta,
+				 state, state_bytes, checksum) VALUES (@id, @storyId, @createdAt, @name, @kind, @authors,
+				 @words, @wordsDelta, @state, @stateBytes, @checksum)`
+			),
+			listVersions: db.prepare<[string], VersionRow>(
+				`SELECT ${VERSION_COLUMNS} FROM versions WHERE story_id = ?
+				 ORDER BY created_at DESC, rowid DESC`
+			),
+			getVersion: db.prepare<[string, string], VersionRow & { state: Buffer; checksum: number }>(
+				`SELECT ${VERSION_COLUMNS}, state, checksum FROM versions WHERE story_id = ? AND id = ?`
+			),
+			renameVersion: db.prepare<[string | null, string, string]>(
+				'UPDATE versions SET name = ? WHERE story_id = ? AND id = ?'
+			),
+			deleteVersion: db.prepare<[string, string]>(
+				'DELETE FROM versions WHERE story_id = ? AND id = ?'
+			),
+			deleteStoryVersions: db.prepare<[string]>('DELETE FROM versions WHERE story_id = ?'),
 			ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
 			probeWrite: db.prepare<[string]>('INSERT OR REPLACE INTO write_probe (id, at) VALUES (1, ?)')
 		};
@@ -153,6 +215,13 @@ export class SqliteStore implements DocumentStore {
 				}
 				for (const [clientId, writer] of append.writers ?? []) {
 					this.statements.insertWriter.run(append.room, clientId, writer);
+				}
+				for (const deletion of append.deletions ?? []) {
+					this.statements.insertDeletion.run(
+						append.room,
+						deletion.writer,
+						toBuffer(deletion.deleteSet)
+					);
 				}
 			}
 		});
@@ -172,6 +241,17 @@ export class SqliteStore implements DocumentStore {
 			});
 			const state = toBuffer(story.initialState);
 			this.statements.putSnapshot.run(storyRoom(story.id), state, rowChecksum(state));
+			this.insertVersion({
+				id: newId(),
+				storyId: story.id,
+				createdAt: now,
+				name: null,
+				kind: 'import',
+				authors: [],
+				words: story.words,
+				wordsDelta: 0,
+				state: Y.convertUpdateFormatV1ToV2(state)
+			});
 		})();
 	}
 
@@ -216,7 +296,9 @@ export class SqliteStore implements DocumentStore {
 				this.statements.deleteSnapshot.run(room);
 				this.statements.deleteUpdates.run(room);
 				this.statements.deleteWriters.run(room);
+				this.statements.deleteDeletions.run(room);
 			}
+			this.statements.deleteStoryVersions.run(id);
 			return existed;
 		})();
 	}
@@ -260,16 +342,91 @@ export class SqliteStore implements DocumentStore {
 	appendUpdates(
 		room: string,
 		updates: Uint8Array[],
-		writers?: ReadonlyMap<number, string>
+		writers?: ReadonlyMap<number, string>,
+		deletions?: readonly DeletionRecord[]
 	): Promise<void> {
 		if (this.closed) return Promise.reject(new Error('The document store is closed.'));
-		if (updates.length === 0 && !writers?.size) return Promise.resolve();
+		if (updates.length === 0 && !writers?.size && !deletions?.length) return Promise.resolve();
 		return new Promise((resolve, reject) => {
-			this.queue.push({ room, updates, writers, resolve, reject });
+			this.queue.push({ room, updates, writers, deletions, resolve, reject });
 			// setImmediate, not a microtask: rooms flush in the same check phase, so this one
 			// commit collects every room's batch of this turn.
 			this.commitScheduled ??= setImmediate(() => this.commitAppends());
 		});
+	}
+
+	async deletionLog(room: string): Promise<DeletionRecord[]> {
+		this.commitAppends();
+		return this.statements.listDeletions
+			.all(room)
+			.map((row) => ({ writer: row.writer, deleteSet: row.delete_set }));
+	}
+
+	async clientWriters(room: string): Promise<Map<number, string>> {
+		this.commitAppends();
+		const writers = new Map<number, string>();
+		for (const row of this.statements.listWriters.all(room)) writers.set(row.client_id, row.writer);
+		return writers;
+	}
+
+	async addVersion(version: NewVersion): Promise<VersionRecord> {
+		this.commitAppends();
+		const storedBytes = this.insertVersion(version);
+		const { state: _state, ...record } = version;
+		return { ...record, storedBytes };
+	}
+
+	async listVersions(storyId: string): Promise<VersionRecord[]> {
+		return this.statements.listVersions.all(storyId).map(toVersion);
+	}
+
+	async getVersion(
+		storyId: string,
+		versionId: string
+	): Promise<(VersionRecord & { state: Uint8Array }) | null> {
+		const row = this.statements.getVersion.get(storyId, versionId);
+		if (!row) return null;
+		if (rowChecksum(row.state) !== row.checksum) {
+			throw new Error(`version ${versionId} of story ${storyId} is damaged (checksum mismatch)`);
+		}
+		return { ...toVersion(row), state: inflateRawSync(row.state) };
+	}
+
+	async renameVersion(
+		storyId: string,
+		versionId: string,
+		name: string | null
+	): Promise<VersionRecord | null> {
+		this.commitAppends();
+		if (this.statements.renameVersion.run(name, storyId, versionId).changes === 0) return null;
+		const row = this.statements.getVersion.get(storyId, versionId);
+		return row ? toVersion(row) : null;
+	}
+
+	async deleteVersions(storyId: string, versionIds: readonly string[]): Promise<void> {
+		this.commitAppends();
+		this.db.transaction(() => {
+			for (const id of versionIds) this.statements.deleteVersion.run(storyId, id);
+		})();
+	}
+
+	/** A version's state (V2) is stored deflated (a story's compresses ~8×), with a CRC-32. */
+	private insertVersion(version: NewVersion): number {
+		const state = deflateRawSync(version.state);
+		this.statements.insertVersion.run({
+			id: version.id,
+			storyId: version.storyId,
+			createdAt: version.createdAt,
+			name: version.name,
+			kind: version.kind,
+			authors: JSON.stringify(version.authors),
+			words: version.words,
+			wordsDelta: version.wordsDelta,
+			state,
+			stateBytes: state.byteLength,
+			checksum: rowChecksum(state)
+		});
+		return state.byteLength;
 	}
 
 	async compact(room: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {

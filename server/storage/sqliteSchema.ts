@@ -68,7 +68,34 @@ const MIGRATIONS: string[] = [
 	CREATE INDEX quarantine_by_room ON quarantine (room);
 	`,
 	// One row rewritten to learn whether the disk takes writes again after it was full.
-	`CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);`
+	`CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);`,
+	// Version history (issue 13). A version is the story's full Yjs state at one moment (V2, deflated),
+	// so compaction of `documents`/`updates` never touches it. `deletions`: who deleted what, one
+	// row per writer per group commit (the delete set of their accepted updates), appended in the
+	// same transaction as the updates, so a diff can name the person behind each deletion.
+	`
+	CREATE TABLE versions (
+		id TEXT PRIMARY KEY,
+		story_id TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		name TEXT,
+		kind TEXT NOT NULL,
+		authors TEXT NOT NULL DEFAULT '[]',
+		words INTEGER NOT NULL,
+		words_delta INTEGER NOT NULL,
+		state BLOB NOT NULL,
+		state_bytes INTEGER NOT NULL,
+		checksum INTEGER NOT NULL
+	);
+	CREATE INDEX versions_by_story ON versions (story_id, created_at);
+	CREATE TABLE deletions (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		room TEXT NOT NULL,
+		writer TEXT NOT NULL,
+		delete_set BLOB NOT NULL
+	);
+	CREATE INDEX deletions_by_room ON deletions (room, seq);
+	`
 ];
 
 /** The schema version this code writes. */

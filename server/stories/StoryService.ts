@@ -84,19 +84,22 @@ export class StoryService {
 
 	/**
 	 * One export of the story (see `exportStory`), read from copies of the live documents.
-	 * `source` is the IRI of its txt export, which annotations target.
+	 * `source` is the IRI of its txt export, which annotations target. `at`: export a version
+	 * (its stored state) instead of the story now, and/or compare from another text than the
+	 * import (the changes report).
 	 */
 	exportFile(
 		id: string,
 		options: ExportOptions,
-		source = `urn:galley:story:${id}`
+		source = `urn:galley:story:${id}`,
+		at: ExportAt = {}
 	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
 		// The same export asked for while it is being read shares that reading: reading a large
 		// story that is not loaded is main-thread work, done once for a burst of requests.
-		const request = JSON.stringify([id, options, source]);
+		const request = JSON.stringify([id, options, source, at.key ?? null]);
 		const reading = this.#exportReads.get(request);
 		if (reading) return reading;
-		const read = this.#readExport(id, options, source).finally(() =>
+		const read = this.#readExport(id, options, source, at).finally(() =>
 			this.#exportReads.delete(request)
 		);
 		this.#exportReads.set(request, read);
@@ -106,19 +109,21 @@ export class StoryService {
 	async #readExport(
 		id: string,
 		options: ExportOptions,
-		source: string
+		source: string,
+		at: ExportAt
 	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
 		const story = await this.require(id);
 		const [storyState, notesState, baseline] = await Promise.all([
-			this.live.readState(storyRoom(id)),
+			at.story ? [at.story] : this.live.readState(storyRoom(id)),
 			this.live.readState(notesRoom(id)),
-			this.store.baselineText(id)
+			at.baseline ?? this.store.baselineText(id)
 		]);
 		const job: ExportJob = {
 			title: story.title,
 			story: storyState,
 			notes: notesState,
 			baseline,
+			...(at.compared && { compared: at.compared }),
 			source,
 			options
 		};
@@ -178,6 +183,18 @@ export class StoryService {
 			present: this.live.presence(storyRoom(story.id))
 		};
 	}
+}
+
+/** Which text an export is made of, when not the story now compared with its import. */
+export interface ExportAt {
+	/** A version's stored Yjs state, exported instead of the story now. */
+	story?: Uint8Array;
+	/** The text the changes report compares from (default: the import's). */
+	baseline?: string;
+	/** Tells apart requests for different versions (e.g. their ids). */
+	key?: string;
+	/** What the changes report compares, in words. */
+	compared?: string;
 }
 
 /** A hash of everything an export is made from: its cache key and HTTP ETag. */

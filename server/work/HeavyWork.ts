@@ -14,6 +14,8 @@ export interface ExportJob {
 	notes: Uint8Array[];
 	/** The text the story was imported with; null: none stored (the current text stands in). */
 	baseline: string | null;
+	/** What the changes report compares, in words (default: the import and the current text). */
+	compared?: string;
 	source: string;
 	options: ExportOptions;
 }

@@ -43,7 +43,14 @@ export function exportStory(job: ExportJob): Promise<TaskResult<ExportFile>> {
 			// best baseline there is (the report then shows no changes rather than failing).
 			const baseline = job.baseline ?? readStoryText(story);
 			return await buildExport(
-				{ title: job.title, story, notes, baseline, source: job.source },
+				{
+					title: job.title,
+					story,
+					notes,
+					baseline,
+					source: job.source,
+					...(job.compared && { compared: job.compared })
+				},
 				job.options
 			);
 		} finally {

@@ -32,5 +32,12 @@ export const API_ROUTES: ReadonlyArray<
 	['POST', '/api/stories/:id/suggestions/:suggestion/accept', 'review.decide'],
 	['POST', '/api/stories/:id/suggestions/:suggestion/reject', 'review.decide'],
 	['GET', '/api/stories/:id/proofread', 'story.read'],
-	['GET', '/api/proofing/dictionaries/:locale/:file', 'public']
+	['GET', '/api/proofing/dictionaries/:locale/:file', 'public'],
+	['GET', '/api/stories/:id/versions', 'story.read'],
+	['POST', '/api/stories/:id/versions', 'history.name'],
+	['GET', '/api/stories/:id/versions/:version', 'story.read'],
+	['PATCH', '/api/stories/:id/versions/:version', 'history.name'],
+	['POST', '/api/stories/:id/versions/:version/restore', 'text.write'],
+	['GET', '/api/stories/:id/diff', 'story.read'],
+	['GET', '/api/stories/:id/authorship', 'story.read']
 ];

@@ -84,4 +84,22 @@ describe('galley CLI beside a running server', () => {
 		expect(result).toMatchObject({ code: 1 });
 		expect((result as { stderr: string }).stderr).toContain('No story with id');
 	});
+
+	it("lists a story's versions and exports one, also as the changes report between two", async () => {
+		writeFileSync(path.join(workDir, 'Versions.txt'), 'First words.\n');
+		const imported = await galley('import', path.join(workDir, 'Versions.txt'));
+		const id = imported.stdout.split('\t')[0]!;
+		const listed = await galley('versions', id);
+		const [line] = listed.stdout.trim().split('\n');
+		const [versionId, , kind, , words] = line!.split('\t');
+		expect([kind, words]).toEqual(['import', '2 words (+0)']);
+		expect((await galley('export', id, '--version', versionId!)).stdout).toBe('First words.\n');
+		const report = await galley('export', id, '--format', 'changes', '--from', versionId!);
+		expect(report.stdout).toContain(`From version ${versionId} to the current text`);
+		const unknown = await galley('export', id, '--version', 'nosuchversion').catch(
+			(error: { code: number; stderr: string }) => error
+		);
+		expect(unknown).toMatchObject({ code: 1 });
+		expect((unknown as { stderr: string }).stderr).toContain('No version');
+	});
 });

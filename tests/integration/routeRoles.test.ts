@@ -31,7 +31,8 @@ function call(method: string, path: string, story: string, token: string) {
 		.replace(':id', story)
 		.replace(':thread', 'no-such-thread')
 		.replace(':suggestion', 'no-such-suggestion')
-		.replace(':link', 'no-such-link');
+		.replace(':link', 'no-such-link')
+		.replace(':version', 'nosuchversion');
 	const hasBody = method === 'POST' || method === 'PATCH';
 	return api(server)
 		.as(token)

@@ -121,3 +121,81 @@ export interface SuggestionJson {
 export interface CreatedResponse {
 	id: string;
 }
+
+// History (issue 13): versions, compare, restore, authorship.
+
+/** Why a version was made: on import, after a pause in editing, when the last person left, by hand, around a restore. */
+export type VersionKind = 'import' | 'auto' | 'unload' | 'named' | 'before-restore' | 'restore';
+
+/** A person in the history: `id` as in `you.id` and review `authorId`s; null for the original text. */
+export interface HistoryAuthor {
+	id: string | null;
+	name: string;
+}
+
+/** One version as listed. */
+export interface VersionSummary {
+	id: string;
+	createdAt: string;
+	/** Null for automatic versions not named since. */
+	name: string | null;
+	kind: VersionKind;
+	/** Who changed the text since the previous version. */
+	authors: HistoryAuthor[];
+	words: number;
+	/** Words gained (negative: lost) since the previous version. */
+	wordsDelta: number;
+	/** Bytes the version takes in storage. */
+	storedBytes: number;
+}
+
+/** GET …/versions: newest first. */
+export interface VersionListResponse {
+	versions: VersionSummary[];
+}
+
+/** GET …/versions/<vid>: the version with its txt export. */
+export interface VersionResponse extends VersionSummary {
+	text: string;
+}
+
+/** One change in GET …/diff: a run of text one person inserted or deleted. */
+export interface DiffChange {
+	type: 'insert' | 'delete';
+	/** Offsets in the `to` text (insertions) or the `from` text (deletions), UTF-16. */
+	start: number;
+	end: number;
+	text: string;
+	/** Who (for a deletion whose deleter is not known: id null, name "unknown"). */
+	author: HistoryAuthor;
+	/** Where the change sits in the `to` text (insertions: `start`). */
+	at: number;
+}
+
+/** GET …/diff?from=<vid|baseline>&to=<vid|current>. */
+export interface DiffResponse {
+	/** The version ids compared (`current` for the story now). */
+	from: string;
+	to: string;
+	fromText: string;
+	toText: string;
+	/** In story order. */
+	changes: DiffChange[];
+	/** Per person: changes, characters inserted and deleted. */
+	people: Array<HistoryAuthor & { changes: number; inserted: number; deleted: number }>;
+}
+
+/** POST …/versions/<vid>/restore: the versions made just before and by the restore. */
+export interface RestoreResponse {
+	restored: string;
+	before: VersionSummary;
+	version: VersionSummary;
+}
+
+/** GET …/authorship: who wrote each run of the txt export. */
+export interface AuthorshipResponse {
+	/** Everyone with text in the story, with how many characters are theirs. */
+	authors: Array<HistoryAuthor & { chars: number }>;
+	/** Runs of the txt export (UTF-16 offsets); `author` indexes `authors`. */
+	ranges: Array<{ start: number; end: number; author: number }>;
+}

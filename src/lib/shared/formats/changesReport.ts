@@ -7,8 +7,10 @@ const CONTEXT_WORDS = 8;
 
 export interface ChangesReportInput {
 	title: string;
-	/** The text the story was first imported with. */
+	/** The text the story was first imported with (or another version's, see `compared`). */
 	baseline: string;
+	/** What is compared, e.g. "From version abc to the current text" (default: import to now). */
+	compared?: string;
 	/** The story's current txt export. */
 	current: string;
 	/** Every suggestion, whatever its status. */
@@ -34,7 +36,7 @@ export function changesReport(input: ChangesReportInput): string {
 		`Changes: ${input.title}`,
 		[
 			`<h1 class="title">Changes to ${escapeHtml(input.title)}</h1>`,
-			`<p class="meta">From the text as first imported to the current text, ${escapeHtml(input.generatedAt)}.</p>`,
+			`<p class="meta">${escapeHtml(input.compared ?? 'From the text as first imported to the current text')}, ${escapeHtml(input.generatedAt)}.</p>`,
 			'<h2>Summary</h2>',
 			'<ul>',
 			`<li>${hunks.length} ${plural(hunks.length, 'change')}: ${inserted} ${plural(inserted, 'word')} added, ${deleted} ${plural(deleted, 'word')} removed.</li>`,

@@ -21,8 +21,21 @@ export function wordTokens(text: string): string[] {
  * one insertion for the middle, so a request cannot take quadratic time.
  */
 export function wordDiff(before: string, after: string): DiffOp[] {
-	const a = wordTokens(before);
-	const b = wordTokens(after);
+	const ops: DiffOp[] = [];
+	for (const op of tokenDiff(wordTokens(before), wordTokens(after))) {
+		if (!op.text) continue;
+		const last = ops[ops.length - 1];
+		if (last?.type === op.type) last.text += op.text;
+		else ops.push({ ...op });
+	}
+	return ops;
+}
+
+/**
+ * The same diff over any two sequences of tokens (e.g. a story's blocks, each as one string):
+ * one op per token (past MAX_EDITS differences, the middle is all deleted, then all inserted).
+ */
+export function tokenDiff(a: readonly string[], b: readonly string[]): DiffOp[] {
 	let head = 0;
 	while (head < a.length && head < b.length && a[head] === b[head]) head++;
 	let tail = 0;
@@ -32,25 +45,19 @@ export function wordDiff(before: string, after: string): DiffOp[] {
 		a[a.length - 1 - tail] === b[b.length - 1 - tail]
 	)
 		tail++;
-	const ops: DiffOp[] = [];
-	const push = (type: DiffOp['type'], text: string) => {
-		if (!text) return;
-		const last = ops[ops.length - 1];
-		if (last?.type === type) last.text += text;
-		else ops.push({ type, text });
-	};
-	push('equal', a.slice(0, head).join(''));
+	const each = (type: DiffOp['type'], tokens: readonly string[]) =>
+		tokens.map((text): DiffOp => ({ type, text }));
 	const middleA = a.slice(head, a.length - tail);
 	const middleB = b.slice(head, b.length - tail);
-	const changes = diffArrays(middleA, middleB, { maxEditLength: MAX_EDITS });
-	if (changes) {
-		for (const change of changes) {
-			push(change.added ? 'insert' : change.removed ? 'delete' : 'equal', change.value.join(''));
-		}
-	} else {
-		push('delete', middleA.join(''));
-		push('insert', middleB.join(''));
-	}
-	push('equal', a.slice(a.length - tail).join(''));
-	return ops;
+	const changes = diffArrays([...middleA], [...middleB], { maxEditLength: MAX_EDITS });
+	const middle = changes
+		? changes.flatMap((change) =>
+				each(change.added ? 'insert' : change.removed ? 'delete' : 'equal', change.value)
+			)
+		: [...each('delete', middleA), ...each('insert', middleB)];
+	return [
+		...each('equal', a.slice(0, head)),
+		...middle,
+		...each('equal', a.slice(a.length - tail))
+	];
 }

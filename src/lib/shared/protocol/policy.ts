@@ -10,8 +10,9 @@ import type { RoomKind } from './rooms';
  * - viewer: read the story and its review notes, export, proofread;
  * - commenter: + comment, reply, suggest, add to the dictionary, resolve their own threads —
  *   always as themselves (see heldToOwnWork);
- * - editor: + edit the text, accept or reject suggestions, resolve any thread, delete, and write
- *   on behalf of others (a script signing as a bot);
+ * - editor: + edit the text (and restore a version), name versions, accept or reject
+ *   suggestions, resolve any thread, delete, and write on behalf of others (a script signing as
+ *   a bot);
  * - owner: + rename and delete the story, make and revoke links.
  */
 export const ACTION_ROLES = {
@@ -26,6 +27,7 @@ export const ACTION_ROLES = {
 	'review.decide': 'editor',
 	'review.forOthers': 'editor',
 	'text.write': 'editor',
+	'history.name': 'editor',
 	'notes.write': 'commenter'
 } as const satisfies Record<string, Role>;
 

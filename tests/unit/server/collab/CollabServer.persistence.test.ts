@@ -247,3 +247,45 @@ suite('CollabServer persistence and relay', () => {
 		expect((await storedDoc(harness.store, ROOM)).getText('text').toString()).toBe('last words');
 	});
 });
+
+suite('history', () => {
+	it('gives a story stored before history its first version when its room loads', async () => {
+		harness = await startHarness({ versionPauseMs: 60_000 });
+		const seed = new Y.Doc();
+		seed.getText('text').insert(0, 'older story');
+		await harness.store.appendUpdates(ROOM, [Y.encodeStateAsUpdate(seed)]);
+		expect(await harness.store.listVersions('persist-test')).toEqual([]);
+		const reader = client();
+		await synced(reader);
+		await vi.waitFor(async () =>
+			expect((await harness.store.listVersions('persist-test')).map((v) => v.kind)).toEqual([
+				'auto'
+			])
+		);
+	});
+});
+
+suite('automatic versions', () => {
+	it('makes the first at load, one after a pause in editing and one on unload', async () => {
+		harness = await startHarness({ versionPauseMs: 400, unloadAfterMs: 50 });
+		const seed = new Y.Doc();
+		seed.getText('text').insert(0, 'start');
+		await harness.store.appendUpdates(ROOM, [Y.encodeStateAsUpdate(seed)]);
+		const writer = client();
+		await synced(writer);
+		const kinds = async () =>
+			(await harness.store.listVersions('persist-test')).map((v) => v.kind).reverse();
+		await vi.waitFor(async () => expect(await kinds()).toEqual(['auto']));
+		writer.text.insert(5, ' one');
+		await vi.waitFor(async () => expect(await kinds()).toEqual(['auto', 'auto']));
+		writer.text.insert(9, ' two');
+		// Leaving before the pause ends: the unload makes the version.
+		await vi.waitFor(async () =>
+			expect((await storedDoc(harness.store, ROOM)).getText('text').toString()).toContain('two')
+		);
+		writer.destroy();
+		await vi.waitFor(async () => expect(await kinds()).toEqual(['auto', 'auto', 'unload']), {
+			timeout: 5_000
+		});
+	});
+});

@@ -302,3 +302,59 @@ describe('SqliteStore', () => {
 		store = { close: async () => {} } as unknown as SqliteStore;
 	});
 });
+
+describe('versions', () => {
+	it('stores the import as the first version, and versions with their state, newest first', async () => {
+		await newStory('abcdef', 'One two three');
+		const [imported] = await store.listVersions('abcdef');
+		expect(imported).toMatchObject({ kind: 'import', name: null, words: 3, authors: [] });
+		// Stored in Yjs's V2 encoding.
+		const importedDoc = new Y.Doc();
+		Y.applyUpdateV2(importedDoc, (await store.getVersion('abcdef', imported!.id))!.state);
+		expect(importedDoc.getText('t').toString()).toBe('One two three');
+		const state = Y.convertUpdateFormatV1ToV2(storyState('One two three four'));
+		const added = await store.addVersion({
+			id: 'v2',
+			storyId: 'abcdef',
+			createdAt: new Date(Date.now() + 1000).toISOString(),
+			name: null,
+			kind: 'auto',
+			authors: ['link-a'],
+			words: 4,
+			wordsDelta: 1,
+			state
+		});
+		expect(added.storedBytes).toBeGreaterThan(0);
+		const listed = await store.listVersions('abcdef');
+		expect(listed.map((v) => v.id)).toEqual(['v2', imported!.id]);
+		const read = await store.getVersion('abcdef', 'v2');
+		expect(Buffer.from(read!.state).equals(Buffer.from(state))).toBe(true);
+		expect(await store.getVersion('abcdef', 'nope')).toBeNull();
+		expect(await store.getVersion('zzzzzz', 'v2')).toBeNull();
+	});
+
+	it('names, thins and deletes versions with their story', async () => {
+		await newStory('abcdef');
+		const [imported] = await store.listVersions('abcdef');
+		expect((await store.renameVersion('abcdef', imported!.id, 'First draft'))?.name).toBe(
+			'First draft'
+		);
+		expect(await store.renameVersion('abcdef', 'nope', 'x')).toBeNull();
+		await store.deleteVersions('abcdef', [imported!.id, 'nope']);
+		expect(await store.listVersions('abcdef')).toEqual([]);
+		await newStory('bbbbbb');
+		await store.deleteStory('bbbbbb');
+		expect(await store.listVersions('bbbbbb')).toEqual([]);
+	});
+
+	it('logs deletions with their writer in the same commit as the updates, and survives a reopen', async () => {
+		await store.appendUpdates('story:abcdef', [bytes(1)], undefined, [
+			{ writer: 'link-a', deleteSet: bytes(1, 2, 3) }
+		]);
+		await store.compact('story:abcdef', bytes(9), Number.MAX_SAFE_INTEGER);
+		await store.close();
+		store = openSqliteStore(dataDir);
+		const log = await store.deletionLog('story:abcdef');
+		expect(log.map((row) => [row.writer, [...row.deleteSet]])).toEqual([['link-a', [1, 2, 3]]]);
+	});
+});
