@@ -16,3 +16,11 @@ export interface Access {
 	/** When the link was made (ISO); null for ADMIN_TOKEN. Nothing written with it is older. */
 	createdAt: string | null;
 }
+
+/**
+ * The writer an access stands for, as client-id bindings, the history's authorship and the
+ * review-write budget key it: the link's id, or `admin` for ADMIN_TOKEN (which has no link).
+ */
+export function writerKey(access: Pick<Access, 'linkId'>): string {
+	return access.linkId ?? 'admin';
+}

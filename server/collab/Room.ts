@@ -1,3 +1,4 @@
+import { writerKey } from '../auth/Access';
 import type pino from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '#shared/protocol/closeCodes';
@@ -337,7 +338,7 @@ export class Room implements PipelineRoom {
 		if (this.kind && !canWriteRoom(access.role, this.kind)) {
 			return refuse(CloseCode.forbidden, `a ${access.role} may not write here`);
 		}
-		const writer = access.linkId ?? 'admin';
+		const writer = writerKey(access);
 		const clients = [...check.advances.keys()];
 		const taken = this.writers.refusal(connection, writer, clients);
 		if (taken) return refuse(taken.code, taken.reason);
@@ -436,7 +437,7 @@ export class Room implements PipelineRoom {
 	private bindPresence(connection: Connection): void {
 		const access = connection.access;
 		if (!access || (this.kind && !canWriteRoom(access.role, this.kind))) return;
-		const writer = access.linkId ?? 'admin';
+		const writer = writerKey(access);
 		if (this.writers.refusal(connection, writer, connection.clientIds) !== null) return;
 		if (!this.writers.bind(connection, writer, connection.clientIds)) return;
 		// Saved now, not with the next edit: the binding must survive a restart before anyone types.

@@ -1,3 +1,4 @@
+import { writerKey } from '../auth/Access';
 import type pino from 'pino';
 import * as Y from 'yjs';
 import { StoreWriteError } from '../health/WatchedStore';
@@ -98,7 +99,7 @@ export class UpdatePipeline {
 		}
 		if (check.ok && check.changesDoc) {
 			const access = sender.access;
-			const writer = access ? (access.linkId ?? 'admin') : null;
+			const writer = access ? writerKey(access) : null;
 			this.enqueue({ sender, update, writer, deletes: check.deletes }, check.advances);
 		}
 		return check;

@@ -1,3 +1,4 @@
+import { writerKey } from '../auth/Access';
 import type {
 	AuthorshipResponse,
 	DiffResponse,
@@ -75,7 +76,7 @@ export function addHistoryRoutes(router: Router, history: HistoryService): void 
 			'/api/stories/:id/versions/:version/restore',
 			{ allow: 'text.write' },
 			async ({ response, params, access }) => {
-				const writer = access?.linkId ?? 'admin';
+				const writer = access ? writerKey(access) : 'admin';
 				const restored = await history.restore(params.id, params.version, writer);
 				sendJson(response, 200, restored satisfies RestoreResponse);
 			}

@@ -1,3 +1,4 @@
+import { writerKey } from '../auth/Access';
 import type { CreatedResponse } from '#shared/api/types';
 import type { z } from 'zod';
 import type { ReviewService } from '../review/ReviewService';
@@ -105,7 +106,7 @@ export function addReviewRoutes(
 			async ({ response, params, access, body }) => {
 				const author = writerOf(access, body.author);
 				// The text it puts in is the accepting link's in the story's history.
-				const writer = access ? (access.linkId ?? 'admin') : null;
+				const writer = access ? writerKey(access) : null;
 				sendJson(response, 200, await reviews.accept(params.id, params.suggestion, author, writer));
 			}
 		)
