@@ -1,5 +1,6 @@
 import type {
 	AuthorshipResponse,
+	BulkAction,
 	DiffResponse,
 	HistoryAuthor,
 	RestoreResponse,
@@ -60,6 +61,13 @@ export class HistoryService {
 	async nameCurrent(storyId: string, name: string): Promise<VersionSummary> {
 		await this.requireStory(storyId);
 		const version = await this.live().makeVersion(storyRoom(storyId), 'named', cleanName(name));
+		return this.summary(version);
+	}
+
+	/** Saves the story as it is now before a bulk action changes it (an automatic version). */
+	async saveBefore(storyId: string, action: BulkAction): Promise<VersionSummary> {
+		await this.requireStory(storyId);
+		const version = await this.live().makeVersion(storyRoom(storyId), `before-${action}`);
 		return this.summary(version);
 	}
 
@@ -205,10 +213,11 @@ export class HistoryService {
 		const doc = await this.docOf(storyId, 'current');
 		try {
 			const writers = await this.store.clientWriters(room);
-			const { ranges } = storyAuthorship(doc, (client) => writers.get(client));
+			const { text, ranges } = storyAuthorship(doc, (client) => writers.get(client));
 			const authors: AuthorshipResponse['authors'] = [];
 			const indexOf = new Map<string | null, number>();
 			return {
+				text,
 				authors,
 				ranges: ranges.map(({ start, end, author }) => {
 					let index = indexOf.get(author);

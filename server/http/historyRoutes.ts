@@ -7,6 +7,7 @@ import type {
 	VersionResponse,
 	VersionSummary
 } from '#shared/api/types';
+import { BULK_ACTIONS } from '#shared/api/types';
 import { z } from 'zod';
 import type { HistoryService } from '../history/HistoryService';
 import type { ExportAt } from '../stories/StoryService';
@@ -14,7 +15,15 @@ import { badRequest } from './HttpError';
 import { sendJson } from './respond';
 import type { Router } from './Router';
 
-const nameRequest = z.object({ name: z.string({ error: 'must be a string' }) });
+/** `{"name"}` names the story now; `{"before"}` saves it before a bulk action of the desk. */
+const versionRequest = z
+	.object({
+		name: z.string({ error: 'must be a string' }).optional(),
+		before: z.enum(BULK_ACTIONS, { error: `must be one of ${BULK_ACTIONS.join(', ')}` }).optional()
+	})
+	.refine((body) => (body.name === undefined) !== (body.before === undefined), {
+		error: 'must give either "name" or "before"'
+	});
 const renameRequest = z.object({
 	name: z.string({ error: 'must be a string or null' }).nullable()
 });
@@ -44,9 +53,12 @@ export function addHistoryRoutes(router: Router, history: HistoryService): void 
 		.add(
 			'POST',
 			'/api/stories/:id/versions',
-			{ allow: 'history.name', body: nameRequest },
+			{ allow: 'history.name', body: versionRequest },
 			async ({ response, params, body }) => {
-				const version = await history.nameCurrent(params.id, body.name);
+				const version =
+					body.before !== undefined
+						? await history.saveBefore(params.id, body.before)
+						: await history.nameCurrent(params.id, body.name ?? '');
 				sendJson(response, 201, version satisfies VersionSummary);
 			}
 		)

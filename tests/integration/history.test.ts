@@ -98,6 +98,7 @@ async function authorsByChar(storyId: string): Promise<Array<[string, string]>> 
 		serverText(storyId),
 		api<AuthorshipResponse>(`/api/stories/${storyId}/authorship`)
 	]);
+	expect(authorship.text).toBe(text);
 	const out: Array<[string, string]> = [];
 	for (const range of authorship.ranges) {
 		for (let at = range.start; at < range.end; at++) {
@@ -258,6 +259,24 @@ describe('versions', () => {
 		expect(await status(`/api/stories/${storyId}/versions`, 'POST', editor, { name: ' ' })).toBe(
 			400
 		);
+	});
+
+	it('saves the story before a bulk action of the desk, as an automatic version', async () => {
+		const versions = `/api/stories/${storyId}/versions`;
+		const saved = await api<VersionSummary>(versions, {
+			method: 'POST',
+			token: editor,
+			body: JSON.stringify({ before: 'accept-all' })
+		});
+		expect(saved.kind).toBe('before-accept-all');
+		expect(saved.name).toBeNull();
+		const read = await api<VersionResponse>(`${versions}/${saved.id}`);
+		expect(read.text).toBe(await serverText(storyId));
+		for (const body of [{}, { before: 'delete-all' }, { name: 'x', before: 'fix-all' }]) {
+			expect(await status(versions, 'POST', editor, body), JSON.stringify(body)).toBe(400);
+		}
+		const commenter = tokenFor(storyId, 'commenter');
+		expect(await status(versions, 'POST', commenter, { before: 'fix-all' })).toBe(403);
 	});
 
 	it('viewers read, commenters may not restore or name, editors restore live on top of the current text', async () => {

@@ -140,12 +140,21 @@ export function exportUrl(id: string, query = 'format=txt'): string {
 	return `/api/stories/${encodeURIComponent(id)}/export?${query}${auth}`;
 }
 
-/** One owner-only call on a story's links. */
-async function linksCall(id: string, path: string, init: RequestInit = {}): Promise<Response> {
-	return request(fetch, `/api/stories/${encodeURIComponent(id)}/links${path}`, {
+/** One call on a story (`path` after `/api/stories/<id>`), with this browser's token for it. */
+export async function storyCall(
+	id: string,
+	path: string,
+	init: RequestInit = {}
+): Promise<Response> {
+	return request(fetch, `/api/stories/${encodeURIComponent(id)}${path}`, {
 		...init,
 		headers: { ...authHeaders(id), ...(init.body ? { 'Content-Type': 'application/json' } : {}) }
 	});
+}
+
+/** One owner-only call on a story's links. */
+function linksCall(id: string, path: string, init: RequestInit = {}): Promise<Response> {
+	return storyCall(id, `/links${path}`, init);
 }
 
 export async function listLinks(id: string): Promise<ShareLink[]> {

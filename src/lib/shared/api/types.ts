@@ -125,7 +125,19 @@ export interface CreatedResponse {
 // History (issue 13): versions, compare, restore, authorship.
 
 /** Why a version was made: on import, after a pause in editing, when the last person left, by hand, around a restore. */
-export type VersionKind = 'import' | 'auto' | 'unload' | 'named' | 'before-restore' | 'restore';
+export type VersionKind =
+	| 'import'
+	| 'auto'
+	| 'unload'
+	| 'named'
+	| 'before-restore'
+	| 'restore'
+	| 'before-accept-all'
+	| 'before-fix-all';
+
+/** Bulk actions of the desk that save a version of the story before they change it. */
+export const BULK_ACTIONS = ['accept-all', 'fix-all'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 /** A person in the history: `id` as in `you.id` and review `authorId`s; null for the original text. */
 export interface HistoryAuthor {
@@ -194,6 +206,8 @@ export interface RestoreResponse {
 
 /** GET …/authorship: who wrote each run of the txt export. */
 export interface AuthorshipResponse {
+	/** The txt export of the story now, which `ranges` cover. */
+	text: string;
 	/** Everyone with text in the story, with how many characters are theirs. */
 	authors: Array<HistoryAuthor & { chars: number }>;
 	/** Runs of the txt export (UTF-16 offsets); `author` indexes `authors`. */
