@@ -18,6 +18,8 @@ import { storyToDocx } from './storyToDocx';
 
 export const EXPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'changes', 'annotations'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Exports the history service makes (who wrote each run needs the writers of the room). */
+export const HISTORY_EXPORT_FORMATS = ['authorship'] as const;
 
 const flag = z
 	.enum(['0', '1', 'true', 'false'])
@@ -28,7 +30,7 @@ export const exportOptionsSchema = z
 	.object({
 		format: z.enum(EXPORT_FORMATS, {
 			error: (issue) =>
-				`Unknown export format "${String(issue.input)}"; use one of: ${EXPORT_FORMATS.join(', ')}.`
+				`Unknown export format "${String(issue.input)}"; use one of: ${[...EXPORT_FORMATS, ...HISTORY_EXPORT_FORMATS].join(', ')}.`
 		}),
 		comments: flag.default(false),
 		suggestions: flag.default(false),

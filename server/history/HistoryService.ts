@@ -206,11 +206,11 @@ export class HistoryService {
 		}
 	}
 
-	/** Who wrote each run of the current txt export. */
-	async authorship(storyId: string): Promise<AuthorshipResponse> {
+	/** Who wrote each run of the txt export of the story now (or of a version, or `baseline`). */
+	async authorship(storyId: string, which = 'current'): Promise<AuthorshipResponse> {
 		await this.requireStory(storyId);
 		const room = storyRoom(storyId);
-		const doc = await this.docOf(storyId, 'current');
+		const doc = await this.docOf(storyId, which);
 		try {
 			const writers = await this.store.clientWriters(room);
 			const { text, ranges } = storyAuthorship(doc, (client) => writers.get(client));

@@ -113,6 +113,15 @@ export function addHistoryRoutes(router: Router, history: HistoryService): void 
 		);
 }
 
+/** `format=authorship` export: who wrote each run of the story now, or of `version=<vid>`. */
+export function authorshipAt(
+	history: HistoryService,
+	id: string,
+	query: URLSearchParams
+): Promise<AuthorshipResponse> {
+	return history.authorship(id, versionParam(query, 'version', 'current'));
+}
+
 /**
  * What `…/export` exports besides the story now: `version=<vid>` (any format), and for the
  * changes report `from=<vid|baseline>` and `to=<vid|current>`.

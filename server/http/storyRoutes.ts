@@ -5,7 +5,7 @@ import { publicOrigin, requestTokens, storyLink } from '../auth/requestTokens';
 import { exportOptionsSchema, type ExportOptions } from '../formats/exportStory';
 import type { HistoryService } from '../history/HistoryService';
 import type { StoryService } from '../stories/StoryService';
-import { exportVersions } from './historyRoutes';
+import { authorshipAt, exportVersions } from './historyRoutes';
 import { attachmentDisposition } from './attachmentDisposition';
 import { badRequest, HttpError } from './HttpError';
 import { readImportFiles } from './readImportFiles';
@@ -113,6 +113,20 @@ export function addStoryRoutes(
 		})
 		.add('GET', '/api/stories/:id/export', { allow: 'story.read' }, async (context) => {
 			const { request, response, params, url } = context;
+			if (url.searchParams.get('format') === 'authorship') {
+				const [story, authorship] = await Promise.all([
+					stories.get(params.id),
+					authorshipAt(history, params.id, url.searchParams)
+				]);
+				sendDownload(
+					response,
+					JSON.stringify(authorship, null, '\t'),
+					'application/json; charset=utf-8',
+					attachmentDisposition(`${story.title} (authorship)`, 'json'),
+					{ 'Cache-Control': 'private, no-cache' }
+				);
+				return;
+			}
 			const options = parseExportOptions(url.searchParams);
 			const { id } = params;
 			const source = `http://${request.headers.host ?? 'localhost'}/api/stories/${id}/export?format=txt`;

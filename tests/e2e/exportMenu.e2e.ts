@@ -19,7 +19,7 @@ describe('the story page export menu', () => {
 		const menu = page.getByRole('list', { name: 'Export formats' });
 		await expect(menu.isVisible()).resolves.toBe(false);
 		await page.locator('summary', { hasText: 'Export' }).click();
-		await expect(menu.getByRole('link').count()).resolves.toBe(8);
+		await expect(menu.getByRole('link').count()).resolves.toBe(9);
 		// Escape closes it; the menu opens again for the download.
 		await page.keyboard.press('Escape');
 		await menu.waitFor({ state: 'hidden' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createStory } from '../helpers/stories';
+import type { Role } from '#shared/protocol/roles';
 import { api } from '../helpers/apiClient';
 import { ownerOf, storyPage } from '../helpers/links';
 import { connectionStatus, storyText } from './support/browser';
@@ -11,10 +12,10 @@ import { useDesk } from './support/desk';
 describe('history on the desk', () => {
 	const desk = useDesk({ env: { VERSION_PAUSE_MS: '400' } });
 
-	async function open(storyId: string, name: string): Promise<Page> {
+	async function open(storyId: string, name: string, role: Role = 'editor'): Promise<Page> {
 		const context = await desk.newContext();
 		const page = await context.newPage();
-		await page.goto(await storyPage(desk.server.url, storyId, { name }, 'editor'));
+		await page.goto(await storyPage(desk.server.url, storyId, { name }, role));
 		await page.locator('.ProseMirror').waitFor();
 		await expect.poll(() => connectionStatus(page)).toBe('connected');
 		return page;
@@ -125,5 +126,21 @@ describe('history on the desk', () => {
 		await before.getByRole('button', { name: /^Compare/ }).click();
 		const comparison = alice.getByRole('region', { name: 'Comparison' });
 		await expect.poll(() => comparison.locator('del').allTextContents()).toContain('teh');
+	});
+
+	it('lets a viewer compare and export versions, but not name or restore them', async () => {
+		const storyId = await createStory(desk.server.url, 'Read only', 'A quiet page.\n');
+		const viewer = await open(storyId, 'Vic', 'viewer');
+		await viewer.getByRole('button', { name: 'History' }).click();
+		const panel = viewer.getByRole('complementary', { name: 'History' });
+		const imported = panel.getByRole('listitem').filter({ hasText: 'As first imported' });
+		await imported.getByRole('button', { name: /^Compare/ }).waitFor();
+		expect(await imported.getByRole('button', { name: /^Restore/ }).count()).toBe(0);
+		expect(await panel.getByLabel('Name this version…').count()).toBe(0);
+		await imported.getByRole('button', { name: /^Compare/ }).click();
+		const comparison = viewer.getByRole('region', { name: 'Comparison' });
+		await expect
+			.poll(() => comparison.textContent())
+			.toContain('No differences: the text is the same in both.');
 	});
 });

@@ -226,7 +226,9 @@ describe('export formats', () => {
 		const unknown = await asOwner(id).get(`/api/stories/${id}/export?format=pdf`);
 		expect(unknown.status).toBe(400);
 		expect(unknown.body.error.code).toBe('unknown_format');
-		expect(unknown.body.error.message).toContain('txt, md, html, docx, changes, annotations');
+		expect(unknown.body.error.message).toContain(
+			'txt, md, html, docx, changes, annotations, authorship'
+		);
 		const both = await asOwner(id).get(
 			`/api/stories/${id}/export?format=docx&suggestions=1&accept=all`
 		);

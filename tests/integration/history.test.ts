@@ -249,6 +249,19 @@ describe('versions', () => {
 			)
 		).text();
 		expect(report).toContain('<ins>old </ins>');
+		// Who wrote what, as a download: of the story now, and of a version.
+		const exported = async (query: string) =>
+			(
+				await fetch(`${server.url}/api/stories/${storyId}/export?format=authorship${query}`, {
+					headers: asOwnerOf(`/api/stories/${storyId}`)
+				})
+			).json() as Promise<AuthorshipResponse>;
+		expect(await exported('')).toEqual(
+			await api<AuthorshipResponse>(`/api/stories/${storyId}/authorship`)
+		);
+		const atImport = await exported(`&version=${imported.id}`);
+		expect(atImport.text).toBe('The harbour was quiet.\n\nGulls.\n');
+		expect(atImport.authors.map((author) => author.name)).toEqual(['the original']);
 		expect(await status(`/api/stories/${storyId}/versions/nosuchversion`, 'GET', editor)).toBe(404);
 		expect(await status(`/api/stories/${storyId}/versions/no-such!`, 'GET', editor)).toBe(400);
 		expect(await status(`/api/stories/${storyId}/diff?from=x-y`, 'GET', editor)).toBe(400);

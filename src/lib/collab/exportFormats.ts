@@ -11,5 +11,6 @@ export const EXPORTS = [
 		hint: '.docx'
 	},
 	{ query: 'format=changes', label: 'Changes report', hint: '.html' },
-	{ query: 'format=annotations', label: 'Comments, Web Annotations', hint: '.jsonld' }
+	{ query: 'format=annotations', label: 'Comments, Web Annotations', hint: '.jsonld' },
+	{ query: 'format=authorship', label: 'Who wrote what', hint: '.json' }
 ] as const;
