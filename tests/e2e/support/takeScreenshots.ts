@@ -68,6 +68,7 @@ try {
 		for (const paragraph of document.querySelectorAll('.ProseMirror p')) {
 			const at = paragraph.textContent?.indexOf('happier then') ?? -1;
 			if (at < 0) continue;
+			paragraph.scrollIntoView({ block: 'center' });
 			let offset = at + 'happier '.length;
 			const walker = document.createTreeWalker(paragraph, 4);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
