@@ -38,6 +38,7 @@ import {
 } from './probes.ts';
 import { summarizeProfile, type ProfileSummary } from './profile.ts';
 import { seedReview, type SeedResult } from './seed.ts';
+import { startCollaborator, type Collaborator } from './collaborator.ts';
 import { summarizeTrace, type TraceRow } from './trace.ts';
 import { seededRandom } from '../seededRandom.ts';
 import { generateStory } from './story.ts';
@@ -51,6 +52,7 @@ const USAGE = `npm run bench:editor -- [options]
   --suggestions=N    suggestions seeded (default 200)
   --quiet-wait=SEC   longest wait before each phase for the machine to be idle (default 30)
   --no-baseline      skip typing into the same story without review items
+  --no-remote        skip the typing run with a collaborator typing elsewhere (10 updates/s)
   --open-only        measure opening only (no typing runs)
   --many             the open of a story with 10,000 threads (--threads=10000 --suggestions=0
                      --open-only unless given): cards are rendered only near the viewport
@@ -68,6 +70,8 @@ interface Options {
 	threads: number;
 	suggestions: number;
 	baseline: boolean;
+	/** Also type while a collaborator types elsewhere in the story. */
+	remote: boolean;
 	openOnly: boolean;
 	profile: boolean;
 	trace: boolean;
@@ -103,6 +107,7 @@ function parseOptions(argv: string[]): Options {
 			threads: { type: 'string' },
 			suggestions: { type: 'string' },
 			'no-baseline': { type: 'boolean', default: false },
+			'no-remote': { type: 'boolean', default: false },
 			'open-only': { type: 'boolean', default: false },
 			many: { type: 'boolean', default: false },
 			profile: { type: 'boolean', default: false },
@@ -128,6 +133,7 @@ function parseOptions(argv: string[]): Options {
 		threads: int(values.threads, values.many ? 10_000 : 200),
 		suggestions: int(values.suggestions, values.many ? 0 : 200),
 		baseline: !values['no-baseline'] && !values.quick && !values.many,
+		remote: !values['no-remote'] && !values.many,
 		openOnly: values['open-only'] || values.many,
 		profile: values.profile,
 		trace: values.trace,
@@ -284,6 +290,43 @@ interface TypingRun {
 	check: string;
 	/** Cores busy on the machine in the second before (see `quiet`). */
 	busyCoresBefore?: number;
+	/** Remote updates a second from a collaborator typing elsewhere (0: alone). */
+	remotePerSecond?: number;
+	/** The checker's flags when typing began (it had finished checking the story). */
+	checkerFlags?: number;
+	/** The tab after typing: its JavaScript heap and DOM nodes (Chromium's Performance metrics). */
+	memory?: { jsHeapMB: number; domNodes: number };
+}
+
+/** Waits until the checker has checked the whole story (its count settled), so typing meets it on. */
+async function checkerSettled(page: Page): Promise<number> {
+	let last = '';
+	let stableSince = Date.now();
+	const deadline = Date.now() + 120_000;
+	while (Date.now() < deadline) {
+		const count = (await page.locator('.checker-count').first().textContent())?.trim() ?? '…';
+		if (count !== last) {
+			last = count;
+			stableSince = Date.now();
+		} else if (count !== '…' && Date.now() - stableSince >= 1000) {
+			return Number(count);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`the checker never settled (last count: ${last})`);
+}
+
+/** The tab's JavaScript heap and DOM node count, from Chromium's Performance domain. */
+async function tabMemory(page: Page): Promise<{ jsHeapMB: number; domNodes: number }> {
+	const cdp = await page.context().newCDPSession(page);
+	try {
+		await cdp.send('Performance.enable');
+		const { metrics } = await cdp.send('Performance.getMetrics');
+		const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? NaN;
+		return { jsHeapMB: metric('JSHeapUsedSize') / 2 ** 20, domNodes: metric('Nodes') };
+	} finally {
+		await cdp.detach();
+	}
 }
 
 /** Puts the caret at the end of the middle block's text and scrolls it into view. */
@@ -333,11 +376,14 @@ async function measureTyping(
 	run: Omit<TypingRun, 'keys' | 'events' | 'check'>,
 	keys: number,
 	profileTo: string | null,
-	trace: boolean
+	trace: boolean,
+	collaborate: (() => Promise<Collaborator>) | null
 ): Promise<TypingRun> {
 	const { context, page } = await newReader(browser, expected);
+	let collaborator: Collaborator | null = null;
 	try {
 		await timeOpen(page, () => page.goto(url, { waitUntil: 'commit' }));
+		const checkerFlags = await checkerSettled(page);
 		if (run.mode === 'suggesting') {
 			const toggle = page.getByRole('switch', { name: 'Suggesting' });
 			await toggle.click();
@@ -347,6 +393,11 @@ async function measureTyping(
 		}
 		await caretInTheMiddle(page);
 		const before = await middleBlockText(page);
+		if (collaborate) {
+			collaborator = await collaborate();
+			// Let the collaborator's caret and first characters arrive before measuring.
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
 		await page.evaluate(installKeyProbe);
 		const cdp = profileTo ? await startProfile(page) : null;
 		if (trace)
@@ -381,6 +432,9 @@ async function measureTyping(
 			log(`  trace written to ${path.relative(repoRoot, file)}`);
 			traceRows = summarizeTrace(json, keys);
 		}
+		const remoteTyped = collaborator?.stop();
+		collaborator = null;
+		const memory = await tabMemory(page);
 		const marks = await page.evaluate(() => (window as unknown as { __keys: KeyMark[] }).__keys);
 		const events = await page.evaluate(
 			() => (window as unknown as { __events: TimedEvent[] }).__events
@@ -394,6 +448,16 @@ async function measureTyping(
 		if (run.mode === 'editing') {
 			if (after !== before + typed) throw new Error('the typed text is not where it was typed');
 			check = `the middle paragraph grew by the ${keys} characters typed`;
+			if (remoteTyped !== undefined) {
+				const first = await page.locator('.ProseMirror > *').first().textContent();
+				const tail = Array.from({ length: remoteTyped }, (_, at) => 'abcdefghij'[at % 10])
+					.join('')
+					.slice(-8);
+				if (!first?.includes(tail)) {
+					throw new Error("the collaborator's typing did not reach the page");
+				}
+				check += `, while a collaborator typed ${remoteTyped} characters in the first one`;
+			}
 		} else {
 			if (after !== before) throw new Error('suggesting mode changed the text');
 			// The proposed text is drawn inline in the editor; its card may be far down the margin
@@ -414,10 +478,13 @@ async function measureTyping(
 			keys: marks,
 			events,
 			check,
+			checkerFlags,
+			memory,
 			...(profile && { profile }),
 			...(traceRows && { trace: traceRows })
 		};
 	} finally {
+		collaborator?.stop();
 		await context.close();
 	}
 }
@@ -433,6 +500,7 @@ interface TypingSummary {
 	/** Keys the browser's Event Timing saw take 16 ms or more, and the longest. */
 	eventTimingOver16: number;
 	eventTimingMax: number;
+	memory?: { jsHeapMB: number; domNodes: number };
 }
 
 function summarizeTyping(run: TypingRun): TypingSummary {
@@ -455,7 +523,8 @@ function summarizeTyping(run: TypingRun): TypingSummary {
 		toPaint: distribution(keys.map((mark) => (mark.painted ?? NaN) - mark.down)),
 		toHandled: distribution(keys.map((mark) => (mark.handled ?? NaN) - mark.down)),
 		eventTimingOver16: over,
-		eventTimingMax: longest
+		eventTimingMax: longest,
+		...(run.memory && { memory: run.memory })
 	};
 }
 
@@ -516,15 +585,16 @@ function renderReport(
 	}
 	lines.push(
 		'',
-		`| keystroke → paint (${options.keys} keys, one at a time) | p50 | p95 | p99 | max | input handled p50 / p95 | Event Timing ≥ 16 ms |`,
-		'| --- | --- | --- | --- | --- | --- | --- |'
+		`| keystroke → paint (${options.keys} keys, one at a time, checker on) | p50 | p95 | p99 | max | input handled p50 / p95 | Event Timing ≥ 16 ms | tab: JS heap / DOM nodes |`,
+		'| --- | --- | --- | --- | --- | --- | --- | --- |'
 	);
 	for (const summary of typing) {
 		const paint = summary.toPaint;
 		lines.push(
 			`| ${summary.label} | ${ms(paint.p50)} | **${ms(paint.p95)}** | ${ms(paint.p99)} | ${ms(paint.max)} | ` +
 				`${ms(summary.toHandled.p50)} / ${ms(summary.toHandled.p95)} | ` +
-				`${summary.eventTimingOver16} of ${summary.keys} (max ${ms(summary.eventTimingMax)}) |`
+				`${summary.eventTimingOver16} of ${summary.keys} (max ${ms(summary.eventTimingMax)}) | ` +
+				`${summary.memory ? `${summary.memory.jsHeapMB.toFixed(0)} MB / ${summary.memory.domNodes.toLocaleString('en')}` : '–'} |`
 		);
 	}
 	lines.push('', 'All figures in milliseconds. Aims: open < 1,500 ms; keystroke p95 < 16 ms.');
@@ -658,6 +728,19 @@ async function main() {
 				{ label: `${expected.cards} review items, suggesting`, story: 'review', mode: 'suggesting' }
 			]
 		];
+		// Alone first, then with a collaborator, then suggesting (whose suggestion stays behind
+		// and changes the review's counts).
+		if (options.remote) {
+			plans.splice(1, 0, [
+				reviewUrl,
+				{
+					label: `${expected.cards} review items, editing, a collaborator typing elsewhere (10 updates/s)`,
+					story: 'review',
+					mode: 'editing',
+					remotePerSecond: 10
+				}
+			]);
+		}
 		if (options.baseline) {
 			plans.push(
 				[baselineUrl, { label: 'no review items, editing', story: 'baseline', mode: 'editing' }],
@@ -682,13 +765,19 @@ async function main() {
 				plan,
 				options.keys,
 				profileTo,
-				options.trace
+				options.trace,
+				plan.remotePerSecond
+					? () => startCollaborator(server.wsBase, reviewId, plan.remotePerSecond!)
+					: null
 			);
 			const summary = summarizeTyping(result);
 			log(
 				`  p50 ${ms(summary.toPaint.p50)} / p95 ${ms(summary.toPaint.p95)} / max ${ms(summary.toPaint.max)} ms — ${result.check}`
 			);
 			typing.push({ ...result, busyCoresBefore });
+			log(
+				`  checker: ${result.checkerFlags} flags; tab after typing: ${result.memory?.jsHeapMB.toFixed(0)} MB JS heap, ${result.memory?.domNodes} DOM nodes`
+			);
 		}
 
 		const summaries = typing.map(summarizeTyping);

@@ -28,12 +28,12 @@ const REMARKS = [
 	'Not sure the tense matches the rest of the chapter.'
 ];
 
-interface Room {
+export interface Room {
 	doc: Y.Doc;
 	provider: WebsocketProvider;
 }
 
-function connect(wsBase: string, room: string): Room {
+export function connect(wsBase: string, room: string): Room {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(wsBase, room, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -43,12 +43,16 @@ function connect(wsBase: string, room: string): Room {
 	return { doc, provider };
 }
 
-function close(room: Room): void {
+export function close(room: Room): void {
 	room.provider.destroy();
 	room.doc.destroy();
 }
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+export async function waitUntil(
+	check: () => boolean,
+	what: string,
+	timeoutMs = 60_000
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
