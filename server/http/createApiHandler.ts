@@ -80,11 +80,10 @@ export function createApiHandler(
 				return true;
 			}
 		}
-		let access = null;
+		let storyId: string | null = null;
 		const story = STORY_PATH.exec(url.pathname);
 		if (story) {
 			// Every call on a story needs a token for it: 401 before anything else is read or said.
-			let storyId: string;
 			try {
 				storyId = decodeURIComponent(story[1]!);
 			} catch {
@@ -103,16 +102,24 @@ export function createApiHandler(
 				request.resume();
 				return true;
 			}
-			access = options.links.resolveAny(requestTokens(request, url), storyId);
-			if (!access) {
-				addressLimits.tokenFailed(address);
-				response.setHeader('WWW-Authenticate', 'Bearer');
-				sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
-				request.resume();
-				return true;
-			}
 		}
-		router.dispatch(request, response, url, access).catch((error: unknown) => {
+		// The token is looked up in the store (a network round trip with Postgres) before anything
+		// of the request is read.
+		const authorizeThenDispatch = async () => {
+			let access = null;
+			if (storyId !== null) {
+				access = await options.links.resolveAny(requestTokens(request, url), storyId);
+				if (!access) {
+					addressLimits.tokenFailed(addressLimits.addressOf(request));
+					response.setHeader('WWW-Authenticate', 'Bearer');
+					sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
+					request.resume();
+					return;
+				}
+			}
+			await router.dispatch(request, response, url, access);
+		};
+		authorizeThenDispatch().catch((error: unknown) => {
 			// A body left unread (refused before it was read) would hold the connection.
 			if (!request.readableEnded) request.resume();
 			if (error instanceof HttpError) {
