@@ -7,7 +7,10 @@ import { openStore } from '../../../server/storage/openStore';
 const ROOM = 'story:durable';
 const IN_FLIGHT = 8;
 
-const store = await openStore({ dataDir: process.env.DATA_DIR ?? './data' });
+const store = await openStore({
+	dataDir: process.env.DATA_DIR ?? './data',
+	databaseUrl: process.env.DATABASE_URL || null
+});
 let next = 0;
 const writeOne = async (): Promise<void> => {
 	for (;;) {

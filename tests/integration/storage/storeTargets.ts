@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DocumentStore } from '../../../server/storage/DocumentStore';
 import { openStore } from '../../../server/storage/openStore';
+import type { PrivatePostgres } from '../../helpers/privatePostgres';
 
 /** A fresh, empty database for one test, and the ways in to it. */
 export interface StoreTarget {
@@ -18,8 +19,22 @@ export interface StoreTarget {
 export async function sqliteTarget(): Promise<StoreTarget> {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'galley-contract-'));
 	return {
-		open: () => openStore({ dataDir }),
+		open: () => openStore({ dataDir, databaseUrl: null }),
 		env: { DATA_DIR: dataDir },
+		async dispose() {
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Postgres: a new database on the private server (see tests/helpers/privatePostgres.ts). */
+export async function postgresTarget(server: PrivatePostgres): Promise<StoreTarget> {
+	const databaseUrl = await server.createDatabase();
+	// DATA_DIR still holds nothing then, but the server wants one it can create.
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'galley-contract-pg-'));
+	return {
+		open: () => openStore({ dataDir, databaseUrl }),
+		env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
 		async dispose() {
 			rmSync(dataDir, { recursive: true, force: true });
 		}
