@@ -9,6 +9,7 @@ import { exportOptionsSchema } from './formats/exportStory';
 import { CONFIDENCE_LEVELS } from '#shared/proofing/types';
 import { proofreadFiles } from './proofing/proofreadFiles';
 import type { DocumentStore } from './storage/DocumentStore';
+import { migrateData } from './migrateData';
 import { openStore } from './storage/openStore';
 import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
@@ -34,6 +35,10 @@ const USAGE = `Usage: npm run galley -- <command>
   list                              list the stories
   check                             read every story (text and notes) and report the damaged
                                     ones (exit code 1 when any is)
+  migrate-data --from sqlite:<data folder> --to postgres://…
+                                    copy every story (logs, links, versions) into another,
+                                    empty database (either way round), then verify counts
+                                    and exports of every story before saying done
   proofread <files...> [--json] [--locale en-US|en-GB] [--confidence likely|possible]
                                     check .txt files without importing them
                                     (--confidence likely: only the surest flags)
@@ -70,6 +75,17 @@ async function main(argv: string[]): Promise<number> {
 	// Proofreading reads files where they are: no data directory, no database.
 	if (command === 'proofread')
 		return proofread(rest, values.json!, values.locale!, values.confidence!);
+
+	if (command === 'migrate-data') {
+		if (!values.from || !values.to) {
+			process.stderr.write('migrate-data: name both --from and --to.\n');
+			return 2;
+		}
+		return migrateData(values.from, values.to, {
+			write: (text) => process.stdout.write(text),
+			error: (text) => process.stderr.write(text)
+		});
+	}
 
 	const config = loadConfig();
 	const store = await openStore(config);

@@ -6,6 +6,7 @@ import type {
 	LinkChange,
 	LinkRecord,
 	NewLink,
+	StoredLink,
 	NewVersion,
 	VersionRecord,
 	NewStory,
@@ -13,6 +14,7 @@ import type {
 	StoryEdit,
 	StoryRecord
 } from '../storage/DocumentStore';
+import type { StoryDump } from '../storage/StoryDump';
 import type { StoreHealth } from './StoreHealth';
 
 /** A write the store refused: callers answer "not saved" and leave the logging to the health. */
@@ -91,6 +93,12 @@ export class WatchedStore implements DocumentStore {
 	}
 	linkByTokenHash(tokenHash: string): Promise<LinkRecord | null> {
 		return this.store.linkByTokenHash(tokenHash);
+	}
+	storyLinks(storyId: string): Promise<StoredLink[]> {
+		return this.store.storyLinks(storyId);
+	}
+	restoreStory(dump: StoryDump): Promise<void> {
+		return this.write('restoreStory', () => this.store.restoreStory(dump));
 	}
 	listLinks(storyId: string, now: string): Promise<LinkRecord[]> {
 		return this.store.listLinks(storyId, now);

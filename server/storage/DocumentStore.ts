@@ -1,5 +1,6 @@
 import type { DocumentLog } from './DocumentLog';
 import type { StoryCatalog } from './StoryCatalog';
+import type { StoryDump } from './StoryDump';
 
 export type { DamagedRow, DeletionRecord, DocumentLog, StoredDocument } from './DocumentLog';
 export type {
@@ -8,6 +9,7 @@ export type {
 	NewLink,
 	NewStory,
 	NewVersion,
+	StoredLink,
 	StoryCatalog,
 	StoryEdit,
 	StoryRecord,
@@ -21,6 +23,11 @@ export type {
  * networked database (Postgres) stands behind the same interface as the SQLite file.
  */
 export interface DocumentStore extends StoryCatalog, DocumentLog {
+	/**
+	 * Stores a story copied from another store (see dumpStory) in one transaction: its rows as
+	 * they were, logs renumbered. Fails, storing nothing, when the story or a link id exists.
+	 */
+	restoreStory(dump: StoryDump): Promise<void>;
 	/** Writes a few bytes durably, to learn whether writing works again (throws when not). */
 	probeWrite(): Promise<void>;
 	/** True when the database answers a trivial query. */

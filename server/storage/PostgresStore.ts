@@ -13,11 +13,13 @@ import type {
 	NewStory,
 	NewVersion,
 	StoredDocument,
+	StoredLink,
 	StoryEdit,
 	StoryRecord,
 	VersionRecord
 } from './DocumentStore';
 import { PostgresLinks } from './postgresLinks';
+import type { StoryDump } from './StoryDump';
 import { migratePostgres } from './postgresSchema';
 import {
 	CHECKSUM_MISMATCH,
@@ -286,6 +288,46 @@ export class PostgresStore implements DocumentStore {
 
 	linkByTokenHash(tokenHash: string): Promise<LinkRecord | null> {
 		return this.links.byTokenHash(this.pool, tokenHash);
+	}
+
+	storyLinks(storyId: string): Promise<StoredLink[]> {
+		return this.links.ofStory(this.pool, storyId);
+	}
+
+	async restoreStory(dump: StoryDump): Promise<void> {
+		const { story } = dump;
+		await this.transaction(async (client) => {
+			await client.query(
+				`INSERT INTO stories (id, title, words, created_at, updated_at, baseline_text)
+				 VALUES ($1, $2, $3, $4, $5, $6)`,
+				[story.id, story.title, story.words, story.createdAt, story.updatedAt, dump.baselineText]
+			);
+			for (const room of dump.rooms) {
+				const snapshot = room.snapshot ? toBuffer(room.snapshot) : null;
+				await client.query(
+					`INSERT INTO documents (room, snapshot, checksum, snapshot_seq, last_seq)
+					 VALUES ($1, $2, $3, 0, $4)`,
+					[room.room, snapshot, snapshot ? rowChecksum(snapshot) : null, room.updates.length]
+				);
+				let seq = 0;
+				for (const update of room.updates) {
+					const data = toBuffer(update);
+					await client.query(
+						'INSERT INTO updates (room, seq, data, checksum) VALUES ($1, $2, $3, $4)',
+						[room.room, ++seq, data, rowChecksum(data)]
+					);
+				}
+				await bindWriters(client, room.room, new Map(room.writers));
+				for (const deletion of room.deletions) {
+					await client.query(
+						'INSERT INTO deletions (room, writer, delete_set) VALUES ($1, $2, $3)',
+						[room.room, deletion.writer, toBuffer(deletion.deleteSet)]
+					);
+				}
+			}
+			for (const version of dump.versions) await insertVersion(client, version);
+			await this.links.insert(client, dump.links);
+		});
 	}
 
 	listLinks(storyId: string, now: string): Promise<LinkRecord[]> {

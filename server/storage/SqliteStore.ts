@@ -15,11 +15,13 @@ import type {
 	NewStory,
 	NewVersion,
 	StoredDocument,
+	StoredLink,
 	StoryEdit,
 	StoryRecord,
 	VersionRecord
 } from './DocumentStore';
 import { SqliteLinks } from './sqliteLinks';
+import type { StoryDump } from './StoryDump';
 import { migrate } from './sqliteSchema';
 import {
 	CHECKSUM_MISMATCH,
@@ -446,6 +448,47 @@ export class SqliteStore implements DocumentStore {
 
 	async linkByTokenHash(tokenHash: string): Promise<LinkRecord | null> {
 		return this.links.byTokenHash(tokenHash);
+	}
+
+	async storyLinks(storyId: string): Promise<StoredLink[]> {
+		return this.links.ofStory(storyId);
+	}
+
+	async restoreStory(dump: StoryDump): Promise<void> {
+		this.commitAppends();
+		const { story } = dump;
+		this.db.transaction(() => {
+			this.statements.insertStory.run({
+				id: story.id,
+				title: story.title,
+				words: story.words,
+				createdAt: story.createdAt,
+				updatedAt: story.updatedAt,
+				baselineText: dump.baselineText
+			});
+			for (const room of dump.rooms) {
+				if (room.snapshot) {
+					const snapshot = toBuffer(room.snapshot);
+					this.statements.putSnapshot.run(room.room, snapshot, rowChecksum(snapshot), 0);
+				}
+				for (const update of room.updates) {
+					const data = toBuffer(update);
+					this.statements.insertUpdate.run(room.room, data, rowChecksum(data));
+				}
+				for (const [clientId, writer] of room.writers) {
+					this.statements.insertWriter.run(room.room, clientId, writer);
+				}
+				for (const deletion of room.deletions) {
+					this.statements.insertDeletion.run(
+						room.room,
+						deletion.writer,
+						toBuffer(deletion.deleteSet)
+					);
+				}
+			}
+			for (const version of dump.versions) this.insertVersion(version);
+			this.links.insert(dump.links);
+		})();
 	}
 
 	async listLinks(storyId: string, now: string): Promise<LinkRecord[]> {

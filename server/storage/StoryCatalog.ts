@@ -72,6 +72,9 @@ export interface NewLink extends Omit<LinkRecord, 'revokedAt' | 'role'> {
 	tokenHash: string;
 }
 
+/** A link as copied from another store: everything stored, revocation included. */
+export type StoredLink = NewLink & { revokedAt: string | null };
+
 /** What a revocation or update did: refused when it would leave the story without an owner link. */
 export type LinkChange =
 	{ ok: true; link: LinkRecord } | { ok: false; reason: 'not-found' | 'last-owner' };
@@ -103,6 +106,8 @@ export interface StoryCatalog {
 	createLinks(links: readonly NewLink[]): Promise<void>;
 	getLink(id: string): Promise<LinkRecord | null>;
 	linkByTokenHash(tokenHash: string): Promise<LinkRecord | null>;
+	/** Every link of the story, revoked and expired ones too, with its token hash (for copying). */
+	storyLinks(storyId: string): Promise<StoredLink[]>;
 	/** The story's working links (neither revoked nor expired at `now`), oldest first. */
 	listLinks(storyId: string, now: string): Promise<LinkRecord[]>;
 	/**

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Role } from '#shared/protocol/roles';
-import type { LinkChange, LinkRecord, NewLink } from './StoryCatalog';
+import type { LinkChange, LinkRecord, NewLink, StoredLink } from './StoryCatalog';
 import { LINK_COLUMNS, linkChangeRefusal, toLink, type LinkRow } from './storedRows';
 
 type Query = Pick<pg.PoolClient, 'query'>;
@@ -12,11 +12,11 @@ const WORKING = `revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`
 export class PostgresLinks {
 	constructor(private readonly transaction: Transaction) {}
 
-	async insert(client: Query, links: readonly NewLink[]): Promise<void> {
+	async insert(client: Query, links: readonly (NewLink | StoredLink)[]): Promise<void> {
 		for (const link of links) {
 			await client.query(
-				`INSERT INTO links (id, story_id, role, name, token_hash, created_at, expires_at)
-				 VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				`INSERT INTO links (id, story_id, role, name, token_hash, created_at, expires_at,
+				 revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 				[
 					link.id,
 					link.storyId,
@@ -24,10 +24,24 @@ export class PostgresLinks {
 					link.name,
 					link.tokenHash,
 					link.createdAt,
-					link.expiresAt
+					link.expiresAt,
+					'revokedAt' in link ? link.revokedAt : null
 				]
 			);
 		}
+	}
+
+	async ofStory(client: Query, storyId: string): Promise<StoredLink[]> {
+		const { rows } = await client.query<LinkRow & { token_hash: string }>(
+			`SELECT ${LINK_COLUMNS}, token_hash FROM links WHERE story_id = $1
+			 ORDER BY created_at, id COLLATE "C"`,
+			[storyId]
+		);
+		return rows.map((row) => ({
+			...toLink(row),
+			role: row.role as Role,
+			tokenHash: row.token_hash
+		}));
 	}
 
 	async get(client: Query, id: string): Promise<LinkRecord | null> {

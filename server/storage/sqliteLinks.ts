@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '#shared/protocol/roles';
-import type { LinkChange, LinkRecord, NewLink } from './StoryCatalog';
+import type { LinkChange, LinkRecord, NewLink, StoredLink } from './StoryCatalog';
 import { LINK_COLUMNS, linkChangeRefusal, toLink, type LinkRow } from './storedRows';
 
 /** The `links` table of galley.sqlite, for SqliteStore (which owns the connection). */
@@ -9,9 +9,13 @@ export class SqliteLinks {
 
 	constructor(private readonly db: Database.Database) {
 		this.statements = {
-			insert: db.prepare<[NewLink]>(
-				`INSERT INTO links (id, story_id, role, name, token_hash, created_at, expires_at)
-				 VALUES (@id, @storyId, @role, @name, @tokenHash, @createdAt, @expiresAt)`
+			insert: db.prepare<[StoredLink]>(
+				`INSERT INTO links (id, story_id, role, name, token_hash, created_at, expires_at,
+				 revoked_at) VALUES (@id, @storyId, @role, @name, @tokenHash, @createdAt, @expiresAt,
+				 @revokedAt)`
+			),
+			ofStory: db.prepare<[string], LinkRow & { token_hash: string }>(
+				`SELECT ${LINK_COLUMNS}, token_hash FROM links WHERE story_id = ? ORDER BY created_at, id`
 			),
 			byHash: db.prepare<[string], LinkRow>(
 				`SELECT ${LINK_COLUMNS} FROM links WHERE token_hash = ?`
@@ -29,7 +33,7 @@ export class SqliteLinks {
 	}
 
 	/** Inserts links; the caller runs this inside its transaction. */
-	insert(links: readonly NewLink[]): void {
+	insert(links: readonly (NewLink | StoredLink)[]): void {
 		for (const link of links) {
 			this.statements.insert.run({
 				id: link.id,
@@ -38,9 +42,18 @@ export class SqliteLinks {
 				name: link.name,
 				tokenHash: link.tokenHash,
 				createdAt: link.createdAt,
-				expiresAt: link.expiresAt
-			} as NewLink);
+				expiresAt: link.expiresAt,
+				revokedAt: 'revokedAt' in link ? link.revokedAt : null
+			});
 		}
+	}
+
+	ofStory(storyId: string): StoredLink[] {
+		return this.statements.ofStory.all(storyId).map((row) => ({
+			...toLink(row),
+			role: row.role as Role,
+			tokenHash: row.token_hash
+		}));
 	}
 
 	get(id: string): LinkRecord | null {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentStore, NewLink, NewVersion } from '../../../server/storage/DocumentStore';
+import { dumpStory } from '../../../server/storage/StoryDump';
 import type { StoreTarget } from './storeTargets';
 
 /**
@@ -329,6 +330,31 @@ export function describeStoreContract(adapter: string, newTarget: () => Promise<
 			await store.quarantine('story:q', [row]);
 			await store.quarantine('story:q', [row]);
 			expect((await store.loadDocument('story:q')).updates).toHaveLength(1);
+		});
+
+		it('dumps a story whole and restores it into another database as it was', async () => {
+			await store.createStory(newStory('aaa', 'Copied'), [newLink('own', 'aaa', 'owner')]);
+			await store.createLinks([newLink('gone', 'aaa', 'viewer')]);
+			await store.revokeLink('aaa', 'gone', now());
+			await store.appendUpdates('story:aaa', [textUpdate('x')], new Map([[3, 'own']]), [
+				{ writer: 'own', deleteSet: bytes(1) }
+			]);
+			await store.appendUpdates('notes:aaa', [bytes(8)]);
+			const dump = (await dumpStory(store, 'aaa'))!;
+			expect(dump.links.map((link) => [link.id, link.revokedAt !== null])).toEqual([
+				['own', false],
+				['gone', true]
+			]);
+			const elsewhere = await newTarget();
+			const copy = await elsewhere.open();
+			try {
+				await copy.restoreStory(dump);
+				expect(await dumpStory(copy, 'aaa')).toEqual(dump);
+				await expect(copy.restoreStory(dump)).rejects.toThrow();
+			} finally {
+				await copy.close();
+				await elsewhere.dispose();
+			}
 		});
 
 		it('reopens the same database with its data, migrations already applied', async () => {
