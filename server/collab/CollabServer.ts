@@ -240,31 +240,43 @@ export class CollabServer {
 				});
 			}
 		}
-		if (!this.options.authorize) return this.upgrade(request, socket, head, room, name, null);
-		// The token is looked up in the store meanwhile: until ws owns the socket, its errors
-		// (the client gave up) are ours to catch.
+		// The slot is taken now, not once the token is looked up: concurrent upgrades cannot all
+		// pass the cap (nor, with their lookups counted as failures, the token limit) meanwhile.
+		const release = limits?.connected(address) ?? (() => {});
+		// However the upgrade ends (ws may drop a socket without calling back), the slot is freed.
+		socket.once('close', release);
+		if (!this.options.authorize) {
+			return this.upgrade(request, socket, head, room, name, null, release);
+		}
+		const tokenChecked = limits?.checkingToken(address) ?? (() => {});
+		// Until ws owns the socket, its errors (the client gave up) are ours to catch.
 		const dropped = () => socket.destroy();
 		socket.on('error', dropped);
 		Promise.resolve()
 			.then(() => this.options.authorize!(request, new URL(url, 'http://galley.invalid'), name))
 			.then(
 				(access) => {
+					tokenChecked(!access);
 					socket.off('error', dropped);
-					if (socket.destroyed) return;
-					if (this.closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
+					if (socket.destroyed) return release();
+					if (this.closing) {
+						release();
+						return refuseUpgrade(socket, 503, 'Service Unavailable');
+					}
 					if (!access) {
-						limits?.tokenFailed(address);
 						// Accepted, then closed 4401 before anything is read or sent: a stock y-websocket
 						// client takes a 44xx close as final, while an HTTP 401 here would be retried
 						// every few seconds for as long as the tab stays open.
 						return this.wss.handleUpgrade(request, socket, head, (ws) => {
-							this.track(ws, limits, address);
+							this.track(ws, release);
 							ws.close(CloseCode.unauthorized, LINK_REFUSED_REASON);
 						});
 					}
-					this.upgrade(request, socket, head, room, name, access);
+					this.upgrade(request, socket, head, room, name, access, release);
 				},
 				(error: unknown) => {
+					tokenChecked(false);
+					release();
 					socket.off('error', dropped);
 					this.log.warn({ err: error }, 'could not check a link at the door');
 					if (!socket.destroyed) refuseUpgrade(socket, 503, 'Service Unavailable');
@@ -278,25 +290,24 @@ export class CollabServer {
 		head: Buffer,
 		room: string,
 		name: RoomName,
-		access: Access | null
+		access: Access | null,
+		release: () => void
 	): void {
-		const limits = this.options.addressLimits;
-		const address = limits?.addressOf(request) ?? '';
 		// Only a connection that may write gets the larger frames read at all; a later downgrade
 		// is caught per frame by the Connection.
 		const writes = access === null || canWriteRoom(access.role, name.kind);
 		const wss = writes ? this.writerWss : this.wss;
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			this.track(ws, limits, address);
+			this.track(ws, release);
 			this.accept(ws, room, name, access);
 		});
 	}
 
 	/** Counts an open socket (for shutdown, and against its address's cap) until it closes. */
-	private track(ws: WebSocket, limits: AddressLimits | undefined, address: string): void {
+	private track(ws: WebSocket, release: () => void): void {
 		this.sockets.add(ws);
 		ws.once('close', () => this.sockets.delete(ws));
-		if (limits) ws.once('close', limits.connected(address));
+		ws.once('close', release);
 	}
 
 	/**

@@ -81,6 +81,7 @@ export function createApiHandler(
 			}
 		}
 		let storyId: string | null = null;
+		let tokenChecked: ((failed: boolean) => void) | null = null;
 		const story = STORY_PATH.exec(url.pathname);
 		if (story) {
 			// Every call on a story needs a token for it: 401 before anything else is read or said.
@@ -102,15 +103,19 @@ export function createApiHandler(
 				request.resume();
 				return true;
 			}
+			tokenChecked = addressLimits.checkingToken(address);
 		}
 		// The token is looked up in the store (a network round trip with Postgres) before anything
 		// of the request is read.
 		const authorizeThenDispatch = async () => {
 			let access = null;
 			if (storyId !== null) {
-				access = await options.links.resolveAny(requestTokens(request, url), storyId);
+				try {
+					access = await options.links.resolveAny(requestTokens(request, url), storyId);
+				} finally {
+					tokenChecked?.(!access);
+				}
 				if (!access) {
-					addressLimits.tokenFailed(addressLimits.addressOf(request));
 					response.setHeader('WWW-Authenticate', 'Bearer');
 					sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
 					request.resume();
