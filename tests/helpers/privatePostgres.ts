@@ -19,15 +19,28 @@ const SUPERUSER = 'galley';
 const running = new Set<() => void>();
 let databases = 0;
 
+/** Where to look for the Postgres binaries (the defaults; tests of this helper change them). */
+export interface PostgresSearch {
+	/** PATH to search for initdb. */
+	searchPath?: string;
+	/** Debian's folder of installed versions. */
+	debianRoot?: string;
+}
+
 /**
  * Where initdb, pg_ctl and postgres are: on PATH (e.g. /usr/local/bin) or Debian's
  * /usr/lib/postgresql/<version>/bin (the newest), which is not on PATH.
  */
-export function findPostgresBin(): string | null {
-	const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+export function findPostgresBin({
+	searchPath = process.env.PATH ?? '',
+	debianRoot: debian = '/usr/lib/postgresql'
+}: PostgresSearch = {}): string | null {
+	const onPath = spawnSync('/bin/sh', ['-c', 'command -v initdb'], {
+		encoding: 'utf8',
+		env: { ...process.env, PATH: searchPath }
+	});
 	const found = onPath.status === 0 ? onPath.stdout.trim() : '';
 	if (found) return path.dirname(found);
-	const debian = '/usr/lib/postgresql';
 	if (!existsSync(debian)) return null;
 	const versions = readdirSync(debian)
 		.filter((version) => existsSync(path.join(debian, version, 'bin', 'initdb')))
@@ -53,8 +66,8 @@ function freePort(): Promise<number> {
  * `postgres` user, which then owns the folder. Throws with what to install when the binaries
  * are missing: a test that needs Postgres fails, it is never skipped.
  */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
-	const bin = findPostgresBin();
+export async function startPrivatePostgres(search: PostgresSearch = {}): Promise<PrivatePostgres> {
+	const bin = findPostgresBin(search);
 	if (!bin) {
 		throw new Error(
 			'Postgres is not installed: no initdb on PATH or in /usr/lib/postgresql/*/bin. ' +
