@@ -105,6 +105,22 @@ export class LinkService {
 		return best;
 	}
 
+	/**
+	 * The best role `tokens` grant on each story they are links to (the library's listing): each
+	 * token looked up once, not once per story.
+	 */
+	async rolesByStory(tokens: readonly string[]): Promise<Map<string, Role>> {
+		const best = new Map<string, Role>();
+		for (const access of await Promise.all(tokens.map((token) => this.resolve(token)))) {
+			if (!access?.storyId) continue;
+			const held = best.get(access.storyId);
+			if (!held || ROLES.indexOf(access.role) > ROLES.indexOf(held)) {
+				best.set(access.storyId, access.role);
+			}
+		}
+		return best;
+	}
+
 	isAdmin(tokens: readonly string[]): boolean {
 		return !!this.adminToken && tokens.some((token) => sameSecret(token, this.adminToken!));
 	}
