@@ -14,7 +14,7 @@ import { ReviewService } from './review/ReviewService';
 import { ReviewWriteBudget } from './review/ReviewWriteBudget';
 import { StoreHealth } from './health/StoreHealth';
 import { StoreWriteError, WatchedStore } from './health/WatchedStore';
-import { openSqliteStore } from './storage/SqliteStore';
+import { openStore } from './storage/openStore';
 import { StoryService } from './stories/StoryService';
 import { HistoryService } from './history/HistoryService';
 import { WorkPool } from './work/WorkPool';
@@ -31,10 +31,10 @@ export interface Backend {
 /** How often word counts and edit times reach storage (the library reads them live meanwhile). */
 const EDIT_FLUSH_MS = 5_000;
 
-export function createBackend(config: Config, logger: pino.Logger): Backend {
+export async function createBackend(config: Config, logger: pino.Logger): Promise<Backend> {
 	const health = new StoreHealth(logger.child({ component: 'store' }));
-	const store = new WatchedStore(openSqliteStore(config.dataDir), health);
-	const links = new LinkService(config.dataDir, config.adminToken);
+	const store = new WatchedStore(await openStore(config), health);
+	const links = new LinkService(store, config.adminToken);
 	const addressLimits = new AddressLimits({
 		tokenFailuresPerMinute: config.tokenFailuresPerMinute,
 		connectionsPerAddress: config.wsConnectionsPerAddress,
@@ -108,7 +108,6 @@ export function createBackend(config: Config, logger: pino.Logger): Backend {
 			await flushEdits();
 			await store.close();
 			health.close();
-			links.close();
 			await work.close();
 		}
 	};

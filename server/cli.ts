@@ -9,7 +9,8 @@ import { exportOptionsSchema } from './formats/exportStory';
 import { CONFIDENCE_LEVELS } from '#shared/proofing/types';
 import { proofreadFiles } from './proofing/proofreadFiles';
 import type { DocumentStore } from './storage/DocumentStore';
-import { openSqliteStore } from './storage/SqliteStore';
+import { migrateData } from './migrateData';
+import { openStore } from './storage/openStore';
 import { StoredDocuments } from './stories/StoredDocuments';
 import { StoryError } from './stories/StoryError';
 import { InPlaceWork } from './work/InPlaceWork';
@@ -34,11 +35,15 @@ const USAGE = `Usage: npm run galley -- <command>
   list                              list the stories
   check                             read every story (text and notes) and report the damaged
                                     ones (exit code 1 when any is)
+  migrate-data --from sqlite:<data folder> --to postgres://…
+                                    copy every story (logs, links, versions) into another,
+                                    empty database (either way round), then verify counts
+                                    and exports of every story before saying done
   proofread <files...> [--json] [--locale en-US|en-GB] [--confidence likely|possible]
                                     check .txt files without importing them
                                     (--confidence likely: only the surest flags)
 
-Works on DATA_DIR (default ./data) directly, also while the server runs.
+Works on DATABASE_URL, or DATA_DIR (default ./data), directly, also while the server runs.
 Story ids are letters and digits; an older id starting with "-" goes after "--".`;
 
 async function main(argv: string[]): Promise<number> {
@@ -71,33 +76,34 @@ async function main(argv: string[]): Promise<number> {
 	if (command === 'proofread')
 		return proofread(rest, values.json!, values.locale!, values.confidence!);
 
+	if (command === 'migrate-data') {
+		if (!values.from || !values.to) {
+			process.stderr.write('migrate-data: name both --from and --to.\n');
+			return 2;
+		}
+		return migrateData(values.from, values.to, {
+			write: (text) => process.stdout.write(text),
+			error: (text) => process.stderr.write(text)
+		});
+	}
+
 	const config = loadConfig();
-	const store = openSqliteStore(config.dataDir);
+	const store = await openStore(config);
 	const documents = new StoredDocuments(store);
 	const stories = new StoryService(store, documents, config.maxImportBytes, new InPlaceWork());
 	try {
 		switch (command) {
-			case 'import': {
-				const links = new LinkService(config.dataDir, null);
-				try {
-					return await importFiles(stories, links, rest, values.title);
-				} finally {
-					links.close();
-				}
-			}
+			case 'import':
+				return await importFiles(stories, new LinkService(store, null), rest, values.title);
 			case 'export':
 			case 'versions': {
-				const links = new LinkService(config.dataDir, null);
+				const links = new LinkService(store, null);
 				const history = new HistoryService(store, documents, null, (writer) =>
 					links.identityOf(writer)
 				);
-				try {
-					return command === 'export'
-						? await exportStory(stories, history, rest[0], values, values.out)
-						: await listVersions(history, rest[0]);
-				} finally {
-					links.close();
-				}
+				return command === 'export'
+					? await exportStory(stories, history, rest[0], values, values.out)
+					: await listVersions(history, rest[0]);
 			}
 			case 'list':
 				return await listStories(stories);
@@ -130,12 +136,14 @@ async function importFiles(
 	}
 	for (const file of expanded) {
 		try {
+			// Whoever imports is the owner: the owner link is the way in (the others come from Share),
+			// stored in the same transaction as the story.
 			const [story] = await stories.importFiles(
 				[{ filename: path.basename(file), contentType: '', bytes: readFileSync(file) }],
-				expanded.length === 1 ? title : undefined
+				expanded.length === 1 ? title : undefined,
+				(storyId) => links.issueOwner(storyId)
 			);
-			// Whoever imports is the owner: the owner link is the way in (the others come from Share).
-			const owner = links.create(story!.id, 'owner').token;
+			const owner = story!.tokens.owner!;
 			process.stdout.write(`${story!.id}\t/stories/${story!.id}?token=${owner}\t${story!.title}\n`);
 		} catch (error) {
 			failures++;

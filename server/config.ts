@@ -16,6 +16,10 @@ const ConfigSchema = z.object({
 	PORT: integer(3000, 0).pipe(z.number().max(65535)),
 	HOST: z.string().min(1).default('0.0.0.0'),
 	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+		.optional(),
 	MAX_IMPORT_BYTES: integer(5 * MB, 1),
 	MAX_STORY_BYTES: integer(8 * MB, 1024),
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
@@ -47,6 +51,11 @@ export interface Config {
 	port: number;
 	host: string;
 	dataDir: string;
+	/**
+	 * DATABASE_URL: a postgres:// URL stores everything in that Postgres database; unset, in
+	 * `<dataDir>/galley.sqlite`.
+	 */
+	databaseUrl: string | null;
 	maxImportBytes: number;
 	/**
 	 * MAX_STORY_BYTES: the UTF-8 text a story may grow to through edits (default 8 MB, about
@@ -119,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		port: value.PORT,
 		host: value.HOST,
 		dataDir: path.resolve(value.DATA_DIR),
+		databaseUrl: value.DATABASE_URL ?? null,
 		maxImportBytes: value.MAX_IMPORT_BYTES,
 		maxStoryBytes: value.MAX_STORY_BYTES,
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,

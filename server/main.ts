@@ -26,7 +26,7 @@ async function loadAppHandler(): Promise<AppHandler> {
 async function main(): Promise<void> {
 	const config = loadConfig();
 	const logger = createLogger(config.logLevel);
-	const backend = createBackend(config, logger);
+	const backend = await createBackend(config, logger);
 	const app = await loadAppHandler();
 
 	// A request must have fully arrived within REQUEST_TIMEOUT_MS (Node answers 408 and closes):

@@ -20,7 +20,7 @@ export function galleyBackend(): Plugin {
 				load<typeof LoggerModule>('/server/logger.ts')
 			]);
 			const config = loadConfig();
-			const backend = createBackend(config, createLogger(config.logLevel));
+			const backend = await createBackend(config, createLogger(config.logLevel));
 			server.middlewares.use((request, response, next) => {
 				if (!backend.handleRequest(request, response)) next();
 			});

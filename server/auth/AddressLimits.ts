@@ -19,6 +19,8 @@ export interface AddressLimitSettings {
 export class AddressLimits {
 	private readonly tokenFailures: KeyedBuckets;
 	private readonly open = new Map<string, number>();
+	/** Token lookups in flight per address (the store answers asynchronously). */
+	private readonly checking = new Map<string, number>();
 
 	constructor(readonly settings: AddressLimitSettings) {
 		this.tokenFailures = new KeyedBuckets(
@@ -31,9 +33,28 @@ export class AddressLimits {
 		return clientAddress(request, this.settings.trustProxy);
 	}
 
-	/** Seconds this address must wait before a token of theirs is checked again (0: now). */
+	/**
+	 * Seconds this address must wait before a token of theirs is checked again (0: now). Lookups
+	 * still in flight count as failures, so a burst of concurrent guesses cannot outrun the limit.
+	 */
 	tokenRetryAfter(address: string): number {
-		return this.tokenFailures.secondsUntil(address);
+		const pending = this.checking.get(address) ?? 0;
+		if (pending >= this.settings.tokenFailuresPerMinute) return 1;
+		return this.tokenFailures.secondsUntil(address, 1 + pending);
+	}
+
+	/** A token lookup for this address begins; call the answer with whether the token failed. */
+	checkingToken(address: string): (failed: boolean) => void {
+		this.checking.set(address, (this.checking.get(address) ?? 0) + 1);
+		let settled = false;
+		return (failed) => {
+			if (settled) return;
+			settled = true;
+			const left = (this.checking.get(address) ?? 1) - 1;
+			if (left > 0) this.checking.set(address, left);
+			else this.checking.delete(address);
+			if (failed) this.tokenFailed(address);
+		};
 	}
 
 	/** A token from this address did not open anything. */

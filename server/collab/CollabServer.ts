@@ -51,9 +51,13 @@ export interface CollabServerOptions {
 	 * Who may open the room: the access the upgrade request's token grants, or null (HTTP 401
 	 * before any WebSocket exists). Without it every connection may write (in-process tests).
 	 */
-	authorize?: (request: IncomingMessage, url: URL, room: RoomName) => Access | null;
+	authorize?: (
+		request: IncomingMessage,
+		url: URL,
+		room: RoomName
+	) => Access | null | Promise<Access | null>;
 	/** A link's access now (null once revoked or expired); open connections are re-checked with it. */
-	currentAccess?: (linkId: string) => Access | null;
+	currentAccess?: (linkId: string) => Access | null | Promise<Access | null>;
 	/** Per-connection message and byte rates (close 1013 beyond); unlimited without. */
 	rates?: ConnectionRates;
 	/** MAX_STORY_BYTES: edits that would grow a story's text past it are refused (4413). */
@@ -152,26 +156,39 @@ export class CollabServer {
 		};
 		this.rooms = new RoomRegistry(context, this.log);
 		if (options.currentAccess) {
-			this.accessSweep = setInterval(() => this.sweepAccess(), ACCESS_SWEEP_MS);
+			this.accessSweep = setInterval(() => void this.sweepAccess(), ACCESS_SWEEP_MS);
 			this.accessSweep.unref();
 		}
 	}
 
 	/** Re-checks every open connection of a link (revoked → 4401, new role applies at once). */
 	refreshAccess(linkId: string): void {
-		const current = this.options.currentAccess?.(linkId) ?? null;
-		for (const connection of this.keepAlive.all) {
-			if (connection.access?.linkId === linkId) this.applyAccess(connection, current);
+		void this.lookUpAccess(linkId).then((current) => {
+			if (current === undefined) return;
+			for (const connection of this.keepAlive.all) {
+				if (connection.access?.linkId === linkId) this.applyAccess(connection, current);
+			}
+		});
+	}
+
+	private async sweepAccess(): Promise<void> {
+		const seen = new Map<string, Access | null | undefined>();
+		for (const connection of [...this.keepAlive.all]) {
+			const linkId = connection.access?.linkId;
+			if (!linkId) continue;
+			if (!seen.has(linkId)) seen.set(linkId, await this.lookUpAccess(linkId));
+			const current = seen.get(linkId);
+			if (current !== undefined) this.applyAccess(connection, current);
 		}
 	}
 
-	private sweepAccess(): void {
-		const seen = new Map<string, Access | null>();
-		for (const connection of this.keepAlive.all) {
-			const linkId = connection.access?.linkId;
-			if (!linkId) continue;
-			if (!seen.has(linkId)) seen.set(linkId, this.options.currentAccess!(linkId));
-			this.applyAccess(connection, seen.get(linkId)!);
+	/** The link's access now; undefined when the store could not say (the next sweep asks again). */
+	private async lookUpAccess(linkId: string): Promise<Access | null | undefined> {
+		try {
+			return (await this.options.currentAccess?.(linkId)) ?? null;
+		} catch (error) {
+			this.log.warn({ err: error }, 'could not re-check a link');
+			return undefined;
 		}
 	}
 
@@ -223,35 +240,74 @@ export class CollabServer {
 				});
 			}
 		}
-		let access: Access | null = null;
-		if (this.options.authorize) {
-			access = this.options.authorize(request, new URL(url, 'http://galley.invalid'), name);
-			if (!access) {
-				limits?.tokenFailed(address);
-				// Accepted, then closed 4401 before anything is read or sent: a stock y-websocket
-				// client takes a 44xx close as final, while an HTTP 401 here would be retried
-				// every few seconds for as long as the tab stays open.
-				return this.wss.handleUpgrade(request, socket, head, (ws) => {
-					this.track(ws, limits, address);
-					ws.close(CloseCode.unauthorized, LINK_REFUSED_REASON);
-				});
-			}
+		// The slot is taken now, not once the token is looked up: concurrent upgrades cannot all
+		// pass the cap (nor, with their lookups counted as failures, the token limit) meanwhile.
+		const release = limits?.connected(address) ?? (() => {});
+		// However the upgrade ends (ws may drop a socket without calling back), the slot is freed.
+		socket.once('close', release);
+		if (!this.options.authorize) {
+			return this.upgrade(request, socket, head, room, name, null, release);
 		}
+		const tokenChecked = limits?.checkingToken(address) ?? (() => {});
+		// Until ws owns the socket, its errors (the client gave up) are ours to catch.
+		const dropped = () => socket.destroy();
+		socket.on('error', dropped);
+		Promise.resolve()
+			.then(() => this.options.authorize!(request, new URL(url, 'http://galley.invalid'), name))
+			.then(
+				(access) => {
+					tokenChecked(!access);
+					socket.off('error', dropped);
+					if (socket.destroyed) return release();
+					if (this.closing) {
+						release();
+						return refuseUpgrade(socket, 503, 'Service Unavailable');
+					}
+					if (!access) {
+						// Accepted, then closed 4401 before anything is read or sent: a stock y-websocket
+						// client takes a 44xx close as final, while an HTTP 401 here would be retried
+						// every few seconds for as long as the tab stays open.
+						return this.wss.handleUpgrade(request, socket, head, (ws) => {
+							this.track(ws, release);
+							ws.close(CloseCode.unauthorized, LINK_REFUSED_REASON);
+						});
+					}
+					this.upgrade(request, socket, head, room, name, access, release);
+				},
+				(error: unknown) => {
+					tokenChecked(false);
+					release();
+					socket.off('error', dropped);
+					this.log.warn({ err: error }, 'could not check a link at the door');
+					if (!socket.destroyed) refuseUpgrade(socket, 503, 'Service Unavailable');
+				}
+			);
+	}
+
+	private upgrade(
+		request: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		room: string,
+		name: RoomName,
+		access: Access | null,
+		release: () => void
+	): void {
 		// Only a connection that may write gets the larger frames read at all; a later downgrade
 		// is caught per frame by the Connection.
 		const writes = access === null || canWriteRoom(access.role, name.kind);
 		const wss = writes ? this.writerWss : this.wss;
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			this.track(ws, limits, address);
+			this.track(ws, release);
 			this.accept(ws, room, name, access);
 		});
 	}
 
 	/** Counts an open socket (for shutdown, and against its address's cap) until it closes. */
-	private track(ws: WebSocket, limits: AddressLimits | undefined, address: string): void {
+	private track(ws: WebSocket, release: () => void): void {
 		this.sockets.add(ws);
 		ws.once('close', () => this.sockets.delete(ws));
-		if (limits) ws.once('close', limits.connected(address));
+		ws.once('close', release);
 	}
 
 	/**

@@ -217,8 +217,9 @@ export class UpdatePipeline {
 	/** One group commit; false when the room cannot go on. */
 	private async writeAndRelay(batch: Accepted[]): Promise<boolean> {
 		const updates = batch.map((accepted) => accepted.update);
+		let lastSeq: number;
 		try {
-			await this.room.store.appendUpdates(
+			lastSeq = await this.room.store.appendUpdates(
 				this.room.name,
 				updates,
 				this.hooks.takeNewWriters(),
@@ -231,10 +232,9 @@ export class UpdatePipeline {
 			return false;
 		}
 		this.logged += updates.length;
-		// The store does not say which sequence numbers it gave. A loaded room is the only writer of
-		// its log (the registry reloads a room only after its unload finished) and compacts only
-		// when idle, so its snapshot then covers everything logged for it.
-		this.lastSeq = Number.MAX_SAFE_INTEGER;
+		// The doc holds everything up to here once applied below, so a compaction (made only when
+		// idle) covers up to this sequence number, and the store keeps any later update.
+		this.lastSeq = Math.max(this.lastSeq, lastSeq);
 		if (!this.room.live) {
 			const dropped = new Error('room was dropped');
 			for (const accepted of batch) accepted.done?.reject(dropped);

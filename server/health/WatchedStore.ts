@@ -1,7 +1,12 @@
+import type { Role } from '#shared/protocol/roles';
 import type {
 	DamagedRow,
 	DeletionRecord,
 	DocumentStore,
+	LinkChange,
+	LinkRecord,
+	NewLink,
+	StoredLink,
 	NewVersion,
 	VersionRecord,
 	NewStory,
@@ -9,6 +14,7 @@ import type {
 	StoryEdit,
 	StoryRecord
 } from '../storage/DocumentStore';
+import type { StoryDump } from '../storage/StoryDump';
 import type { StoreHealth } from './StoreHealth';
 
 /** A write the store refused: callers answer "not saved" and leave the logging to the health. */
@@ -33,8 +39,8 @@ export class WatchedStore implements DocumentStore {
 		private readonly health: StoreHealth
 	) {}
 
-	createStory(story: NewStory): Promise<void> {
-		return this.write('createStory', () => this.store.createStory(story));
+	createStory(story: NewStory, links: readonly NewLink[] = []): Promise<void> {
+		return this.write('createStory', () => this.store.createStory(story, links));
 	}
 	listStories(): Promise<StoryRecord[]> {
 		return this.store.listStories();
@@ -65,16 +71,48 @@ export class WatchedStore implements DocumentStore {
 		updates: Uint8Array[],
 		writers?: ReadonlyMap<number, string>,
 		deletions?: readonly DeletionRecord[]
-	): Promise<void> {
+	): Promise<number> {
 		return this.write('appendUpdates', () =>
 			this.store.appendUpdates(room, updates, writers, deletions)
 		);
+	}
+	bindWriters(room: string, writers: ReadonlyMap<number, string>): Promise<Map<number, string>> {
+		return this.write('bindWriters', () => this.store.bindWriters(room, writers));
 	}
 	deletionLog(room: string): Promise<DeletionRecord[]> {
 		return this.store.deletionLog(room);
 	}
 	clientWriters(room: string): Promise<Map<number, string>> {
 		return this.store.clientWriters(room);
+	}
+	createLinks(links: readonly NewLink[]): Promise<void> {
+		return this.write('createLinks', () => this.store.createLinks(links));
+	}
+	getLink(id: string): Promise<LinkRecord | null> {
+		return this.store.getLink(id);
+	}
+	linkByTokenHash(tokenHash: string): Promise<LinkRecord | null> {
+		return this.store.linkByTokenHash(tokenHash);
+	}
+	storyLinks(storyId: string): Promise<StoredLink[]> {
+		return this.store.storyLinks(storyId);
+	}
+	restoreStory(dump: StoryDump): Promise<void> {
+		return this.write('restoreStory', () => this.store.restoreStory(dump));
+	}
+	listLinks(storyId: string, now: string): Promise<LinkRecord[]> {
+		return this.store.listLinks(storyId, now);
+	}
+	revokeLink(storyId: string, linkId: string, now: string): Promise<LinkChange> {
+		return this.write('revokeLink', () => this.store.revokeLink(storyId, linkId, now));
+	}
+	updateLink(
+		storyId: string,
+		linkId: string,
+		change: { role: Role; name: string },
+		now: string
+	): Promise<LinkChange> {
+		return this.write('updateLink', () => this.store.updateLink(storyId, linkId, change, now));
 	}
 	addVersion(version: NewVersion): Promise<VersionRecord> {
 		return this.write('addVersion', () => this.store.addVersion(version));

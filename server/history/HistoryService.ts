@@ -26,7 +26,8 @@ export interface VersionRooms {
 }
 
 /** Who a writer is, as people see them (see LinkService.identityOf). */
-export type IdentityOf = (writer: string) => { id: string; name: string };
+export type IdentityOf = (writer: string) => Promise<Identity>;
+type Identity = { id: string; name: string };
 
 /** The text present at import, and any text whose writer is not known. */
 export const ORIGINAL: HistoryAuthor = { id: null, name: 'the original' };
@@ -54,7 +55,8 @@ export class HistoryService {
 	async list(storyId: string): Promise<VersionListResponse> {
 		await this.requireStory(storyId);
 		const versions = await this.store.listVersions(storyId);
-		return { versions: versions.map((version) => this.summary(version)) };
+		const who = await this.people(versions.flatMap((version) => version.authors));
+		return { versions: versions.map((version) => this.summarise(version, who)) };
 	}
 
 	/** Names the story as it is now: a new version of kind `named`. */
@@ -86,7 +88,7 @@ export class HistoryService {
 	async get(storyId: string, versionId: string): Promise<VersionResponse> {
 		const { record, doc } = await this.versionDoc(storyId, versionId);
 		try {
-			return { ...this.summary(record), text: readStoryText(doc) };
+			return { ...(await this.summary(record)), text: readStoryText(doc) };
 		} finally {
 			doc.destroy();
 		}
@@ -159,11 +161,12 @@ export class HistoryService {
 				writerOf: (client) => writers.get(client),
 				deleterOf: (client, clock) => deletions.deleter(client, clock)
 			});
+			const who = await this.people(diff.changes.flatMap((change) => change.author ?? []));
 			const people = new Map<string, DiffResponse['people'][number]>();
 			const changes = diff.changes.map((change) => {
 				const author =
 					change.author !== null
-						? this.identityOf(change.author)
+						? who(change.author)
 						: change.type === 'insert'
 							? ORIGINAL
 							: UNKNOWN;
@@ -200,7 +203,11 @@ export class HistoryService {
 			const before = await rooms.makeVersion(room, 'before-restore');
 			await rooms.withDocument(room, (draft) => restoreBlocks(draft, doc), writer);
 			const version = await rooms.makeVersion(room, 'restore');
-			return { restored: versionId, before: this.summary(before), version: this.summary(version) };
+			return {
+				restored: versionId,
+				before: await this.summary(before),
+				version: await this.summary(version)
+			};
 		} finally {
 			doc.destroy();
 		}
@@ -214,6 +221,7 @@ export class HistoryService {
 		try {
 			const writers = await this.store.clientWriters(room);
 			const { text, ranges } = storyAuthorship(doc, (client) => writers.get(client));
+			const who = await this.people(ranges.flatMap(({ author }) => author ?? []));
 			const authors: AuthorshipResponse['authors'] = [];
 			const indexOf = new Map<string | null, number>();
 			return {
@@ -224,7 +232,7 @@ export class HistoryService {
 					if (index === undefined) {
 						index = authors.length;
 						indexOf.set(author, index);
-						authors.push({ ...(author === null ? ORIGINAL : this.identityOf(author)), chars: 0 });
+						authors.push({ ...(author === null ? ORIGINAL : who(author)), chars: 0 });
 					}
 					authors[index]!.chars += end - start;
 					return { start, end, author: index };
@@ -235,17 +243,29 @@ export class HistoryService {
 		}
 	}
 
-	summary(version: VersionRecord): VersionSummary {
+	async summary(version: VersionRecord): Promise<VersionSummary> {
+		return this.summarise(version, await this.people(version.authors));
+	}
+
+	private summarise(version: VersionRecord, who: (writer: string) => Identity): VersionSummary {
 		return {
 			id: version.id,
 			createdAt: version.createdAt,
 			name: version.name,
 			kind: version.kind,
-			authors: version.authors.map((writer) => this.identityOf(writer)),
+			authors: version.authors.map(who),
 			words: version.words,
 			wordsDelta: version.wordsDelta,
 			storedBytes: version.storedBytes
 		};
+	}
+
+	/** Looks each writer up once (links live in the store), for the synchronous loops above. */
+	private async people(writers: Iterable<string>): Promise<(writer: string) => Identity> {
+		const unique = [...new Set(writers)];
+		const found = await Promise.all(unique.map((writer) => this.identityOf(writer)));
+		const byWriter = new Map(unique.map((writer, index) => [writer, found[index]!]));
+		return (writer) => byWriter.get(writer) ?? { id: writer, name: 'someone' };
 	}
 
 	/** `baseline`: the import version (the oldest, for stories older than history). */

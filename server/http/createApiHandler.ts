@@ -80,11 +80,11 @@ export function createApiHandler(
 				return true;
 			}
 		}
-		let access = null;
+		let storyId: string | null = null;
+		let tokenChecked: ((failed: boolean) => void) | null = null;
 		const story = STORY_PATH.exec(url.pathname);
 		if (story) {
 			// Every call on a story needs a token for it: 401 before anything else is read or said.
-			let storyId: string;
 			try {
 				storyId = decodeURIComponent(story[1]!);
 			} catch {
@@ -103,16 +103,28 @@ export function createApiHandler(
 				request.resume();
 				return true;
 			}
-			access = options.links.resolveAny(requestTokens(request, url), storyId);
-			if (!access) {
-				addressLimits.tokenFailed(address);
-				response.setHeader('WWW-Authenticate', 'Bearer');
-				sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
-				request.resume();
-				return true;
-			}
+			tokenChecked = addressLimits.checkingToken(address);
 		}
-		router.dispatch(request, response, url, access).catch((error: unknown) => {
+		// The token is looked up in the store (a network round trip with Postgres) before anything
+		// of the request is read.
+		const authorizeThenDispatch = async () => {
+			let access = null;
+			if (storyId !== null) {
+				try {
+					access = await options.links.resolveAny(requestTokens(request, url), storyId);
+				} finally {
+					tokenChecked?.(!access);
+				}
+				if (!access) {
+					response.setHeader('WWW-Authenticate', 'Bearer');
+					sendError(response, 401, 'unauthorized', 'This needs a valid link to the story.');
+					request.resume();
+					return;
+				}
+			}
+			await router.dispatch(request, response, url, access);
+		};
+		authorizeThenDispatch().catch((error: unknown) => {
 			// A body left unread (refused before it was read) would hold the connection.
 			if (!request.readableEnded) request.resume();
 			if (error instanceof HttpError) {

@@ -1,8 +1,7 @@
 import type { LinkListResponse, LinkPatchResponse, NewLinkResponse } from '#shared/api/types';
 import { z } from 'zod';
-import { isLastOwnerLink } from '#shared/protocol/policy';
 import { ROLES } from '#shared/protocol/roles';
-import type { LinkService } from '../auth/LinkService';
+import type { LinkRefusal, LinkService } from '../auth/LinkService';
 import { MAX_NAME_LENGTH } from '#shared/protocol/names';
 import { publicOrigin, storyLink } from '../auth/requestTokens';
 import { HttpError } from './HttpError';
@@ -41,10 +40,10 @@ const linkPatchRequest = z
 export function addLinkRoutes(router: Router, links: LinkService): void {
 	const base = '/api/stories/:id/links' as const;
 	router
-		.add('GET', base, { allow: 'links.manage' }, ({ request, response, params, access }) => {
+		.add('GET', base, { allow: 'links.manage' }, async ({ request, response, params, access }) => {
 			const origin = publicOrigin(request);
 			sendJson(response, 200, {
-				links: links.list(params.id).map((link) => ({
+				links: (await links.list(params.id)).map((link) => ({
 					id: link.id,
 					role: link.role,
 					name: link.name,
@@ -55,14 +54,14 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 				}))
 			} satisfies LinkListResponse);
 		})
-		.add('POST', base, { allow: 'links.manage', body: newLinkRequest }, (context) => {
+		.add('POST', base, { allow: 'links.manage', body: newLinkRequest }, async (context) => {
 			const { request, response, params, body: input } = context;
 			const { role, expiresAt } = input;
 			const expires = expiresAt ? new Date(expiresAt).toISOString() : null;
 			if (expires && Date.parse(expires) <= Date.now()) {
 				throw new HttpError(400, 'invalid', 'expiresAt must be in the future.');
 			}
-			const link = links.create(params.id, role, expires, input.name ?? null);
+			const link = await links.create(params.id, role, expires, input.name ?? null);
 			sendJson(response, 201, {
 				id: link.id,
 				name: link.name,
@@ -73,12 +72,9 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 			'PATCH',
 			`${base}/:link` as const,
 			{ allow: 'links.manage', body: linkPatchRequest },
-			({ response, params, body: patch }) => {
-				if (patch.role !== undefined && patch.role !== 'owner') {
-					refuseLastOwner(links, params.id, params.link, 'downgrade');
-				}
-				const link = links.update(params.id, params.link, patch);
-				if (!link) throw new HttpError(404, 'not_found', 'No such link.');
+			async ({ response, params, body: patch }) => {
+				const link = await links.update(params.id, params.link, patch);
+				if (typeof link === 'string') throw refusal(link, 'downgrade');
 				sendJson(response, 200, {
 					id: link.id,
 					role: link.role,
@@ -86,27 +82,27 @@ export function addLinkRoutes(router: Router, links: LinkService): void {
 				} satisfies LinkPatchResponse);
 			}
 		)
-		.add('DELETE', `${base}/:link` as const, { allow: 'links.manage' }, ({ response, params }) => {
-			refuseLastOwner(links, params.id, params.link, 'revoke');
-			if (!links.revoke(params.id, params.link)) {
-				throw new HttpError(404, 'not_found', 'No such link.');
+		.add(
+			'DELETE',
+			`${base}/:link` as const,
+			{ allow: 'links.manage' },
+			async ({ response, params }) => {
+				const refused = await links.revoke(params.id, params.link);
+				if (refused) throw refusal(refused, 'revoke');
+				sendNoContent(response);
 			}
-			sendNoContent(response);
-		});
+		);
 }
 
-/** 409 when `linkId` is the story's last owner link (see isLastOwnerLink). */
-function refuseLastOwner(
-	links: LinkService,
-	storyId: string,
-	linkId: string,
-	action: 'revoke' | 'downgrade'
-): void {
-	if (isLastOwnerLink(links.list(storyId), linkId)) {
-		throw new HttpError(
-			409,
-			'last_owner',
-			`This is the story's only owner link: make another owner link before you ${action} it.`
-		);
-	}
+/**
+ * 404 for no such working link; 409 for the story's last owner link (the store checks the
+ * last-owner rule in the same transaction as the change, see StoryCatalog.revokeLink).
+ */
+function refusal(reason: LinkRefusal, action: 'revoke' | 'downgrade'): HttpError {
+	if (reason === 'not-found') return new HttpError(404, 'not_found', 'No such link.');
+	return new HttpError(
+		409,
+		'last_owner',
+		`This is the story's only owner link: make another owner link before you ${action} it.`
+	);
 }

@@ -1,5 +1,6 @@
 import type { ImportResponse, StoryListResponse, StorySummary } from '#shared/api/types';
 import { z } from 'zod';
+import type { Role } from '#shared/protocol/roles';
 import type { LinkService } from '../auth/LinkService';
 import { publicOrigin, requestTokens, storyLink } from '../auth/requestTokens';
 import { exportOptionsSchema, type ExportOptions } from '../formats/exportStory';
@@ -50,13 +51,17 @@ export function addStoryRoutes(
 				throw new HttpError(401, 'unauthorized', 'Importing needs the admin token.');
 			}
 			const files = await readImportFiles(request, maxImportBytes);
-			const created = await stories.importFiles(files, url.searchParams.get('title') ?? undefined);
-			const origin = publicOrigin(request);
 			// `?owner=Ana`: the importer's name, which the owner link then shows to everyone.
 			const ownerName = url.searchParams.get('owner');
+			const created = await stories.importFiles(
+				files,
+				url.searchParams.get('title') ?? undefined,
+				(storyId) => links.issueSet(storyId, ownerName)
+			);
+			const origin = publicOrigin(request);
 			sendJson(response, 201, {
 				stories: created.map((story) => {
-					const tokens = links.createSet(story.id, ownerName);
+					const tokens = story.tokens as Record<Role, string>;
 					return {
 						id: story.id,
 						title: story.title,
@@ -77,9 +82,10 @@ export function addStoryRoutes(
 			// only that (Delete for owners).
 			const tokens = requestTokens(request, url);
 			const admin = links.isAdmin(tokens);
+			const roles = admin ? null : await links.rolesByStory(tokens);
 			const visible = [];
 			for (const story of await stories.list()) {
-				const role = admin ? 'owner' : links.resolveAny(tokens, story.id)?.role;
+				const role = roles ? roles.get(story.id) : 'owner';
 				if (role) visible.push({ ...story, role });
 			}
 			sendJson(response, 200, { stories: visible } satisfies StoryListResponse);

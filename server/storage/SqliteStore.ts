@@ -1,101 +1,55 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { newId } from '#shared/ids';
+import type { Role } from '#shared/protocol/roles';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import type {
 	DamagedRow,
 	DeletionRecord,
 	DocumentStore,
+	LinkChange,
+	LinkRecord,
+	NewLink,
 	NewStory,
 	NewVersion,
 	StoredDocument,
+	StoredLink,
 	StoryEdit,
 	StoryRecord,
-	VersionKind,
 	VersionRecord
 } from './DocumentStore';
+import { SqliteLinks } from './sqliteLinks';
+import type { StoryDump } from './StoryDump';
 import { migrate } from './sqliteSchema';
+import {
+	CHECKSUM_MISMATCH,
+	intact,
+	packVersionState,
+	rowChecksum,
+	STORY_COLUMNS,
+	toBuffer,
+	toStory,
+	toVersion,
+	unpackVersionState,
+	VERSION_COLUMNS,
+	type StoryRow,
+	type VersionRow
+} from './storedRows';
 
 /** How long a statement waits for another process (the CLI) holding the write lock. */
 const BUSY_TIMEOUT_MS = 5_000;
-
-interface StoryRow {
-	id: string;
-	title: string;
-	words: number;
-	created_at: string;
-	updated_at: string;
-}
-
-interface VersionRow {
-	id: string;
-	story_id: string;
-	created_at: string;
-	name: string | null;
-	kind: string;
-	authors: string;
-	words: number;
-	words_delta: number;
-	state_bytes: number;
-}
-
-const VERSION_COLUMNS =
-	'id, story_id, created_at, name, kind, authors, words, words_delta, state_bytes';
-
-function toVersion(row: VersionRow): VersionRecord {
-	return {
-		id: row.id,
-		storyId: row.story_id,
-		createdAt: row.created_at,
-		name: row.name,
-		kind: row.kind as VersionKind,
-		authors: JSON.parse(row.authors) as string[],
-		words: row.words,
-		wordsDelta: row.words_delta,
-		storedBytes: row.state_bytes
-	};
-}
 
 interface PendingAppend {
 	room: string;
 	updates: Uint8Array[];
 	writers: ReadonlyMap<number, string> | undefined;
 	deletions: readonly DeletionRecord[] | undefined;
-	resolve: () => void;
+	/** Set by the group commit: the sequence number of this append's last update. */
+	lastSeq: number;
+	resolve: (lastSeq: number) => void;
 	reject: (error: unknown) => void;
-}
-
-/** better-sqlite3 binds Buffers only; wrap other Uint8Arrays without copying. */
-function toBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.isBuffer(bytes)
-		? bytes
-		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Why a row whose checksum does not match is damaged. */
-const CHECKSUM_MISMATCH = 'checksum mismatch: the bytes changed after they were written';
-
-/** The checksum stored with every snapshot and update (CRC-32: a flipped byte or a cut always shows). */
-export function rowChecksum(bytes: Uint8Array): number {
-	return crc32(bytes);
-}
-
-/** True when the row has no checksum (written before checksums) or its bytes still match it. */
-function intact(bytes: Uint8Array, checksum: number | null): boolean {
-	return checksum === null || rowChecksum(bytes) === checksum;
-}
-
-function toRecord(row: StoryRow): StoryRecord {
-	return {
-		id: row.id,
-		title: row.title,
-		words: row.words,
-		createdAt: row.created_at,
-		updatedAt: row.updated_at
-	};
 }
 
 /**
@@ -111,6 +65,7 @@ export class SqliteStore implements DocumentStore {
 	private closed = false;
 
 	private readonly statements;
+	private readonly links: SqliteLinks;
 	private readonly appendBatch: (batch: PendingAppend[]) => void;
 
 	constructor(file: string) {
@@ -121,17 +76,16 @@ export class SqliteStore implements DocumentStore {
 		migrate(this.db);
 
 		const db = this.db;
+		this.links = new SqliteLinks(db);
 		this.statements = {
 			insertStory: db.prepare(
 				`INSERT INTO stories (id, title, words, created_at, updated_at, baseline_text)
 				 VALUES (@id, @title, @words, @createdAt, @updatedAt, @baselineText)`
 			),
 			listStories: db.prepare<[], StoryRow>(
-				'SELECT id, title, words, created_at, updated_at FROM stories ORDER BY updated_at DESC, id'
+				`SELECT ${STORY_COLUMNS} FROM stories ORDER BY updated_at DESC, id`
 			),
-			getStory: db.prepare<[string], StoryRow>(
-				'SELECT id, title, words, created_at, updated_at FROM stories WHERE id = ?'
-			),
+			getStory: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
 			updateStory: db.prepare(
 				`UPDATE stories SET title = coalesce(@title, title), words = coalesce(@words, words),
 				 updated_at = coalesce(@updatedAt, updated_at) WHERE id = @id`
@@ -140,12 +94,14 @@ export class SqliteStore implements DocumentStore {
 			baselineText: db.prepare<[string], { baseline_text: string }>(
 				'SELECT baseline_text FROM stories WHERE id = ?'
 			),
-			getSnapshot: db.prepare<[string], { snapshot: Buffer; checksum: number | null }>(
-				'SELECT snapshot, checksum FROM documents WHERE room = ?'
-			),
-			putSnapshot: db.prepare<[string, Buffer, number]>(
-				`INSERT INTO documents (room, snapshot, checksum) VALUES (?, ?, ?) ON CONFLICT (room)
-				 DO UPDATE SET snapshot = excluded.snapshot, checksum = excluded.checksum`
+			getSnapshot: db.prepare<
+				[string],
+				{ snapshot: Buffer; checksum: number | null; snapshot_seq: number }
+			>('SELECT snapshot, checksum, snapshot_seq FROM documents WHERE room = ?'),
+			putSnapshot: db.prepare<[string, Buffer, number, number]>(
+				`INSERT INTO documents (room, snapshot, checksum, snapshot_seq) VALUES (?, ?, ?, ?)
+				 ON CONFLICT (room) DO UPDATE SET snapshot = excluded.snapshot,
+				 checksum = excluded.checksum, snapshot_seq = excluded.snapshot_seq`
 			),
 			deleteSnapshot: db.prepare<[string]>('DELETE FROM documents WHERE room = ?'),
 			listUpdates: db.prepare<[string], { seq: number; data: Buffer; checksum: number | null }>(
@@ -154,6 +110,7 @@ export class SqliteStore implements DocumentStore {
 			insertUpdate: db.prepare<[string, Buffer, number]>(
 				'INSERT INTO updates (room, data, checksum) VALUES (?, ?, ?)'
 			),
+			// One sequence for every room (AUTOINCREMENT): increasing within a room, not gapless.
 			// A quarantined row is a copy: the row stays, so its room keeps refusing to open.
 			quarantineSnapshot: db.prepare<{ room: string; reason: string; at: string }>(
 				`INSERT INTO quarantine (room, kind, seq, data, checksum, reason, quarantined_at)
@@ -211,7 +168,12 @@ export class SqliteStore implements DocumentStore {
 			for (const append of batch) {
 				for (const update of append.updates) {
 					const data = toBuffer(update);
-					this.statements.insertUpdate.run(append.room, data, rowChecksum(data));
+					const { lastInsertRowid } = this.statements.insertUpdate.run(
+						append.room,
+						data,
+						rowChecksum(data)
+					);
+					append.lastSeq = Number(lastInsertRowid);
 				}
 				for (const [clientId, writer] of append.writers ?? []) {
 					this.statements.insertWriter.run(append.room, clientId, writer);
@@ -227,7 +189,7 @@ export class SqliteStore implements DocumentStore {
 		});
 	}
 
-	async createStory(story: NewStory): Promise<void> {
+	async createStory(story: NewStory, links: readonly NewLink[] = []): Promise<void> {
 		this.commitAppends();
 		const now = new Date().toISOString();
 		this.db.transaction(() => {
@@ -240,7 +202,7 @@ export class SqliteStore implements DocumentStore {
 				baselineText: story.baselineText
 			});
 			const state = toBuffer(story.initialState);
-			this.statements.putSnapshot.run(storyRoom(story.id), state, rowChecksum(state));
+			this.statements.putSnapshot.run(storyRoom(story.id), state, rowChecksum(state), 0);
 			this.insertVersion({
 				id: newId(),
 				storyId: story.id,
@@ -252,16 +214,17 @@ export class SqliteStore implements DocumentStore {
 				wordsDelta: 0,
 				state: Y.convertUpdateFormatV1ToV2(state)
 			});
+			this.links.insert(links);
 		})();
 	}
 
 	async listStories(): Promise<StoryRecord[]> {
-		return this.statements.listStories.all().map(toRecord);
+		return this.statements.listStories.all().map(toStory);
 	}
 
 	async getStory(id: string): Promise<StoryRecord | null> {
 		const row = this.statements.getStory.get(id);
-		return row ? toRecord(row) : null;
+		return row ? toStory(row) : null;
 	}
 
 	async updateStory(
@@ -332,7 +295,7 @@ export class SqliteStore implements DocumentStore {
 			snapshot: snapshot?.snapshot ?? null,
 			updates: rows.map((row) => row.data),
 			updateSeqs: rows.map((row) => row.seq),
-			lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+			lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : (snapshot?.snapshot_seq ?? 0),
 			writers,
 			damaged
 		};
@@ -344,11 +307,11 @@ export class SqliteStore implements DocumentStore {
 		updates: Uint8Array[],
 		writers?: ReadonlyMap<number, string>,
 		deletions?: readonly DeletionRecord[]
-	): Promise<void> {
+	): Promise<number> {
 		if (this.closed) return Promise.reject(new Error('The document store is closed.'));
-		if (updates.length === 0 && !writers?.size && !deletions?.length) return Promise.resolve();
+		if (updates.length === 0 && !writers?.size && !deletions?.length) return Promise.resolve(0);
 		return new Promise((resolve, reject) => {
-			this.queue.push({ room, updates, writers, deletions, resolve, reject });
+			this.queue.push({ room, updates, writers, deletions, lastSeq: 0, resolve, reject });
 			// setImmediate, not a microtask: rooms flush in the same check phase, so this one
 			// commit collects every room's batch of this turn.
 			this.commitScheduled ??= setImmediate(() => this.commitAppends());
@@ -360,6 +323,25 @@ export class SqliteStore implements DocumentStore {
 		return this.statements.listDeletions
 			.all(room)
 			.map((row) => ({ writer: row.writer, deleteSet: row.delete_set }));
+	}
+
+	async bindWriters(
+		room: string,
+		writers: ReadonlyMap<number, string>
+	): Promise<Map<number, string>> {
+		this.commitAppends();
+		return this.db
+			.transaction(() => {
+				for (const [clientId, writer] of writers) {
+					this.statements.insertWriter.run(room, clientId, writer);
+				}
+				const bound = new Map<number, string>();
+				for (const row of this.statements.listWriters.all(room)) {
+					if (writers.has(row.client_id)) bound.set(row.client_id, row.writer);
+				}
+				return bound;
+			})
+			.immediate();
 	}
 
 	async clientWriters(room: string): Promise<Map<number, string>> {
@@ -386,10 +368,7 @@ export class SqliteStore implements DocumentStore {
 	): Promise<(VersionRecord & { state: Uint8Array }) | null> {
 		const row = this.statements.getVersion.get(storyId, versionId);
 		if (!row) return null;
-		if (rowChecksum(row.state) !== row.checksum) {
-			throw new Error(`version ${versionId} of story ${storyId} is damaged (checksum mismatch)`);
-		}
-		return { ...toVersion(row), state: inflateRawSync(row.state) };
+		return { ...toVersion(row), state: unpackVersionState(row, row.checksum) };
 	}
 
 	async renameVersion(
@@ -410,9 +389,8 @@ export class SqliteStore implements DocumentStore {
 		})();
 	}
 
-	/** A version's state (V2) is stored deflated (a story's compresses ~8×), with a CRC-32. */
 	private insertVersion(version: NewVersion): number {
-		const state = deflateRawSync(version.state);
+		const { state, checksum } = packVersionState(version.state);
 		this.statements.insertVersion.run({
 			id: version.id,
 			storyId: version.storyId,
@@ -424,7 +402,7 @@ export class SqliteStore implements DocumentStore {
 			wordsDelta: version.wordsDelta,
 			state,
 			stateBytes: state.byteLength,
-			checksum: rowChecksum(state)
+			checksum
 		});
 		return state.byteLength;
 	}
@@ -433,10 +411,16 @@ export class SqliteStore implements DocumentStore {
 		this.commitAppends();
 		const data = toBuffer(snapshot);
 		const checksum = rowChecksum(data);
-		this.db.transaction(() => {
-			this.statements.putSnapshot.run(room, data, checksum);
-			this.statements.deleteUpdatesUpTo.run(room, upToSeq);
-		})();
+		// The check and the write in one write transaction: another process (the CLI, a second
+		// server on the file) may have stored a snapshot covering more meanwhile.
+		this.db
+			.transaction(() => {
+				const stored = this.statements.getSnapshot.get(room);
+				if (stored && stored.snapshot_seq > upToSeq) return;
+				this.statements.putSnapshot.run(room, data, checksum, upToSeq);
+				this.statements.deleteUpdatesUpTo.run(room, upToSeq);
+			})
+			.immediate();
 	}
 
 	async quarantine(room: string, rows: readonly DamagedRow[]): Promise<void> {
@@ -451,6 +435,79 @@ export class SqliteStore implements DocumentStore {
 				}
 			}
 		})();
+	}
+
+	async createLinks(links: readonly NewLink[]): Promise<void> {
+		this.commitAppends();
+		this.db.transaction(() => this.links.insert(links))();
+	}
+
+	async getLink(id: string): Promise<LinkRecord | null> {
+		return this.links.get(id);
+	}
+
+	async linkByTokenHash(tokenHash: string): Promise<LinkRecord | null> {
+		return this.links.byTokenHash(tokenHash);
+	}
+
+	async storyLinks(storyId: string): Promise<StoredLink[]> {
+		return this.links.ofStory(storyId);
+	}
+
+	async restoreStory(dump: StoryDump): Promise<void> {
+		this.commitAppends();
+		const { story } = dump;
+		this.db.transaction(() => {
+			this.statements.insertStory.run({
+				id: story.id,
+				title: story.title,
+				words: story.words,
+				createdAt: story.createdAt,
+				updatedAt: story.updatedAt,
+				baselineText: dump.baselineText
+			});
+			for (const room of dump.rooms) {
+				if (room.snapshot) {
+					const snapshot = toBuffer(room.snapshot);
+					this.statements.putSnapshot.run(room.room, snapshot, rowChecksum(snapshot), 0);
+				}
+				for (const update of room.updates) {
+					const data = toBuffer(update);
+					this.statements.insertUpdate.run(room.room, data, rowChecksum(data));
+				}
+				for (const [clientId, writer] of room.writers) {
+					this.statements.insertWriter.run(room.room, clientId, writer);
+				}
+				for (const deletion of room.deletions) {
+					this.statements.insertDeletion.run(
+						room.room,
+						deletion.writer,
+						toBuffer(deletion.deleteSet)
+					);
+				}
+			}
+			for (const version of dump.versions) this.insertVersion(version);
+			this.links.insert(dump.links);
+		})();
+	}
+
+	async listLinks(storyId: string, now: string): Promise<LinkRecord[]> {
+		return this.links.working(storyId, now);
+	}
+
+	async revokeLink(storyId: string, linkId: string, now: string): Promise<LinkChange> {
+		this.commitAppends();
+		return this.links.change(storyId, linkId, null, now);
+	}
+
+	async updateLink(
+		storyId: string,
+		linkId: string,
+		change: { role: Role; name: string },
+		now: string
+	): Promise<LinkChange> {
+		this.commitAppends();
+		return this.links.change(storyId, linkId, change, now);
 	}
 
 	async probeWrite(): Promise<void> {
@@ -484,7 +541,7 @@ export class SqliteStore implements DocumentStore {
 			for (const append of batch) append.reject(error);
 			return;
 		}
-		for (const append of batch) append.resolve();
+		for (const append of batch) append.resolve(append.lastSeq);
 	}
 }
 

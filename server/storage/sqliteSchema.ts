@@ -95,7 +95,9 @@ const MIGRATIONS: string[] = [
 		delete_set BLOB NOT NULL
 	);
 	CREATE INDEX deletions_by_room ON deletions (room, seq);
-	`
+	`,
+	// The sequence number a snapshot covers, so compaction never replaces it with older state.
+	`ALTER TABLE documents ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;`
 ];
 
 /** The schema version this code writes. */

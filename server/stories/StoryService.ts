@@ -4,7 +4,8 @@ import { newId } from '#shared/ids';
 import { countWords } from '#shared/model/storyDoc';
 import { notesRoom, storyRoom, isStoryId } from '#shared/protocol/rooms';
 import type { ExportFile, ExportOptions } from '../formats/exportStory';
-import type { DocumentStore, StoryEdit, StoryRecord } from '../storage/DocumentStore';
+import type { Role } from '#shared/protocol/roles';
+import type { DocumentStore, NewLink, StoryEdit, StoryRecord } from '../storage/DocumentStore';
 import type { LiveDocuments } from './LiveDocuments';
 import type { ExportJob, HeavyWork } from '../work/HeavyWork';
 import { ExportCache } from './ExportCache';
@@ -13,6 +14,15 @@ import { StoryError } from './StoryError';
 
 /** A story as listed, with how many people are in it now (see the API's StorySummary). */
 export type StorySummary = StoryRecord & Pick<ApiStorySummary, 'present'>;
+
+/** Links to store with a new story, and their tokens (see LinkService.issueSet). */
+export type LinksForStory = (storyId: string) => {
+	links: NewLink[];
+	tokens: Partial<Record<Role, string>>;
+};
+
+/** A story just imported, with the tokens of the links stored with it. */
+export type ImportedStory = StoryRecord & { tokens: Partial<Record<Role, string>> };
 
 /** The operations on stories shared by the HTTP API and the CLI. */
 export class StoryService {
@@ -35,9 +45,14 @@ export class StoryService {
 
 	/**
 	 * Imports files as new stories. Every file is checked before any is stored, so a request
-	 * either imports all its files or none, and the error names the file at fault.
+	 * either imports all its files or none, and the error names the file at fault. Each story is
+	 * stored together with its `linksFor` links in one transaction: never a story nobody can open.
 	 */
-	async importFiles(sources: ImportSource[], title?: string): Promise<StoryRecord[]> {
+	async importFiles(
+		sources: ImportSource[],
+		title?: string,
+		linksFor: LinksForStory = () => ({ links: [], tokens: {} })
+	): Promise<ImportedStory[]> {
 		// One after another: a batch of Word documents should not all be unpacked at once.
 		const prepared: PreparedStory[] = [];
 		for (const source of sources) {
@@ -49,8 +64,8 @@ export class StoryService {
 				})
 			);
 		}
-		const stories: StoryRecord[] = [];
-		for (const story of prepared) stories.push(await this.create(story));
+		const stories: ImportedStory[] = [];
+		for (const story of prepared) stories.push(await this.create(story, linksFor));
 		return stories;
 	}
 
@@ -157,16 +172,20 @@ export class StoryService {
 		return isStoryId(id) && (await this.store.getStory(id)) !== null;
 	}
 
-	private async create(prepared: PreparedStory): Promise<StoryRecord> {
+	private async create(prepared: PreparedStory, linksFor: LinksForStory): Promise<ImportedStory> {
 		const id = newId();
-		await this.store.createStory({
-			id,
-			title: prepared.title,
-			initialState: prepared.state,
-			baselineText: prepared.text,
-			words: prepared.words
-		});
-		return this.require(id);
+		const { links, tokens } = linksFor(id);
+		await this.store.createStory(
+			{
+				id,
+				title: prepared.title,
+				initialState: prepared.state,
+				baselineText: prepared.text,
+				words: prepared.words
+			},
+			links
+		);
+		return { ...(await this.require(id)), tokens };
 	}
 
 	private async require(id: string): Promise<StoryRecord> {

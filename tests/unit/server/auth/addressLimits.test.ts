@@ -68,3 +68,29 @@ describe('AddressLimits', () => {
 		expect(limits.mayConnect('a')).toBe(false);
 	});
 });
+
+describe('AddressLimits token lookups in flight', () => {
+	it('counts lookups not answered yet as failures, so a burst cannot outrun the limit', () => {
+		vi.useFakeTimers();
+		const limits = new AddressLimits({
+			tokenFailuresPerMinute: 3,
+			connectionsPerAddress: 10,
+			trustProxy: false
+		});
+		const answers = [1, 2, 3].map(() => {
+			expect(limits.tokenRetryAfter('a')).toBe(0);
+			return limits.checkingToken('a');
+		});
+		expect(limits.tokenRetryAfter('a')).toBeGreaterThan(0);
+		expect(limits.tokenRetryAfter('b')).toBe(0);
+		// A good token gives its place back; a bad one spends it.
+		answers[0]!(false);
+		expect(limits.tokenRetryAfter('a')).toBe(0);
+		answers[1]!(true);
+		answers[2]!(true);
+		answers[2]!(true); // once only
+		expect(limits.tokenRetryAfter('a')).toBe(0);
+		limits.tokenFailed('a');
+		expect(limits.tokenRetryAfter('a')).toBeGreaterThan(0);
+	});
+});

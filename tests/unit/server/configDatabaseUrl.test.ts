@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../server/config';
+
+describe('DATABASE_URL', () => {
+	it('is SQLite in DATA_DIR when unset or empty', () => {
+		expect(loadConfig({}).databaseUrl).toBeNull();
+		expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+	});
+
+	it('takes a postgres:// or postgresql:// URL', () => {
+		const url = 'postgres://galley:secret@db.example:5432/galley';
+		expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+		expect(loadConfig({ DATABASE_URL: 'postgresql://db/galley' }).databaseUrl).toBe(
+			'postgresql://db/galley'
+		);
+	});
+
+	it('stops the boot with a clear reason for anything else', () => {
+		expect(() => loadConfig({ DATABASE_URL: 'mysql://db/galley' })).toThrow(
+			/DATABASE_URL: must be a postgres:\/\/ URL/
+		);
+	});
+});
