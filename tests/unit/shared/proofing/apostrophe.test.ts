@@ -37,7 +37,10 @@ describe('missing apostrophes', () => {
 		'Nadia waved. Everyone loved Nadia. Then the Nadia boy smiled.',
 		'Nadia waved. Everyone loved Nadia. It was Nadia who smiled.',
 		'Mars was red. They flew to Mars. On Mars humans walked.',
-		'Freud wrote about the id and the ego.'
+		'Freud wrote about the id and the ego.',
+		'Riverside won. Everyone loved Riverside. Then the new Riverside pitcher walked out.',
+		'Anniston lost. Everyone booed Anniston. Riverside and Anniston players rushed out.',
+		'Miami was hot. Everyone loved Miami. In Miami Beach cops had no say.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
 
@@ -58,6 +61,7 @@ describe('possessives after a determiner that takes one thing', () => {
 		'She found a glasses case in the drawer.',
 		'The hounds howled all night.',
 		'The lanterns swung and the ropes creaked.',
-		'The sales team was pleased.'
+		'The sales team was pleased.',
+		'He liked the girls who stayed, and the peasants who fled.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
