@@ -12,6 +12,7 @@ import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
+import { lostContraction } from '#shared/proofing/rules/lostContraction';
 import { article } from '#shared/proofing/rules/article';
 import { confusedWords } from '#shared/proofing/rules/confusion';
 import { dialogue } from '#shared/proofing/rules/dialogue';
@@ -56,6 +57,7 @@ const RULES: Rule[] = [
 	invisibleCharacters,
 	dialogue,
 	apostrophe,
+	lostContraction,
 	confusedWords,
 	realWord,
 	theyThe,
