@@ -10,6 +10,7 @@ import { oneOn } from '#shared/proofing/rules/oneOn';
 import { ofOff } from '#shared/proofing/rules/ofOff';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
+import { missingTo } from '#shared/proofing/rules/missingTo';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
 import { lostContraction } from '#shared/proofing/rules/lostContraction';
@@ -70,6 +71,7 @@ const RULES: Rule[] = [
 	andAn,
 	grammar,
 	missingWord,
+	missingTo,
 	hyphen,
 	compounds,
 	repetition,

@@ -16,3 +16,19 @@ describe('a dropped small word', () => {
 		['a bare noun after a preposition', 'He stood at attention, his face creased in pain.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a dropped "to" before a plain verb', () => {
+	it.each([
+		['We had settle the bill before noon.', 'We had to settle the bill before noon.'],
+		['She tried explain it twice.', 'She tried to explain it twice.'],
+		['He was not able go with them.', 'He was not able to go with them.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a participle the same as the plain verb', 'They have come home, and he had put it away.'],
+		['a noun the verb takes', 'Some houses had flower gardens; we have complete rooms.'],
+		['a noun before "of"', 'When I had hold of the rope, I felt safe.'],
+		['an adjective', 'It had long since gone.'],
+		['a bare object after "need"', 'We need help here.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
