@@ -6,14 +6,16 @@ describe('a dropped small word', () => {
 		['It a long way home.', 'It was a long way home.'],
 		['None her friends came.', 'None of her friends came.'],
 		['Each the boys got a coin.', 'Each of the boys got a coin.'],
-		['They walked on same side of the road.', 'They walked on the same side of the road.']
+		['They walked on same side of the road.', 'They walked on the same side of the road.'],
+		['There were thousands huts in the valley.', 'There were thousands of huts in the valley.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['"it" as an object', 'She made it a rule to rise early.'],
 		['"each" before a noun', 'Each boy got a coin.'],
 		['"the same"', 'They walked on the same side.'],
-		['a bare noun after a preposition', 'He stood at attention, his face creased in pain.']
+		['a bare noun after a preposition', 'He stood at attention, his face creased in pain.'],
+		['a quantity before "more"', 'There were thousands more, and it was plenty warm.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 
