@@ -8,6 +8,7 @@ import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
 import { ofOff } from '#shared/proofing/rules/ofOff';
+import { inTo } from '#shared/proofing/rules/inTo';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
@@ -68,6 +69,7 @@ const RULES: Rule[] = [
 	formFrom,
 	oneOn,
 	ofOff,
+	inTo,
 	andAn,
 	grammar,
 	missingWord,
