@@ -9,6 +9,7 @@ import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
 import { ofOff } from '#shared/proofing/rules/ofOff';
 import { inTo } from '#shared/proofing/rules/inTo';
+import { knowNo } from '#shared/proofing/rules/knowNo';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
@@ -70,6 +71,7 @@ const RULES: Rule[] = [
 	oneOn,
 	ofOff,
 	inTo,
+	knowNo,
 	andAn,
 	grammar,
 	missingWord,
