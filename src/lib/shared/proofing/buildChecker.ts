@@ -21,6 +21,7 @@ import { confusedWords } from '#shared/proofing/rules/confusion';
 import { dialogue } from '#shared/proofing/rules/dialogue';
 import { grammar } from '#shared/proofing/rules/grammar';
 import { hyphen } from '#shared/proofing/rules/hyphen';
+import { participleModifier } from '#shared/proofing/rules/participleModifier';
 import { mojibake } from '#shared/proofing/rules/mojibake';
 import { invisibleCharacters } from '#shared/proofing/rules/nbsp';
 import { punctuation } from '#shared/proofing/rules/punctuation';
@@ -78,6 +79,7 @@ const RULES: Rule[] = [
 	missingTo,
 	hyphen,
 	compounds,
+	participleModifier,
 	repetition,
 	article,
 	punctuation,
