@@ -10,6 +10,7 @@ import { oneOn } from '#shared/proofing/rules/oneOn';
 import { ofOff } from '#shared/proofing/rules/ofOff';
 import { inTo } from '#shared/proofing/rules/inTo';
 import { knowNo } from '#shared/proofing/rules/knowNo';
+import { isAs } from '#shared/proofing/rules/isAs';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
@@ -73,6 +74,7 @@ const RULES: Rule[] = [
 	ofOff,
 	inTo,
 	knowNo,
+	isAs,
 	andAn,
 	grammar,
 	missingWord,
