@@ -11,6 +11,7 @@ import { ofOff } from '#shared/proofing/rules/ofOff';
 import { inTo } from '#shared/proofing/rules/inTo';
 import { knowNo } from '#shared/proofing/rules/knowNo';
 import { isAs } from '#shared/proofing/rules/isAs';
+import { verbSlips } from '#shared/proofing/rules/verbSlips';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
@@ -75,6 +76,7 @@ const RULES: Rule[] = [
 	inTo,
 	knowNo,
 	isAs,
+	verbSlips,
 	andAn,
 	grammar,
 	missingWord,
