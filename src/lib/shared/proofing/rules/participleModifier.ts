@@ -31,8 +31,11 @@ export const participleModifier: Rule = (context) => {
 		let first = context.next(word);
 		if (first && DETERMINERS.has(first.lower)) first = context.next(first);
 		const participle = first && context.next(first);
-		if (!first || !participle || !isModifierPart(context, first)) continue;
+		if (!first || !participle) continue;
 		const lower = participle.lower;
+		// The cheap test first: most words after a preposition's noun are no participle.
+		if (!lower.endsWith('ed') && !IRREGULAR_PARTICIPLES.has(lower)) continue;
+		if (!isModifierPart(context, first)) continue;
 		if (participle.text !== lower || lower === first.lower) continue;
 		// An -ed form or a participle of its own: "was", "came" are pasts, the next clause's verb.
 		const past = lower.endsWith('ed') && isPastVerb(speller, lower);
