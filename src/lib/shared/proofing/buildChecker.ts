@@ -12,6 +12,7 @@ import { inTo } from '#shared/proofing/rules/inTo';
 import { knowNo } from '#shared/proofing/rules/knowNo';
 import { isAs } from '#shared/proofing/rules/isAs';
 import { verbSlips } from '#shared/proofing/rules/verbSlips';
+import { homophoneSlips } from '#shared/proofing/rules/homophoneSlips';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
@@ -77,6 +78,7 @@ const RULES: Rule[] = [
 	knowNo,
 	isAs,
 	verbSlips,
+	homophoneSlips,
 	andAn,
 	grammar,
 	missingWord,
