@@ -3,6 +3,7 @@ import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
+import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /**
  * Subjects straight before which "where" cannot stand: "as if she where lying". "You" and "it"
@@ -21,7 +22,8 @@ const BEFORE_RIGHT = /^(?:the|you['’]re|we['’]re|they['’]re|he['’]s|she[
  * - "write" after "you're", "I'm" or "the" ("you're write", "to the write"), or "all write" at a
  *   clause's end, is "right" (the verb takes a subject or "to", not "be");
  * - "where" straight after a subject pronoun ("as if she where lying", "they where gone") is
- *   "were": "where" never follows its clause's subject.
+ *   "were": "where" never follows its clause's subject; so is "where" between a plural and a
+ *   participle with its preposition ("the men where huddled in"), and "There we more".
  */
 export const verbSlips: Rule = (context) => {
 	const flags: Flag[] = [];
@@ -53,8 +55,35 @@ function writeRight(context: TextContext, word: Word): string | null {
 }
 
 function whereWere(context: TextContext, word: Word): string | null {
+	if (word.text === 'we') return thereWe(context, word);
 	if (word.text !== 'where') return null;
 	const before = context.previous(word);
-	if (!before || !SUBJECTS.has(before.lower)) return null;
-	return context.next(word) ? 'were' : null;
+	const after = context.next(word);
+	if (!before || !after) return null;
+	if (SUBJECTS.has(before.lower)) return 'were';
+	// "the men where huddled in the cold": a plural, then a participle and its preposition; a
+	// place takes "where" before a clause with a subject of its own.
+	const plural =
+		/[^s]s$/.test(before.lower) || /^(?:men|women|people|children)$/.test(before.lower);
+	const then = context.next(after);
+	return plural &&
+		before.text === before.lower &&
+		after.lower.endsWith('ed') &&
+		then !== undefined &&
+		PREPOSITIONS.has(then.lower)
+		? 'were'
+		: null;
+}
+
+/** What follows "there were" and never "there we" ("there we go", "there we sat" are right). */
+const AFTER_THERE_WERE = new Set(
+	'no more many few several some close only two three four five a an'.split(' ')
+);
+
+/** "There we more women than men" → "There were". */
+function thereWe(context: TextContext, word: Word): string | null {
+	const before = context.previous(word);
+	const after = context.next(word);
+	if (before?.lower !== 'there' || !after || !AFTER_THERE_WERE.has(after.lower)) return null;
+	return context.isSentenceStart(before) || context.afterOpener(before) ? 'were' : null;
 }
