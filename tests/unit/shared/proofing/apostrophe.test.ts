@@ -49,7 +49,9 @@ describe('possessives after a determiner that takes one thing', () => {
 		['She traced a rivers course on the map.', "She traced a river's course on the map."],
 		['It was a nights sleep he badly needed.', "It was a night's sleep he badly needed."],
 		['Each sailors hammock swung.', "Each sailor's hammock swung."],
-		['The captains voice was hoarse.', "The captain's voice was hoarse."]
+		['The captains voice was hoarse.', "The captain's voice was hoarse."],
+		['A crease formed between the mans eyebrows.', "A crease formed between the man's eyebrows."],
+		['She went to the womens lunch.', "She went to the women's lunch."]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -62,6 +64,8 @@ describe('possessives after a determiner that takes one thing', () => {
 		'The hounds howled all night.',
 		'The lanterns swung and the ropes creaked.',
 		'The sales team was pleased.',
-		'He liked the girls who stayed, and the peasants who fled.'
+		'He liked the girls who stayed, and the peasants who fled.',
+		'The humans left, and the Germans stayed.',
+		'He mans the boat alone.'
 	])('leaves %j alone', (text) => expectClean(text));
 });

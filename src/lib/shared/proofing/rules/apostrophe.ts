@@ -24,6 +24,7 @@ export const apostrophe: Rule = (context) => {
 			namePossessive(context, word) ??
 			nameBeforeNoun(context, word) ??
 			nounContraction(context, word) ??
+			irregularPluralPossessive(context, word) ??
 			singularPossessive(context, word);
 		if (found) flags.push(found);
 	}
@@ -202,6 +203,27 @@ function nounContraction(context: TextContext, word: Word): Flag | null {
 		word.end,
 		`"${singular}'s" (${singular} is).`,
 		[`${singular}'s`]
+	);
+}
+
+/**
+ * "the mans eyebrows", "the womens lunch", "a childs clothes": nouns whose plural is no "-s"
+ * ("men", "children"), so the "-s" after them, after a determiner, is the possessive's.
+ */
+function irregularPluralPossessive(context: TextContext, word: Word): Flag | null {
+	const match = /^(.*(?:man|men|child|children))s$/.exec(word.lower);
+	if (!match || word.text !== word.lower) return null;
+	const stem = match[1]!;
+	if (!/^(?:wo)?m[ae]n$|^child(?:ren)?$|(?:wo)?men$|children$/.test(stem)) return null;
+	const determiner = context.previous(word);
+	if (!determiner || !DETERMINERS.has(determiner.lower)) return null;
+	return flag(
+		'apostrophe',
+		'apostrophe/possessive-noun',
+		word.start,
+		word.end,
+		`Possessive: "${stem}'s".`,
+		[`${stem}'s`]
 	);
 }
 
