@@ -8,15 +8,23 @@ import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
 import { ofOff } from '#shared/proofing/rules/ofOff';
+import { inTo } from '#shared/proofing/rules/inTo';
+import { knowNo } from '#shared/proofing/rules/knowNo';
+import { isAs } from '#shared/proofing/rules/isAs';
+import { verbSlips } from '#shared/proofing/rules/verbSlips';
+import { homophoneSlips } from '#shared/proofing/rules/homophoneSlips';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
+import { missingTo } from '#shared/proofing/rules/missingTo';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
+import { lostContraction } from '#shared/proofing/rules/lostContraction';
 import { article } from '#shared/proofing/rules/article';
 import { confusedWords } from '#shared/proofing/rules/confusion';
 import { dialogue } from '#shared/proofing/rules/dialogue';
 import { grammar } from '#shared/proofing/rules/grammar';
 import { hyphen } from '#shared/proofing/rules/hyphen';
+import { participleModifier } from '#shared/proofing/rules/participleModifier';
 import { mojibake } from '#shared/proofing/rules/mojibake';
 import { invisibleCharacters } from '#shared/proofing/rules/nbsp';
 import { punctuation } from '#shared/proofing/rules/punctuation';
@@ -56,6 +64,7 @@ const RULES: Rule[] = [
 	invisibleCharacters,
 	dialogue,
 	apostrophe,
+	lostContraction,
 	confusedWords,
 	realWord,
 	theyThe,
@@ -65,11 +74,18 @@ const RULES: Rule[] = [
 	formFrom,
 	oneOn,
 	ofOff,
+	inTo,
+	knowNo,
+	isAs,
+	verbSlips,
+	homophoneSlips,
 	andAn,
 	grammar,
 	missingWord,
+	missingTo,
 	hyphen,
 	compounds,
+	participleModifier,
 	repetition,
 	article,
 	punctuation,

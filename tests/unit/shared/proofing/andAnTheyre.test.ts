@@ -4,13 +4,17 @@ import { expectClean, expectFix } from './checker';
 describe('"and" where the article "an" was meant', () => {
 	it.each([
 		['It happened within and hour.', 'It happened within an hour.'],
-		['She rode up in and elevator.', 'She rode up in an elevator.']
+		['She rode up in and elevator.', 'She rode up in an elevator.'],
+		['It was and alien land to her.', 'It was an alien land to her.'],
+		['He spoke with and unkind voice.', 'He spoke with an unkind voice.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['a particle pair', 'People went in and out all day.'],
 		['a pronoun after it', 'He talked with and everyone listened.'],
-		['a verb form after it', 'She looked up and ordered coffee.']
+		['a verb form after it', 'She looked up and ordered coffee.'],
+		['"be" said twice', 'It was and always will be.'],
+		['"uni-" said with a consonant', 'He came with and united them.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 

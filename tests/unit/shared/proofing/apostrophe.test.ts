@@ -37,7 +37,10 @@ describe('missing apostrophes', () => {
 		'Nadia waved. Everyone loved Nadia. Then the Nadia boy smiled.',
 		'Nadia waved. Everyone loved Nadia. It was Nadia who smiled.',
 		'Mars was red. They flew to Mars. On Mars humans walked.',
-		'Freud wrote about the id and the ego.'
+		'Freud wrote about the id and the ego.',
+		'Riverside won. Everyone loved Riverside. Then the new Riverside pitcher walked out.',
+		'Anniston lost. Everyone booed Anniston. Riverside and Anniston players rushed out.',
+		'Miami was hot. Everyone loved Miami. In Miami Beach cops had no say.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
 
@@ -46,7 +49,9 @@ describe('possessives after a determiner that takes one thing', () => {
 		['She traced a rivers course on the map.', "She traced a river's course on the map."],
 		['It was a nights sleep he badly needed.', "It was a night's sleep he badly needed."],
 		['Each sailors hammock swung.', "Each sailor's hammock swung."],
-		['The captains voice was hoarse.', "The captain's voice was hoarse."]
+		['The captains voice was hoarse.', "The captain's voice was hoarse."],
+		['A crease formed between the mans eyebrows.', "A crease formed between the man's eyebrows."],
+		['She went to the womens lunch.', "She went to the women's lunch."]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -58,6 +63,9 @@ describe('possessives after a determiner that takes one thing', () => {
 		'She found a glasses case in the drawer.',
 		'The hounds howled all night.',
 		'The lanterns swung and the ropes creaked.',
-		'The sales team was pleased.'
+		'The sales team was pleased.',
+		'He liked the girls who stayed, and the peasants who fled.',
+		'The humans left, and the Germans stayed.',
+		'He mans the boat alone.'
 	])('leaves %j alone', (text) => expectClean(text));
 });

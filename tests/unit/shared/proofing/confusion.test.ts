@@ -86,7 +86,9 @@ describe('confused words read from the words around them', () => {
 		["They're wagon was stuck in the mud.", 'Their wagon was stuck in the mud.'],
 		["You're sister phoned twice.", 'Your sister phoned twice.'],
 		['He lied down under the oak.', 'He lay down under the oak.'],
-		['Wilson knew than this place must go.', 'Wilson knew that this place must go.']
+		['Wilson knew than this place must go.', 'Wilson knew that this place must go.'],
+		['Be sure its out before you leave.', "Be sure it's out before you leave."],
+		['Well, its within a mile of here.', "Well, it's within a mile of here."]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -111,7 +113,9 @@ describe('confused words read from the words around them', () => {
 		'Out there people were starving.',
 		"You're kidding me.",
 		'The witness was lying down when he lied to us.',
-		'He lied about the money.'
+		'He lied about the money.',
+		"That's your setting, and a fine one.",
+		'The bird smoothed its down with its beak.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
 

@@ -24,16 +24,31 @@ describe('"half", "well" or "ill" and a participle before a noun', () => {
 	it.each([
 		['He left a half eaten apple on the desk.', 'He left a half-eaten apple on the desk.'],
 		['She sat with a half folded map.', 'She sat with a half-folded map.'],
-		['It was an ill timed joke.', 'It was an ill-timed joke.']
+		['It was an ill timed joke.', 'It was an ill-timed joke.'],
+		['The shelves held rows of well bound books.', 'The shelves held rows of well-bound books.'],
+		['He chose another well dressed guest.', 'He chose another well-dressed guest.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
+		'He was well bred and well fed.',
 		'He half expected trouble.',
 		'She half closed the door.',
 		'The door was half opened.',
 		'They did well enough.',
 		'The map was half folded when I found it.'
 	])('leaves %j alone', (text) => expectClean(text));
+});
+
+describe('"a" or "an" and "all" before a modifier', () => {
+	it.each([
+		['They formed an all female crew.', 'They formed an all-female crew.'],
+		['It was an all night vigil.', 'It was an all-night vigil.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each(['All night long they sang.', 'She ate it all night after night.'])(
+		'leaves %j alone',
+		(text) => expectClean(text)
+	);
 });
 
 describe('"self" and the word it makes one with', () => {

@@ -6,13 +6,31 @@ describe('a dropped small word', () => {
 		['It a long way home.', 'It was a long way home.'],
 		['None her friends came.', 'None of her friends came.'],
 		['Each the boys got a coin.', 'Each of the boys got a coin.'],
-		['They walked on same side of the road.', 'They walked on the same side of the road.']
+		['They walked on same side of the road.', 'They walked on the same side of the road.'],
+		['There were thousands huts in the valley.', 'There were thousands of huts in the valley.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['"it" as an object', 'She made it a rule to rise early.'],
 		['"each" before a noun', 'Each boy got a coin.'],
 		['"the same"', 'They walked on the same side.'],
-		['a bare noun after a preposition', 'He stood at attention, his face creased in pain.']
+		['a bare noun after a preposition', 'He stood at attention, his face creased in pain.'],
+		['a quantity before "more"', 'There were thousands more, and it was plenty warm.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('a dropped "to" before a plain verb', () => {
+	it.each([
+		['We had settle the bill before noon.', 'We had to settle the bill before noon.'],
+		['She tried explain it twice.', 'She tried to explain it twice.'],
+		['He was not able go with them.', 'He was not able to go with them.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a participle the same as the plain verb', 'They have come home, and he had put it away.'],
+		['a noun the verb takes', 'Some houses had flower gardens; we have complete rooms.'],
+		['a noun before "of"', 'When I had hold of the rope, I felt safe.'],
+		['an adjective', 'It had long since gone.'],
+		['a bare object after "need"', 'We need help here.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -6,13 +6,18 @@ describe('"off" where "of" was meant', () => {
 		['She was the best student off her class.', 'She was the best student of her class.'],
 		['Most off the guests had gone home.', 'Most of the guests had gone home.'],
 		['He kept a picture off his mother.', 'He kept a picture of his mother.'],
-		['We won, off course.', 'We won, of course.']
+		['We won, off course.', 'We won, of course.'],
+		['He stared down the barrel off his rifle.', 'He stared down the barrel of his rifle.'],
+		['She sat in the shade off an old oak.', 'She sat in the shade of an old oak.'],
+		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['a verb that takes "off" before it', 'He knocked the glass off the table.'],
 		['a phrasal verb', 'She took her coat off and sat down.'],
 		['"off" at the end of a clause', 'He took the day off.'],
-		['"off" before "to"', 'They were off to the coast.']
+		['"off" before "to"', 'They were off to the coast.'],
+		['a noun the corpus has before "off"', 'They lived on an island off the coast.'],
+		['a verb before the noun phrase', 'He pushed the boat off the sand.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -4,12 +4,18 @@ import { expectClean, expectFix } from './checker';
 describe('"one" for "on" and "an" for "and"', () => {
 	it.each([
 		['He sat one the train to Lublin.', 'He sat on the train to Lublin.'],
-		['She stayed calm, an it worked.', 'She stayed calm, and it worked.']
+		['She stayed calm, an it worked.', 'She stayed calm, and it worked.'],
+		['He left one some errand of his own.', 'He left on some errand of his own.'],
+		['The moment he leveled one it, it fell.', 'The moment he leveled on it, it fell.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['"one" as a pronoun', 'No one the police asked knew, and one by one the men left.'],
 		['"one" before a noun', 'One day the rain stopped; one another, one that stayed.'],
-		['the article before a vowel', 'It was an hour, an apple and an idea.']
+		['the article before a vowel', 'It was an hour, an apple and an idea.'],
+		[
+			'"one" after "which" or "another"',
+			'Which one it was, and another one some day, we never knew.'
+		]
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -30,7 +30,10 @@ describe('punctuation', () => {
 		'Mara: ok. on my way. i think the bus is late',
 		'Ollie: fine. see you there',
 		'She counted . . . and counted again.',
-		'"Go on," he said. "And then?"'
+		'"Go on," he said. "And then?"',
+		'Nothing bold, nothing open; but enough.',
+		"He sank into the back seat; didn't answer.",
+		'The firm had ambitions; that Mrs. Garth would run was clear.'
 	])('leaves %j alone', (text) => expectClean(text));
 
 	it('capitalises a quotation that starts a new sentence', () => {

@@ -133,3 +133,15 @@ describe('spelling: words written on purpose', () => {
 		]);
 	});
 });
+
+describe('spelling: foreign words beside a foreign article or preposition', () => {
+	it.each([
+		'She rang for the fille de chambre.',
+		'They went to hear Tristan und Isolde at the opera.',
+		'He mailed it to the office on Piazza di Spagna.'
+	])('leaves %j alone', (text) => expectClean(text));
+
+	it('still flags the same unknown word with no foreign word beside it', () => {
+		expect(described('She rang for the chambre maid.')).toEqual(['spelling/unknown:chambre']);
+	});
+});

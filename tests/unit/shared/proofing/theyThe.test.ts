@@ -9,7 +9,9 @@ describe('"they" where "the" was meant', () => {
 		['Snow fell from they sky all night.', 'Snow fell from the sky all night.'],
 		['The riders crossed they Rockies in May.', 'The riders crossed the Rockies in May.'],
 		['He lived among they farmers for a year.', 'He lived among the farmers for a year.'],
-		['It was they same old song.', 'It was the same old song.']
+		['It was they same old song.', 'It was the same old song.'],
+		['But they loneliest hour came at dawn.', 'But the loneliest hour came at dawn.'],
+		['But they scar was still red.', 'But the scar was still red.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -21,7 +23,9 @@ describe('"they" where "the" was meant', () => {
 		['a name after an inverted question', 'Were they Canadians, or not?'],
 		['an inversion after a particle', 'In they went, and out they came.'],
 		['a subject after a modal', 'Will they sky dive again?'],
-		['"they better"', 'They better hurry.']
+		['"they better"', 'They better hurry.'],
+		['a floating adverb in dialect', '"They sure was mad," he said.'],
+		['a verb and its object', 'They scar the bark so it was marked.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 

@@ -7,7 +7,9 @@ describe('"too" where "to" was meant', () => {
 		['He came into town too see her.', 'He came into town to see her.'],
 		['She pointed too the door.', 'She pointed to the door.'],
 		['He sent the letter too Mrs. Hale.', 'He sent the letter to Mrs. Hale.'],
-		['She kept too herself all winter.', 'She kept to herself all winter.']
+		['She kept too herself all winter.', 'She kept to herself all winter.'],
+		['He tore a strip too wrap the cut.', 'He tore a strip to wrap the cut.'],
+		['The blast tore it too ribbons.', 'The blast tore it to ribbons.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -16,6 +18,7 @@ describe('"too" where "to" was meant', () => {
 		['"too well"', 'She knew him too well.'],
 		['an adjective in -y', 'Her walk was too steady.'],
 		['"also" at the end', 'I want one too.'],
+		['"also" before a verb in -s', 'He too runs every day, and she too swims.'],
 		['"too" before a name after a comma', 'I missed you too, Anna.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

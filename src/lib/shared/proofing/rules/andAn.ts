@@ -3,10 +3,13 @@ import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
 import { isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'am']);
+
 /**
- * "of and accident", "within and hour", "in and elevator": "and" straight after a preposition,
- * before a content word that starts with a vowel, is the article "an" with a "d" too many. A
- * function word after it keeps the pairs that are right ("in and out", "over and above").
+ * "of and accident", "within and hour", "was and alien land": "and" straight after a preposition
+ * or a form of "be", before a content word that starts with a vowel, is the article "an" with a
+ * "d" too many. A function word after it keeps the pairs that are right ("in and out", "over
+ * and above").
  */
 export const andAn: Rule = (context) => {
 	const flags: Flag[] = [];
@@ -15,12 +18,18 @@ export const andAn: Rule = (context) => {
 		const before = context.previous(word);
 		const next = context.next(word);
 		if (!before || !next || before.text !== before.lower || next.text !== next.lower) continue;
-		if (!PREPOSITIONS.has(before.lower) || !/^(?:[aeio]|hour|honest|hono|heir)/.test(next.lower))
-			continue;
+		// A form of "be" takes a complement, not "and": "it was and alien land".
+		const takesArticle = PREPOSITIONS.has(before.lower) || BE_FORMS.has(before.lower);
+		// "un-" sounds with a vowel ("an unknown"); "uni-" does not ("a unit").
+		if (!takesArticle || !/^(?:[aeio]|un(?!i)|hour|honest|hono|heir)/.test(next.lower)) continue;
 		if (isFunctionWord(next.lower) || !context.speller.isKnown(next.lower)) continue;
 		// "up and about", "on and on": the preposition said twice or a particle pair.
 		if (next.lower === before.lower || /(?:ing|ed|ly)$/.test(next.lower)) continue;
-		if (/^(?:every|any|one|other|each|either|again|also|even|ever|only|often)/.test(next.lower))
+		if (
+			/^(?:every|any|one|other|each|either|again|also|even|ever|only|often|always|until|unless)/.test(
+				next.lower
+			)
+		)
 			continue;
 		flags.push(
 			flag(

@@ -24,6 +24,7 @@ export const apostrophe: Rule = (context) => {
 			namePossessive(context, word) ??
 			nameBeforeNoun(context, word) ??
 			nounContraction(context, word) ??
+			irregularPluralPossessive(context, word) ??
 			singularPossessive(context, word);
 		if (found) flags.push(found);
 	}
@@ -115,6 +116,8 @@ function namePossessive(context: TextContext, word: Word): Flag | null {
 	if (!next || !isLower(next.text[0]) || isFunctionWord(next.lower)) return null;
 	if (next.lower.endsWith('ly') || !context.speller.isKnown(next.lower)) return null;
 	if (previous && DETERMINERS.has(previous.lower)) return null;
+	// "Houses winked", "Americans looking": a plural doing something, not an owner.
+	if (/(?:ed|ing)$/.test(next.lower) || isPastVerb(context.speller, next.lower)) return null;
 	return flag(
 		'apostrophe',
 		'apostrophe/possessive',
@@ -149,6 +152,9 @@ function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 	if (previous && (DETERMINERS.has(previous.lower) || previous.lower === 'other')) return null;
 	// "in Palestine humans broke", "On Mars humans built": a place after a preposition.
 	if (previous && PREPOSITIONS.has(previous.lower)) return null;
+	if (previous && modifiesName(context, previous)) return null;
+	// "I'm all set": a contraction is no name.
+	if (/['’]/.test(word.text)) return null;
 	// "Grabski who is the foreman": a relative pronoun, not a noun.
 	if (RELATIVES.has(noun.lower)) return null;
 	return flag(
@@ -159,6 +165,20 @@ function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 		`Possessive: "${word.text}'s ${noun.text}".`,
 		[`${word.text}'s`]
 	);
+}
+
+/**
+ * A word before the name that makes it part of a noun phrase, not an owner: another capitalised
+ * word mid-sentence ("Miami Beach cops", "Washington City everyone"), "and"/"or" joining names as
+ * modifiers ("Riverside and Anniston players"), or an adjective ("the new Riverside pitcher",
+ * "an antique French chess set"), which a possessive name never follows.
+ */
+function modifiesName(context: TextContext, previous: Word): boolean {
+	if (previous.lower === 'and' || previous.lower === 'or') return true;
+	if (isCapitalized(previous.text)) return context.isMidSentence(previous);
+	if (isFunctionWord(previous.lower)) return false;
+	const { speller } = context;
+	return !isVerbBase(speller, previous.lower) && !isPastVerb(speller, previous.lower);
 }
 
 /** "The buildings about to collapse." → "The building's about to collapse." */
@@ -183,6 +203,27 @@ function nounContraction(context: TextContext, word: Word): Flag | null {
 		word.end,
 		`"${singular}'s" (${singular} is).`,
 		[`${singular}'s`]
+	);
+}
+
+/**
+ * "the mans eyebrows", "the womens lunch", "a childs clothes": nouns whose plural is no "-s"
+ * ("men", "children"), so the "-s" after them, after a determiner, is the possessive's.
+ */
+function irregularPluralPossessive(context: TextContext, word: Word): Flag | null {
+	const match = /^(.*(?:man|men|child|children))s$/.exec(word.lower);
+	if (!match || word.text !== word.lower) return null;
+	const stem = match[1]!;
+	if (!/^(?:wo)?m[ae]n$|^child(?:ren)?$|(?:wo)?men$|children$/.test(stem)) return null;
+	const determiner = context.previous(word);
+	if (!determiner || !DETERMINERS.has(determiner.lower)) return null;
+	return flag(
+		'apostrophe',
+		'apostrophe/possessive-noun',
+		word.start,
+		word.end,
+		`Possessive: "${stem}'s".`,
+		[`${stem}'s`]
 	);
 }
 
@@ -215,6 +256,8 @@ function singularPossessive(context: TextContext, word: Word): Flag | null {
 	if (!determiner || !DETERMINERS.has(determiner.lower)) return null;
 	const noun = context.next(word);
 	if (!noun || noun.text !== noun.lower || isFunctionWord(noun.lower)) return null;
+	// "the girls who were": a relative clause, not an owner.
+	if (RELATIVES.has(noun.lower)) return null;
 	// After "the" or "his" a plural is fine ("the dogs barked"); it is a possessive only when a
 	// noun and then that noun's verb follow ("the stewards eyes flicked").
 	if (!SINGULAR_DETERMINERS.has(determiner.lower)) {

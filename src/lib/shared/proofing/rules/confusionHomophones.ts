@@ -12,7 +12,10 @@ import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWor
 const AFTER_BE = words(
 	'a an the not so too very really such always never just still also already gonna going ' +
 		'getting being been all like about because what who that this me you him us them over ' +
-		'almost my your his our their no nothing something here there'
+		'almost my your his our their no nothing something here there ' +
+		// A preposition never follows a possessive ("its within reach", "your in luck");
+		// "down", "inside", "past" are left out: nouns too ("its inside was hollow").
+		'in on at for from with within into out'
 );
 /** "your all", "your very own", "your being here", "your no-good…" are possessives. */
 const AFTER_YOU_ARE = new Set(
@@ -123,7 +126,10 @@ const your: Check = (at) => {
 	const doing =
 		at.after === 'being'
 			? being(at)
-			: isIng(at.after) && (ING_OBJECTS.has(at.after2) || nextEndsClause(at));
+			: isIng(at.after) &&
+				(ING_OBJECTS.has(at.after2) ||
+					// "That's your setting.": a noun in -ing ends the clause as well as a verb.
+					(nextEndsClause(at) && !isNoun(at.context.speller, at.after)));
 	if (AFTER_YOU_ARE.has(at.after) || state || doing || needsVerb(at)) {
 		return confusion(at, "you're", 'your-youre', '"You\'re" means "you are".');
 	}

@@ -53,12 +53,24 @@ export const hyphen: Rule = (context) => {
 		if (flags.some((found) => found.start === match.index)) continue;
 		if (isDegreeCompound(context, match)) add(match.index, match[0]);
 	}
+	for (const match of text.matchAll(ALL_COMPOUND)) {
+		const start = match.index + match[1]!.length;
+		const second = match[2]!.toLowerCase();
+		if (isFunctionWord(second) || !context.speller.isKnown(second)) continue;
+		if (beforeNoun(context, start + match[2]!.length + 4)) add(start, `all ${match[2]}`);
+	}
 	for (const match of text.matchAll(SELF_COMPOUND)) {
 		if (flags.some((found) => found.start === match.index)) continue;
 		if (isSelfCompound(context, match)) add(match.index, match[0]);
 	}
 	return flags;
 };
+
+/**
+ * "an all female cast", "an all night vigil": "a" or "an" cannot take "all" as a quantity, so
+ * "all" and the next word are one modifier of the noun after.
+ */
+const ALL_COMPOUND = /(?<![\p{L}-])(an? )all (\p{Ll}+)(?![\p{L}'’-])/giu;
 
 /** "self pitying", "self sufficient", "self respect": "self" before a word it makes one with. */
 const SELF_COMPOUND = /(?<![\p{L}'’-])self \p{Ll}+(?![\p{L}'’-])/giu;
@@ -82,6 +94,11 @@ function isSelfCompound(context: TextContext, match: RegExpMatchArray): boolean 
 	return !before || !SELF_ADJECTIVES.has(before.lower);
 }
 
+/** Participles that are no simple past: "well bred", "well bound", "ill made". */
+const OWN_PARTICIPLES = new Set(
+	'bred fed bound built made read kept paid spent lit worn born grown known done'.split(' ')
+);
+
 /** "a half finished essay", "with well trained dogs", "an ill advised plan". */
 const DEGREE_PARTICIPLE = /(?<![\p{L}-])(?:half|well|ill) \p{Ll}+(?![\p{L}'’-])/giu;
 
@@ -94,9 +111,14 @@ function isDegreeCompound(context: TextContext, match: RegExpMatchArray): boolea
 	const [degree, participle] = match[0].toLowerCase().split(' ') as [string, string];
 	const first = context.wordFrom(start);
 	const before = first && context.previous(first);
-	if (!before || !(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower))) return false;
+	if (
+		!before ||
+		!(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower) || before.lower === 'another')
+	)
+		return false;
 	const pastParticiple =
 		isPastVerb(context.speller, participle) ||
+		OWN_PARTICIPLES.has(participle) ||
 		(participle.length > 4 && participle.endsWith('en') && context.speller.isKnown(participle));
 	return degree !== participle && pastParticiple && beforeNoun(context, start + match[0].length);
 }

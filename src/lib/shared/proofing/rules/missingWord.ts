@@ -2,7 +2,11 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
-import { POSSESSIVE_DETERMINERS, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import {
+	isFunctionWord,
+	POSSESSIVE_DETERMINERS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
 
 /** Quantities that take "of" before a determiner: "each of the", "none of her". */
 const PARTITIVES = new Set(
@@ -61,13 +65,24 @@ function itWithoutVerb(context: TextContext, word: Word, next: Word): Flag | nul
 	return insert(word, next, 'was', `A verb is missing: "${word.text} was ${next.text}"?`, false);
 }
 
+/** Quantities that are nouns themselves: "thousands of huts", never "thousands huts". */
+const QUANTITY_NOUNS = new Set('thousands hundreds millions dozens lots'.split(' '));
+
 function partitiveWithoutOf(context: TextContext, word: Word, next: Word): Flag | null {
 	if (!PARTITIVES.has(word.lower)) return null;
-	if (!POSSESSIVE_DETERMINERS.has(next.lower) && next.lower !== 'the' && next.lower !== 'them')
-		return null;
+	const determiner =
+		POSSESSIVE_DETERMINERS.has(next.lower) || next.lower === 'the' || next.lower === 'them';
+	if (!determiner && !(QUANTITY_NOUNS.has(word.lower) && isBareNoun(context, next))) return null;
 	if (!/^ $/.test(context.gapAfter(word))) return null;
 	return insert(word, next, 'of', `"${word.lower} of ${next.lower}"?`, true);
 }
+
+/** A plain content word: "huts", "time", not "more", "upon", "later" or "quickly". */
+const isBareNoun = (context: TextContext, word: Word): boolean =>
+	!isFunctionWord(word.lower) &&
+	!/(?:ly|er)$/.test(word.lower) &&
+	!/^(?:more|less|upon|ago|away)$/.test(word.lower) &&
+	context.speller.isKnown(word.lower);
 
 /** "on same sidewalk", "at same time": "same" takes "the" after a preposition. */
 function prepositionWithoutArticle(context: TextContext, word: Word, next: Word): Flag | null {

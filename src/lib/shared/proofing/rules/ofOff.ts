@@ -2,6 +2,7 @@ import { contextTokens } from '#shared/proofing/contextTokens';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import { matchCase } from '#shared/proofing/textShape';
 import type { Flag } from '#shared/proofing/types';
+import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /**
  * How much likelier (natural log) "of" must be than "off" between the two neighbours, and how
@@ -9,6 +10,8 @@ import type { Flag } from '#shared/proofing/types';
  */
 const MARGIN = 4;
 const MIN_OF = 4;
+/** How many times more often than "off" a word must be seen before "of" to bind it. */
+const OF_BOUND = 30;
 /** Words back from "off" searched for a verb that takes it ("knocked the vase off the table"). */
 const VERB_WINDOW = 3;
 
@@ -41,8 +44,9 @@ export const ofOff: Rule = (context) => {
 		const ofCourse = beforeKey === ',' && next.key === 'course';
 		const likelier =
 			lexicon.pairCount(beforeKey, 'of') >= MIN_OF && score('of') - score('off') >= MARGIN;
-		if (!ofCourse && !likelier) continue;
-		if (!ofCourse && takesOff(tokens, i, lexicon)) continue;
+		const inPhrase = nounPhraseLink(tokens, i, lexicon);
+		if (!ofCourse && !likelier && !inPhrase) continue;
+		if (!ofCourse && !inPhrase && takesOff(tokens, i, lexicon)) continue;
 		flags.push(
 			flag(
 				'confusion',
@@ -59,12 +63,45 @@ export const ofOff: Rule = (context) => {
 	return flags;
 };
 
+/**
+ * "down the barrel off his rifle", "into the mask off a mannequin": "off" joining two noun
+ * phrases inside a prepositional phrase, where no verb is near to take it as a particle; the
+ * link between a noun and the noun phrase after it is "of". Nouns the corpus has before "off"
+ * ("an island off the coast", "the waters off Maine") are left alone.
+ */
+function nounPhraseLink(
+	tokens: ReturnType<typeof contextTokens>,
+	at: number,
+	lexicon: NonNullable<Parameters<Rule>[0]['lexicon']>
+): boolean {
+	const next = tokens[at + 1];
+	if (!next?.word || !DETERMINERS.has(next.key) || next.key === 'no') return false;
+	const noun = tokens[at - 1]!;
+	if (!noun.word || isFunctionWord(noun.key) || lexicon.pairCount(noun.key, 'off') > 0)
+		return false;
+	// The noun's determiner, perhaps after one modifier ("the cruel mask").
+	for (const back of [2, 3]) {
+		const determiner = tokens[at - back];
+		const preposition = tokens[at - back - 1];
+		if (!determiner?.word || !preposition?.word) return false;
+		if (DETERMINERS.has(determiner.key))
+			return PREPOSITIONS.has(preposition.key) && preposition.key !== 'off';
+		if (isFunctionWord(determiner.key)) return false;
+	}
+	return false;
+}
+
 /** A word among the few before "off" that the corpus has before "off" at least as often as "of". */
 function takesOff(
 	tokens: ReturnType<typeof contextTokens>,
 	at: number,
 	lexicon: NonNullable<Parameters<Rule>[0]['lexicon']>
 ): boolean {
+	// "because off", "instead off": the word just before wants "of" so strongly that no verb
+	// further back ("it was because off") can claim the particle.
+	const previous = tokens[at - 1]!.key;
+	if (lexicon.pairCount(previous, 'of') >= OF_BOUND * (lexicon.pairCount(previous, 'off') + 1))
+		return false;
 	for (let j = at - 1; j >= Math.max(0, at - VERB_WINDOW); j--) {
 		const token = tokens[j]!;
 		if (!token.word) return false;

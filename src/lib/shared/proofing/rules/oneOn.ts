@@ -6,11 +6,27 @@ import { matchCase } from '#shared/proofing/textShape';
  * Determiners that cannot follow the number "one" ("one the way", "one his desk"), while "one
  * that", "one another", "one day" can: after "one" they mean "on" was meant.
  */
-const ARTICLES_AND_POSSESSIVES = new Set(['the', 'a', 'an', 'his', 'my', 'your', 'their', 'our']);
+const ARTICLES_AND_POSSESSIVES = new Set([
+	'the',
+	'a',
+	'an',
+	'his',
+	'her',
+	'its',
+	'my',
+	'your',
+	'their',
+	'our',
+	'some',
+	// "leveled one it": "it" after the number is a pronoun's object, which "one" takes not.
+	'it'
+]);
 
 /** "no one the police questioned", "the one the others chose", "one by one the": "one" the pronoun. */
 const PRONOUN_ONE = new Set([
 	'no',
+	'what',
+	'another',
 	'the',
 	'any',
 	'every',

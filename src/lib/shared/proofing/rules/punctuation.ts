@@ -67,9 +67,14 @@ export const punctuation: Rule = (context) => {
 				SUBJECT_PRONOUNS.has(word) ||
 				AUXILIARIES.has(word) ||
 				isPastVerb(context.speller, word) ||
-				/(?:'|’)(?:s|re|m|ll|ve|d)$/.test(word)
+				/(?:'|’)(?:s|re|m|ll|ve|d)$/.test(word) ||
+				/n['’]t$/.test(word)
 		);
 		if (clause || fragment.length > 2) continue;
+		// "; but enough.": a conjunction starts a clause cut short; "; that Mrs.": an
+		// abbreviation's point, not the end of the sentence.
+		if (/^(?:and|but|or|nor|yet|so|then)$/.test(lower[0]!)) continue;
+		if (match[2] === '.' && ABBREVIATIONS.has(lower.at(-1)!)) continue;
 		flags.push(
 			flag(
 				'punctuation',

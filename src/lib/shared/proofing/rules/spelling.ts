@@ -13,10 +13,13 @@ import {
 import { BARE_CONTRACTIONS } from '#shared/proofing/words/contractions';
 import { isInterjection } from '#shared/proofing/words/informal';
 import { SPLIT_COMPOUNDS } from '#shared/proofing/words/splitCompounds';
+import { FOREIGN_PARTICLES } from '#shared/proofing/words/foreignParticles';
 import { americanSpelling } from '#shared/proofing/words/britishSpelling';
 import { editDistance } from '#shared/proofing/editDistance';
 import { usesBritishQuotes } from '#shared/proofing/britishQuotes';
 import { droppedG, wordFormation } from '#shared/proofing/wordFormation';
+import { regularInflection } from '#shared/proofing/regularInflection';
+import { isVerbBase } from '#shared/proofing/morphology';
 
 /** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
 const ACRONYM_LENGTH = 5;
@@ -108,7 +111,9 @@ export const spelling: Rule = (context) => {
 
 /**
  * "vous etes", "je ne sais", "chevaux de frise": two unknown lower-case words side by side are a
- * phrase in another language far more often than two slips in a row. Returns their word indexes.
+ * phrase in another language far more often than two slips in a row; so is an unknown word
+ * beside a foreign article or preposition ("fille de chambre", "Nozze de Figaro"), and the
+ * particle itself. Returns their word indexes.
  */
 function foreignPhrases(context: TextContext, unknown: { word: Word }[]): Set<number> {
 	const indexes = new Set(
@@ -119,8 +124,22 @@ function foreignPhrases(context: TextContext, unknown: { word: Word }[]): Set<nu
 		const next = context.next(context.words[index]!);
 		if (next && indexes.has(next.index)) phrase.add(index).add(next.index);
 	}
+	for (const { word } of unknown) {
+		for (const neighbour of [context.previous(word), context.next(word)]) {
+			if (neighbour && FOREIGN_PARTICLES.has(neighbour.lower)) phrase.add(word.index);
+		}
+		// The particle itself, between foreign or capitalised words ("Nozze de Figaro").
+		if (!FOREIGN_PARTICLES.has(word.lower)) continue;
+		const before = context.previous(word);
+		const after = context.next(word);
+		if (before && after && [before, after].every((side) => isForeignSide(side, indexes)))
+			phrase.add(word.index);
+	}
 	return phrase;
 }
+
+const isForeignSide = (word: Word, unknown: Set<number>): boolean =>
+	unknown.has(word.index) || isCapitalized(word.text);
 
 /**
  * How an unknown lower-case word is regularly formed ("un + smiling + ly", "comin = coming"), or
@@ -188,6 +207,7 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
 	if (isNominalPlural(context, lower)) return true;
+	if (regularInflection(lower, (stem) => isVerbBase(speller, stem))) return true;
 	// "ten-ish", "late-ish": the suffix hyphenated to a word or number, as people write it.
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;

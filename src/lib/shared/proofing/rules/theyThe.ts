@@ -1,4 +1,4 @@
-import { isNoun, isPastVerb, isVerbBase } from '#shared/proofing/morphology';
+import { isGradable, isNoun, isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import type { Word } from '#shared/proofing/tokenize';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
@@ -37,7 +37,7 @@ export const theyThe: Rule = (context) => {
 			flags.push(object);
 			continue;
 		}
-		const counted = countedAfter(context, word, next);
+		const counted = countedAfter(context, word, next) ?? nounPhraseAfter(context, word, next);
 		if (counted) {
 			flags.push(counted);
 			continue;
@@ -142,6 +142,40 @@ function countedAfter(context: Parameters<Rule>[0], word: Word, next: Word): Fla
 		word.start,
 		word.end,
 		`"${lower}" follows "the", not "they": "the ${lower}"?`,
+		[matchCase(word.text, 'the')]
+	);
+}
+
+/** Verbs that agree with one thing only: "they" cannot be the subject of "they scar was". */
+const SINGULAR_VERBS = new Set("was is has wasn't isn't hasn't doesn't".split(' '));
+
+/**
+ * "they loneliest spot", "But they scar was red": a superlative after "they" (a pronoun takes no
+ * adjective), or a noun followed by a verb that agrees with one thing, whose subject the noun
+ * must be. Adverbs that float after a subject ("they sure was", "they never was") are left alone.
+ */
+function nounPhraseAfter(context: Parameters<Rule>[0], word: Word, next: Word): Flag | null {
+	const { speller } = context;
+	const lower = next.lower;
+	if (isFunctionWord(lower) || FLOATING.has(lower) || /(?:ly|ing|ed|n't)$/.test(lower)) return null;
+	const before = context.previous(word);
+	if (before && (AUXILIARIES.has(before.lower) || MODALS.has(before.lower))) return null;
+	const superlative =
+		lower.endsWith('est') &&
+		[lower.slice(0, -3), lower.slice(0, -2), `${lower.slice(0, -4)}y`].some((stem) =>
+			isGradable(speller, stem)
+		);
+	const after = context.next(next);
+	const subject = after !== undefined && SINGULAR_VERBS.has(after.lower) && isNoun(speller, lower);
+	if (!superlative && !subject) return null;
+	return flag(
+		'confusion',
+		'confusion/they-the',
+		word.start,
+		word.end,
+		superlative
+			? `"${lower}" needs an article: "the ${lower}"?`
+			: `"${lower} ${after!.lower}" has its own subject: "the ${lower}"?`,
 		[matchCase(word.text, 'the')]
 	);
 }

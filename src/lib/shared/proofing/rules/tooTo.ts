@@ -26,7 +26,7 @@ export const tooTo: Rule = (context) => {
 			named ||
 			REFLEXIVES.has(lower) ||
 			((DETERMINERS.has(lower) || OBJECT_PRONOUNS.has(lower)) && !NOT_A_NOUN_PHRASE.has(lower));
-		if (!nounPhrase && !isPlainVerb(speller, lower)) continue;
+		if (!nounPhrase && !isPlainVerb(speller, lower) && !isPluralNoun(speller, lower)) continue;
 		flags.push(
 			flag(
 				'confusion',
@@ -41,6 +41,26 @@ export const tooTo: Rule = (context) => {
 	return flags;
 };
 
+/**
+ * "cut it too ribbons": the plural of a noun that is no verb ("ribbons", not "runs": "he too
+ * runs" is right) is an object, which "too" cannot qualify.
+ */
+function isPluralNoun(speller: Speller, lower: string): boolean {
+	if (!lower.endsWith('s') || lower.endsWith('ss')) return false;
+	const singular = lower.slice(0, -1);
+	return (speller.flagsOf(singular)?.includes('M') ?? false) && !isVerbLike(speller, singular);
+}
+
+/**
+ * A verb's base form, also where the dictionary lists its -ing form as a word of its own
+ * ("wrap" → "wrapping", "run" → "running").
+ */
+function isVerbLike(speller: Speller, lower: string): boolean {
+	if (isVerbBase(speller, lower)) return true;
+	const doubled = `${lower}${lower.at(-1)}`;
+	return /[^aeiou][aeiou][bdgmnprt]$/.test(lower) && speller.isKnown(`${doubled}ing`);
+}
+
 /** "keep too himself": a reflexive is an object too. */
 const REFLEXIVES = new Set(
 	'myself yourself himself herself itself ourselves yourselves themselves'.split(' ')
@@ -54,8 +74,8 @@ const NOT_A_NOUN_PHRASE = new Set(['much', 'many', 'few', 'little', 'some', 'no'
  * "late", "clean", which take -er or -ly, nor participles in -ed).
  */
 function isPlainVerb(speller: Speller, lower: string): boolean {
-	if (!isVerbBase(speller, lower) || isPastVerb(speller, lower) || lower.endsWith('ed'))
-		return false;
+	if (isPastVerb(speller, lower) || lower.endsWith('ed')) return false;
+	if (!isVerbLike(speller, lower)) return false;
 	if (lower === 'well') return false; // "too well"
 	const stem = lower.replace(/y$/, 'i'); // "steady" → "steadier", "steadily"
 	const known = (form: string) => speller.isKnown(form);

@@ -1,0 +1,99 @@
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import { matchCase } from '#shared/proofing/textShape';
+import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+
+const DO_FORMS = /^(?:do|does|did|don['’]?t|doesn['’]?t|didn['’]?t)$/;
+const HAVE_FORMS = /^(?:have|has|had|having|i['’]ve|we['’]ve|they['’]ve|you['’]ve)$/;
+const MOTION = new Set(
+	'back through home away inside outside upstairs downstairs across into along ahead forward'.split(
+		' '
+	)
+);
+
+/**
+ * Words one sound or one letter from another, each read from a place where only the other can
+ * stand:
+ * - "didn't went to hear" → "want" (a form of "do" takes a plain verb); "he want back to work",
+ *   "then want through" → "went" (after "he", "she", "it" or "then", before a word of motion);
+ * - "of coarse not", "a blind coarse through" → "course" (the adjective wants a noun after it);
+ * - "in hour direction", "on hour hands" → "our" (after a preposition or verb, before a noun; "the
+ *   hour hand" keeps its article);
+ * - "could get hear quick", "around hear." → "here"; "didn't here" → "hear";
+ * - "life past away", "had past the house" → "passed";
+ * - "had though" → "thought" (a form of "have" takes a participle).
+ */
+export const homophoneSlips: Rule = (context) => {
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		const before = context.previous(word);
+		const after = context.next(word);
+		const fixed = fix(context, word, before, after);
+		if (!fixed) continue;
+		const suggestion = matchCase(word.text, fixed);
+		flags.push(
+			flag(
+				'confusion',
+				`confusion/${word.lower}-${fixed}`,
+				word.start,
+				word.end,
+				`"${suggestion}"?`,
+				[suggestion]
+			)
+		);
+	}
+	return flags;
+};
+
+function fix(
+	context: TextContext,
+	word: Word,
+	before: Word | undefined,
+	after: Word | undefined
+): string | null {
+	const previous = before?.lower ?? '';
+	const next = after?.lower ?? '';
+	switch (word.lower) {
+		case 'went':
+			return DO_FORMS.test(previous) && next === 'to' ? 'want' : null;
+		case 'want':
+			return /^(?:he|she|it|then)$/.test(previous) && MOTION.has(next) ? 'went' : null;
+		case 'coarse':
+			// "made of coarse wool" has its noun; "of coarse not" has none.
+			return (previous === 'of' || DETERMINERS.has(previous)) &&
+				(!after || isFunctionWord(next) || context.endsClause(word))
+				? 'course'
+				: null;
+		case 'hour':
+			return before &&
+				after &&
+				!DETERMINERS.has(previous) &&
+				!/^(?:one|half|per|every|each|an|hour)$/.test(previous) &&
+				(PREPOSITIONS.has(previous) || /ed$/.test(previous)) &&
+				!isFunctionWord(next) &&
+				after.text === next &&
+				!/^(?:hand|hands|glass|long|later)$/.test(next)
+				? 'our'
+				: null;
+		case 'hear':
+			if (DO_FORMS.test(previous)) return null;
+			return (previous === 'get' || previous === 'see' || previous === 'around') &&
+				(!after || context.endsClause(word) || /^(?:quick|now|soon|again)$/.test(next))
+				? 'here'
+				: null;
+		case 'here':
+			return /^(?:didn['’]?t|couldn['’]?t|can['’]?t|don['’]?t|doesn['’]?t)$/.test(previous) &&
+				!context.endsClause(word)
+				? 'hear'
+				: null;
+		case 'past':
+			if (next === 'away' && before) return 'passed';
+			return HAVE_FORMS.test(previous) && after && DETERMINERS.has(next) ? 'passed' : null;
+		case 'though':
+			return HAVE_FORMS.test(previous) && after && !context.endsClause(word) ? 'thought' : null;
+		default:
+			return null;
+	}
+}

@@ -1,0 +1,116 @@
+import { isVerbBase } from '#shared/proofing/morphology';
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import { matchCase } from '#shared/proofing/textShape';
+import { DETERMINERS } from '#shared/proofing/words/functionWords';
+
+/**
+ * "Were not ready" for "We're not ready", "Well need money" for "We'll need money", "shed be
+ * fine" for "she'd be fine": a contraction that lost its apostrophe and became another word.
+ * Each is read from what may follow it: "were" starts a sentence only as a question ("Were you
+ * there?"), so before an adverb, adjective or participle in a statement it is "we're"; "well"
+ * starts a clause before a plain verb only as "we'll"; "shed", "wed", "shell", "hell" start one
+ * before "be", "have" or a helper's verb only as "she'd", "we'd", "she'll", "he'll".
+ */
+export const lostContraction: Rule = (context) => {
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		const fixed = weAre(context, word) ?? weWill(context, word) ?? pronounWithHelper(context, word);
+		if (!fixed) continue;
+		const suggestion = matchCase(word.text, fixed);
+		flags.push(
+			flag(
+				'apostrophe',
+				'apostrophe/contraction-word',
+				word.start,
+				word.end,
+				`Missing apostrophe: "${suggestion}"?`,
+				[suggestion]
+			)
+		);
+	}
+	return flags;
+};
+
+/** What follows "we're" but never starts a question's subject after "were". */
+const AFTER_WE_ARE = new Set(
+	(
+		'not so too really just all still never always only almost already out right through done ' +
+		'gone lost fine ready sure late home here going gonna coming leaving getting trying'
+	).split(' ')
+);
+
+function weAre(context: TextContext, word: Word): string | null {
+	if (word.lower !== 'were' || !startsSentence(context, word)) return null;
+	const next = context.next(word);
+	if (!next || !AFTER_WE_ARE.has(next.lower)) return null;
+	// "Were not the others told?": a question keeps its inversion.
+	return endsAsQuestion(context, word) ? null : "we're";
+}
+
+/**
+ * Words after "well" that are no verb there: an interjection's "Well look at you!", and adverbs
+ * the dictionary also lists as verbs ("well back in a field", "well up the hill").
+ */
+const AFTER_WELL = new Set(
+	'look say now then sure okay yes no back up out down off over away ahead behind'.split(' ')
+);
+
+function weWill(context: TextContext, word: Word): string | null {
+	if (word.lower !== 'well' || !startsClause(context, word)) return null;
+	const next = context.next(word);
+	if (!next || next.text !== next.lower || AFTER_WELL.has(next.lower)) return null;
+	return isVerbBase(context.speller, next.lower) ? "we'll" : null;
+}
+
+const PRONOUN_FORMS: Record<string, string> = {
+	shed: "she'd",
+	wed: "we'd",
+	shell: "she'll",
+	hell: "he'll"
+};
+
+/**
+ * What follows "she'd", "we'd", "she'll", "he'll" and never the nouns or the verbs "shed", "wed",
+ * "shell": helpers, adverbs, and common verbs that are rarely nouns ("Shell people" is a noun).
+ */
+const AFTER_HELPER = new Set(
+	(
+		'be have had been never rather better just probably always like love want go come get see ' +
+		'say tell think know give let'
+	).split(' ')
+);
+
+function pronounWithHelper(context: TextContext, word: Word): string | null {
+	const fixed = PRONOUN_FORMS[word.lower];
+	if (!fixed || !startsClause(context, word)) return null;
+	const next = context.next(word);
+	if (!next || !AFTER_HELPER.has(next.lower)) return null;
+	// "the shed had", "what the hell do": a determiner makes it the noun.
+	const previous = context.previous(word);
+	return previous && DETERMINERS.has(previous.lower) ? null : fixed;
+}
+
+const startsSentence = (context: TextContext, word: Word): boolean =>
+	context.isSentenceStart(word) || context.afterOpener(word);
+
+/** The start of a sentence, or of a clause after a comma, semicolon, dash or "and"/"so"/"then". */
+function startsClause(context: TextContext, word: Word): boolean {
+	if (startsSentence(context, word)) return true;
+	if (/[,;—]\s*$/.test(context.gapBefore(word))) return true;
+	const previous = context.previous(word);
+	// "and we'll go", "I'm sure she'd know": a conjunction, or a verb that takes a clause.
+	return (
+		previous !== undefined &&
+		/^(?:and|but|so|then|if|when|because|maybe|sure|think|thought|hope|guess|bet|said|says|know|knew)$/.test(
+			previous.lower
+		)
+	);
+}
+
+function endsAsQuestion(context: TextContext, word: Word): boolean {
+	const end = context.text.slice(word.end).search(/[.!?\n]/);
+	return end >= 0 && context.text[word.end + end] === '?';
+}

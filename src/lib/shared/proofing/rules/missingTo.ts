@@ -1,0 +1,77 @@
+import type { Lexicon } from '#shared/proofing/Lexicon';
+import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { Flag } from '#shared/proofing/types';
+import { isFunctionWord } from '#shared/proofing/words/functionWords';
+
+/**
+ * Verbs and adjectives that take "to" before a plain verb ("wants to pay", "had to settle", "was
+ * able to go") and never the plain verb alone: "have" and "had" take a participle, so "have
+ * settle" lacks a "to" as much as "wanted leave" does.
+ */
+const TAKES_TO = new Set(
+	(
+		'try tries tried ought able unable going decided ' +
+		'refused managed hoped began begins started have has had'
+	).split(' ')
+);
+
+/**
+ * Plain verbs whose participle is the same word ("have come", "had put"): after "have" they are
+ * right as they stand.
+ */
+const SAME_PARTICIPLE = new Set(
+	(
+		'come become overcome run put cut set hit let read shut spread hurt cost burst quit bet ' +
+		'beat cast thrust split upset rid'
+	).split(' ')
+);
+
+/**
+ * A word the corpus has after "to" far more often than after "the" or "a": a verb ("settle",
+ * "go"), not a noun or adjective that a verb could take as it stands ("had flower gardens",
+ * "have complete facilities", "had long since").
+ */
+function mostlyAVerb(lexicon: Lexicon, lower: string): boolean {
+	const asVerb = lexicon.pairCount('to', lower);
+	const asNoun = lexicon.pairCount('the', lower) + lexicon.pairCount('a', lower);
+	return asVerb >= MIN_AFTER_TO && asVerb >= VERB_RATIO * asNoun;
+}
+
+const MIN_AFTER_TO = 3;
+const VERB_RATIO = 3;
+
+/**
+ * "She wants pay you a visit", "they had settle it", "he was able go": a verb that takes "to"
+ * straight before a plain verb that is seldom a noun (a noun would be its object: "needed help",
+ * "have dinner") and is no participle. Written from the kinds of the corpus development half's
+ * dropped-word misses, where "to" was the second commonest word dropped.
+ */
+export const missingTo: Rule = (context) => {
+	const flags: Flag[] = [];
+	const { speller, lexicon } = context;
+	if (!lexicon) return [];
+	for (const word of context.words) {
+		if (!TAKES_TO.has(word.lower)) continue;
+		const next = context.next(word);
+		if (!next || next.text !== next.lower || isFunctionWord(next.lower)) continue;
+		if (!/^ $/.test(context.gapAfter(word))) continue;
+		if (!isVerbBase(speller, next.lower) || next.lower.endsWith('ly')) continue;
+		if (isPastVerb(speller, next.lower) || SAME_PARTICIPLE.has(next.lower)) continue;
+		if (!mostlyAVerb(lexicon, next.lower)) continue;
+		// "had hold of it", "have need of": the word is a noun there.
+		if (context.next(next)?.lower === 'of') continue;
+		flags.push(
+			flag(
+				'grammar',
+				'grammar/missing-word',
+				word.start,
+				next.end,
+				`"${word.text} to ${next.text}"?`,
+				[`${word.text} to ${next.text}`],
+				'possible'
+			)
+		);
+	}
+	return flags;
+};

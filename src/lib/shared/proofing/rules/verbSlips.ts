@@ -1,0 +1,89 @@
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import { matchCase } from '#shared/proofing/textShape';
+import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
+
+/**
+ * Subjects straight before which "where" cannot stand: "as if she where lying". "You" and "it"
+ * are objects as often ("show you where", "put it where"), and are left out.
+ */
+const SUBJECTS = new Set(['i', 'he', 'she', 'we', 'they']);
+
+/**
+ * Words after which the verb "write" cannot stand: "you're write", "to the write". Plain "was"
+ * and "is" are left out: "all she did was write" is right.
+ */
+const BEFORE_RIGHT = /^(?:the|you['’]re|we['’]re|they['’]re|he['’]s|she['’]s|i['’]m)$/;
+
+/**
+ * Two slips that make another word and leave a sentence with no reading:
+ * - "write" after "you're", "I'm" or "the" ("you're write", "to the write"), or "all write" at a
+ *   clause's end, is "right" (the verb takes a subject or "to", not "be");
+ * - "where" straight after a subject pronoun ("as if she where lying", "they where gone") is
+ *   "were": "where" never follows its clause's subject; so is "where" between a plural and a
+ *   participle with its preposition ("the men where huddled in"), and "There we more".
+ */
+export const verbSlips: Rule = (context) => {
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		const fixed = writeRight(context, word) ?? whereWere(context, word);
+		if (!fixed) continue;
+		const suggestion = matchCase(word.text, fixed);
+		flags.push(
+			flag(
+				'confusion',
+				`confusion/${word.lower}-${fixed}`,
+				word.start,
+				word.end,
+				`"${suggestion}"?`,
+				[suggestion]
+			)
+		);
+	}
+	return flags;
+};
+
+function writeRight(context: TextContext, word: Word): string | null {
+	if (word.lower !== 'write') return null;
+	const before = context.previous(word);
+	if (!before) return null;
+	if (BEFORE_RIGHT.test(before.lower)) return 'right';
+	// "All write," he said: "all" and the clause ends ("they all write letters" goes on).
+	return before.lower === 'all' && context.endsClause(word) ? 'right' : null;
+}
+
+function whereWere(context: TextContext, word: Word): string | null {
+	if (word.text === 'we') return thereWe(context, word);
+	if (word.text !== 'where') return null;
+	const before = context.previous(word);
+	const after = context.next(word);
+	if (!before || !after) return null;
+	if (SUBJECTS.has(before.lower)) return 'were';
+	// "the men where huddled in the cold": a plural, then a participle and its preposition; a
+	// place takes "where" before a clause with a subject of its own.
+	const plural =
+		/[^s]s$/.test(before.lower) || /^(?:men|women|people|children)$/.test(before.lower);
+	const then = context.next(after);
+	return plural &&
+		before.text === before.lower &&
+		after.lower.endsWith('ed') &&
+		then !== undefined &&
+		PREPOSITIONS.has(then.lower)
+		? 'were'
+		: null;
+}
+
+/** What follows "there were" and never "there we" ("there we go", "there we sat" are right). */
+const AFTER_THERE_WERE = new Set(
+	'no more many few several some close only two three four five a an'.split(' ')
+);
+
+/** "There we more women than men" → "There were". */
+function thereWe(context: TextContext, word: Word): string | null {
+	const before = context.previous(word);
+	const after = context.next(word);
+	if (before?.lower !== 'there' || !after || !AFTER_THERE_WERE.has(after.lower)) return null;
+	return context.isSentenceStart(before) || context.afterOpener(before) ? 'were' : null;
+}

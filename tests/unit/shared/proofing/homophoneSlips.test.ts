@@ -1,0 +1,26 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('words one sound or letter from another, read from where they stand', () => {
+	it.each([
+		["She didn't went to ask.", "She didn't want to ask."],
+		['He want back to work on Monday.', 'He went back to work on Monday.'],
+		['"Why, of coarse," she said.', '"Why, of course," she said.'],
+		['They came in hour direction.', 'They came in our direction.'],
+		['She could get hear quick.', 'She could get here quick.'],
+		["He didn't here the bell.", "He didn't hear the bell."],
+		['His father past away in May.', 'His father passed away in May.'],
+		['They had past the mill by noon.', 'They had passed the mill by noon.'],
+		['Nobody had though of it.', 'Nobody had thought of it.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"went" after "did" with no "to"', 'Where did he go? He went to town, and so did I.'],
+		['"want" after a plural subject', 'They want back what they lost.'],
+		['the adjective before its noun', 'It was made of coarse wool.'],
+		['an hour with its article', 'In an hour he left; they waited hour after hour.'],
+		['"hear" as a verb', 'Come here and hear this.'],
+		['"past" as an adjective', 'They had past experience of it.'],
+		['"though" at the end', 'He had, though.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -1,0 +1,18 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('"is" where "as" was meant', () => {
+	it.each([
+		['He sang is he walked along.', 'He sang as he walked along.'],
+		['She sighed is if relieved.', 'She sighed as if relieved.'],
+		['You stayed is long as you liked.', 'You stayed as long as you liked.'],
+		['We might is well go home.', 'We might as well go home.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a question', 'Where is he going?'],
+		['"is" after its subject', 'The night is long as ever, and he is tall as a tree.'],
+		['a free relative', 'What he wanted is if anything more money.'],
+		['a subject and a present tense', 'The trouble is he thinks he knows.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -1,0 +1,25 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('contractions that lost their apostrophe and became another word', () => {
+	it.each([
+		['"Were not really hungry," she said.', '"We\'re not really hungry," she said.'],
+		['Were almost there. Keep walking.', "We're almost there. Keep walking."],
+		['Well need some rope for the climb.', "We'll need some rope for the climb."],
+		['If it rains, well get wet.', "If it rains, we'll get wet."],
+		['She said shed be home by ten.', "She said she'd be home by ten."],
+		["I'm sure hell know the way.", "I'm sure he'll know the way."],
+		['Ask her and shell tell you.', "Ask her and she'll tell you."],
+		['We were tired, and wed never walked so far.', "We were tired, and we'd never walked so far."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a question', 'Were not the others told?'],
+		['"were" after its subject', 'The boys were not ready.'],
+		['"well" as an interjection', '"Well, look at you!" she said. Well look at that.'],
+		['"well" as an adverb', 'The house stood well back from the road.'],
+		['"shed" as a noun', 'The shed had a tin roof. What the hell do you want?'],
+		['"shell" as a noun before a noun', 'Shell people were taught to sing.'],
+		['"shed" as a verb', 'The trees shed their leaves, and she shed a tear.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -1,0 +1,23 @@
+import { describe, it } from 'vitest';
+import { expectClean, expectFix } from './checker';
+
+describe('"write" for "right", "where" for "were"', () => {
+	it.each([
+		['"All write," he said, and stood.', '"All right," he said, and stood.'],
+		["You're write about that.", "You're right about that."],
+		['She turned to the write and waved.', 'She turned to the right and waved.'],
+		['She looked as if she where lying.', 'She looked as if she were lying.'],
+		['By noon they where gone.', 'By noon they were gone.'],
+		['The men where huddled in the barn.', 'The men were huddled in the barn.'],
+		['There we more women than men.', 'There were more women than men.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a verb after its subject', 'They all write letters home.'],
+		['a pseudo-cleft', 'All she did was write me a note.'],
+		['"you" as an object', 'I will show you where it is.'],
+		['"where" after a noun', 'The town where they lived was small.'],
+		['a place before a participle and its noun', 'They saw fields where planted crops grew.'],
+		['"there we" before a verb', 'There we sat, and there we go again.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
