@@ -138,6 +138,11 @@ export class ReviewState {
 		return this.#editor;
 	}
 
+	/** Whether the items' places were read from the story as it is now (none of it edited since). */
+	get placesCurrent(): boolean {
+		return this.#projection.cachedVersion === this.#storyVersion;
+	}
+
 	/** Binds the editor whose positions the items use, and what draws their highlights. */
 	attach(editor: Editor, painter: HighlightPainter): void {
 		this.#editor = editor;
