@@ -182,6 +182,10 @@ export class ReviewState {
 	refresh(): void {
 		cancelAnimationFrame(this.#frame);
 		this.#frame = 0;
+		// Nothing shows the items before the editor is attached (it is, once the text is known).
+		// The notes often arrive before the text: reading them then would place every anchor in
+		// an empty story (all detached), only to place them all again a moment later.
+		if (!this.#editor) return;
 		const { items, changed, removed, moved } = this.#projection.project(
 			this.storyDoc,
 			this.#storyVersion,
