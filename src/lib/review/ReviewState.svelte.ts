@@ -182,10 +182,12 @@ export class ReviewState {
 	refresh(): void {
 		cancelAnimationFrame(this.#frame);
 		this.#frame = 0;
-		// Nothing shows the items before the editor is attached (it is, once the text is known).
 		// The notes often arrive before the text: reading them then would place every anchor in
-		// an empty story (all detached), only to place them all again a moment later.
-		if (!this.#editor) return;
+		// an empty story (all detached), only to place them all again a moment later. Nothing
+		// shows the items before the editor is attached, and once it is, even an empty story is
+		// read (its threads are all detached). A story already here (this device's copy) is read
+		// at once, while the page is still waiting for the editor.
+		if (!this.#editor && this.storyDoc.store.clients.size === 0) return;
 		const { items, changed, removed, moved } = this.#projection.project(
 			this.storyDoc,
 			this.#storyVersion,
