@@ -5,7 +5,7 @@ import type { CollabUser } from '$lib/collab/identity';
 import type { CheckerState } from '$lib/proofing/CheckerState.svelte';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { buildExtensions } from './buildExtensions';
-import { paintReviewHighlights, patchReviewHighlights } from './reviewHighlights';
+import { HighlightWindow } from './HighlightWindow';
 
 /** Word counts on long stories are not free: count once typing pauses. */
 const COUNT_DELAY_MS = 400;
@@ -31,7 +31,11 @@ export class StoryEditor {
 	focused = $state(false);
 	/** Bumped on every change of the text, so the margin can follow the passages. */
 	docVersion = $state(0);
+	/** Bumped when scrolling brought new highlights, so the margin can measure their passages. */
+	highlightsVersion = $state(0);
 
+	/** Null only while the editor is being made (its first transactions come before). */
+	#highlights: HighlightWindow | null = null;
 	#countTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
@@ -62,16 +66,17 @@ export class StoryEditor {
 			onBlur: () => (this.focused = false)
 		});
 		const view = () => (this.editor.isDestroyed ? null : this.editor.view);
-		review.attach(this.editor, {
-			paint: (items, focusedId) => {
-				const editorView = view();
-				if (editorView) paintReviewHighlights(editorView, items, focusedId);
+		const highlights = new HighlightWindow(
+			view,
+			{
+				items: () => review.visible,
+				focusedId: () => review.focusedId,
+				current: () => review.placesCurrent
 			},
-			patch: (ids, items, focusedId) => {
-				const editorView = view();
-				if (editorView) patchReviewHighlights(editorView, ids, items, focusedId);
-			}
-		});
+			() => this.highlightsVersion++
+		);
+		this.#highlights = highlights;
+		review.attach(this.editor, highlights);
 		checker?.attach(this.editor);
 	}
 
@@ -89,6 +94,7 @@ export class StoryEditor {
 
 	destroy(): void {
 		clearTimeout(this.#countTimer);
+		this.#highlights?.destroy();
 		this.editor.destroy();
 	}
 
@@ -100,6 +106,7 @@ export class StoryEditor {
 		if (last.from !== from || last.to !== to) this.selection = { from, to, empty };
 		if (!docChanged) return;
 		this.docVersion++;
+		this.#highlights?.schedule();
 		clearTimeout(this.#countTimer);
 		this.#countTimer = setTimeout(() => (this.words = wordsIn(editor)), COUNT_DELAY_MS);
 	}

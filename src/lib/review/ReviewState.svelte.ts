@@ -138,6 +138,11 @@ export class ReviewState {
 		return this.#editor;
 	}
 
+	/** Whether the items' places were read from the story as it is now (none of it edited since). */
+	get placesCurrent(): boolean {
+		return this.#projection.cachedVersion === this.#storyVersion;
+	}
+
 	/** Binds the editor whose positions the items use, and what draws their highlights. */
 	attach(editor: Editor, painter: HighlightPainter): void {
 		this.#editor = editor;
@@ -177,6 +182,12 @@ export class ReviewState {
 	refresh(): void {
 		cancelAnimationFrame(this.#frame);
 		this.#frame = 0;
+		// The notes often arrive before the text: reading them then would place every anchor in
+		// an empty story (all detached), only to place them all again a moment later. Nothing
+		// shows the items before the editor is attached, and once it is, even an empty story is
+		// read (its threads are all detached). A story already here (this device's copy) is read
+		// at once, while the page is still waiting for the editor.
+		if (!this.#editor && this.storyDoc.store.clients.size === 0) return;
 		const { items, changed, removed, moved } = this.#projection.project(
 			this.storyDoc,
 			this.#storyVersion,
