@@ -1,8 +1,6 @@
-import { flag, type Rule } from '#shared/proofing/Rule';
+import { wordSlipRule, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
-import type { Flag } from '#shared/proofing/types';
-import { matchCase } from '#shared/proofing/textShape';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 const DO_FORMS = /^(?:do|does|did|don['’]?t|doesn['’]?t|didn['’]?t)$/;
@@ -25,27 +23,9 @@ const MOTION = new Set(
  * - "life past away", "had past the house" → "passed";
  * - "had though" → "thought" (a form of "have" takes a participle).
  */
-export const homophoneSlips: Rule = (context) => {
-	const flags: Flag[] = [];
-	for (const word of context.words) {
-		const before = context.previous(word);
-		const after = context.next(word);
-		const fixed = fix(context, word, before, after);
-		if (!fixed) continue;
-		const suggestion = matchCase(word.text, fixed);
-		flags.push(
-			flag(
-				'confusion',
-				`confusion/${word.lower}-${fixed}`,
-				word.start,
-				word.end,
-				`"${suggestion}"?`,
-				[suggestion]
-			)
-		);
-	}
-	return flags;
-};
+export const homophoneSlips: Rule = wordSlipRule((context, word) =>
+	fix(context, word, context.previous(word), context.next(word))
+);
 
 function fix(
 	context: TextContext,

@@ -1,8 +1,6 @@
-import { flag, type Rule } from '#shared/proofing/Rule';
+import { wordSlipRule, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
-import type { Flag } from '#shared/proofing/types';
-import { matchCase } from '#shared/proofing/textShape';
 import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /**
@@ -25,25 +23,9 @@ const BEFORE_RIGHT = /^(?:the|you['’]re|we['’]re|they['’]re|he['’]s|she[
  *   "were": "where" never follows its clause's subject; so is "where" between a plural and a
  *   participle with its preposition ("the men where huddled in"), and "There we more".
  */
-export const verbSlips: Rule = (context) => {
-	const flags: Flag[] = [];
-	for (const word of context.words) {
-		const fixed = writeRight(context, word) ?? whereWere(context, word);
-		if (!fixed) continue;
-		const suggestion = matchCase(word.text, fixed);
-		flags.push(
-			flag(
-				'confusion',
-				`confusion/${word.lower}-${fixed}`,
-				word.start,
-				word.end,
-				`"${suggestion}"?`,
-				[suggestion]
-			)
-		);
-	}
-	return flags;
-};
+export const verbSlips: Rule = wordSlipRule(
+	(context, word) => writeRight(context, word) ?? whereWere(context, word)
+);
 
 function writeRight(context: TextContext, word: Word): string | null {
 	if (word.lower !== 'write') return null;
