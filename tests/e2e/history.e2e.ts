@@ -21,8 +21,19 @@ describe('history on the desk', () => {
 		return page;
 	}
 
+	/** Types at the start or end of the paragraph holding `paragraph`, once the caret is there. */
 	async function typeAt(page: Page, paragraph: string, where: 'Home' | 'End', text: string) {
-		await page.locator('.ProseMirror p', { hasText: paragraph }).first().click();
+		const block = page.locator('.ProseMirror p', { hasText: paragraph }).first();
+		// Another person's typing may move the paragraph between finding it and the click: check
+		// where the caret landed, and click again if it is elsewhere.
+		await expect
+			.poll(async () => {
+				await block.click();
+				return page.evaluate(
+					() => getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? ''
+				);
+			})
+			.toContain(paragraph);
 		await page.keyboard.press(where);
 		await page.keyboard.type(text, { delay: 10 });
 	}
@@ -36,6 +47,7 @@ describe('history on the desk', () => {
 		const alice = await open(storyId, 'Alice');
 		const bob = await open(storyId, 'Bob');
 		await typeAt(alice, 'The harbour was quiet.', 'End', ' Alice was here.');
+		await expect.poll(() => storyText(bob), { timeout: 5000 }).toContain('Alice was here.');
 		await typeAt(bob, 'Gulls circled', 'Home', 'Bob says: ');
 		await expect.poll(() => storyText(bob)).toContain('Bob says: Gulls');
 		await expect.poll(() => storyText(alice), { timeout: 5000 }).toContain('Bob says: Gulls');
