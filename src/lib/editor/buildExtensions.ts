@@ -7,6 +7,7 @@ import type { CollabUser } from '$lib/collab/identity';
 import type { CheckerState } from '$lib/proofing/CheckerState.svelte';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { CheckerExtension } from './checkerExtension';
+import { DocumentEdgeKeys } from './documentEdgeKeys';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
 import { StoryLimitsExtension } from './storyLimitsExtension';
@@ -26,6 +27,7 @@ export function buildExtensions(
 	return [
 		...storyExtensions(),
 		StoryLimitsExtension,
+		DocumentEdgeKeys,
 		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
 		CollaborationCaret.configure({
 			provider: session.story.provider,
