@@ -21,20 +21,53 @@ describe('history on the desk', () => {
 		return page;
 	}
 
-	/** Types at the start or end of the paragraph holding `paragraph`, once the caret is there. */
+	/**
+	 * Types at the start or end of the paragraph holding `paragraph`. The caret is put there
+	 * through the DOM selection, as the editor reads it, and checked before typing: a click and
+	 * Home/End raced other people's typing and presence, which re-render the paragraph.
+	 */
 	async function typeAt(page: Page, paragraph: string, where: 'Home' | 'End', text: string) {
-		const block = page.locator('.ProseMirror p', { hasText: paragraph }).first();
-		// Another person's typing may move the paragraph between finding it and the click: check
-		// where the caret landed, and click again if it is elsewhere.
+		await page.locator('.ProseMirror p', { hasText: paragraph }).first().click();
+		const place = () =>
+			page.evaluate(
+				({ paragraph, atStart }) => {
+					const block = [...document.querySelectorAll('.ProseMirror p')].find((p) =>
+						p.textContent?.includes(paragraph)
+					);
+					const walker = document.createTreeWalker(block!, NodeFilter.SHOW_TEXT);
+					const texts: Text[] = [];
+					for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+						if (!node.parentElement?.closest('.collaboration-carets__caret')) {
+							texts.push(node as Text);
+						}
+					}
+					const node = atStart ? texts[0]! : texts[texts.length - 1]!;
+					getSelection()!.collapse(node, atStart ? 0 : node.length);
+				},
+				{ paragraph, atStart: where === 'Home' }
+			);
+		const caretAt = () =>
+			page.evaluate(() => {
+				const selection = getSelection()!;
+				const block = selection.anchorNode?.parentElement?.closest('p');
+				if (!block || !selection.isCollapsed) return null;
+				const range = document.createRange();
+				range.setStart(block, 0);
+				range.setEnd(selection.anchorNode!, selection.anchorOffset);
+				return { text: block.textContent ?? '', offset: range.toString().length };
+			});
 		await expect
 			.poll(async () => {
-				await block.click();
-				return page.evaluate(
-					() => getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? ''
+				await place();
+				await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+				const caret = await caretAt();
+				return (
+					caret !== null &&
+					caret.text.includes(paragraph) &&
+					caret.offset === (where === 'Home' ? 0 : caret.text.length)
 				);
 			})
-			.toContain(paragraph);
-		await page.keyboard.press(where);
+			.toBe(true);
 		await page.keyboard.type(text, { delay: 10 });
 	}
 
