@@ -341,9 +341,10 @@ export function describeStoreContract(adapter: string, newTarget: () => Promise<
 			]);
 			await store.appendUpdates('notes:aaa', [bytes(8)]);
 			const dump = (await dumpStory(store, 'aaa'))!;
-			expect(dump.links.map((link) => [link.id, link.revokedAt !== null])).toEqual([
-				['own', false],
-				['gone', true]
+			// Links made in the same millisecond list by id: compare them as a set.
+			expect(dump.links.map((link) => [link.id, link.revokedAt !== null]).sort()).toEqual([
+				['gone', true],
+				['own', false]
 			]);
 			const elsewhere = await newTarget();
 			const copy = await elsewhere.open();
