@@ -1,3 +1,5 @@
+import { firstIndex } from '../review/firstIndex';
+
 /**
  * Which part of the story gets review highlights: the top-level blocks on screen plus a margin
  * of some screens. Thousands of highlights cost half a second to build, draw and lay out, and
@@ -60,16 +62,4 @@ export function itemsInRange<T extends { id: string; from: number; to: number }>
 	return items.filter(
 		(item) => (range !== null && item.from <= range.to && item.to >= range.from) || item.id === keep
 	);
-}
-
-/** The first index in [0, length) where a monotone (false… then true…) test holds, or length. */
-function firstIndex(length: number, test: (index: number) => boolean): number {
-	let low = 0;
-	let high = length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (test(middle)) high = middle;
-		else low = middle + 1;
-	}
-	return low;
 }

@@ -1,3 +1,5 @@
+import { firstIndex } from './firstIndex';
+
 /**
  * Which laid-out margin cards overlap a band of the margin (the viewport and some overscan),
  * so only those are rendered. Cards are in layout order: their tops increase and they never
@@ -21,16 +23,4 @@ export function cardWindow(
 	const start = firstIndex(tops.length, (i) => tops[i]! + heights[i]! > from);
 	const end = firstIndex(tops.length, (i) => tops[i]! >= to);
 	return { start, end: Math.max(start, end) };
-}
-
-/** The first index in [0, length) where a monotone (false… then true…) test holds, or length. */
-function firstIndex(length: number, test: (index: number) => boolean): number {
-	let low = 0;
-	let high = length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (test(middle)) high = middle;
-		else low = middle + 1;
-	}
-	return low;
 }
