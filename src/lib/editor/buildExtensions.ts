@@ -8,6 +8,7 @@ import type { CheckerState } from '$lib/proofing/CheckerState.svelte';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { CheckerExtension } from './checkerExtension';
 import { DocumentEdgeKeys } from './documentEdgeKeys';
+import { PendingSelection } from './pendingSelection';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
 import { StoryLimitsExtension } from './storyLimitsExtension';
@@ -28,6 +29,7 @@ export function buildExtensions(
 		...storyExtensions(),
 		StoryLimitsExtension,
 		DocumentEdgeKeys,
+		PendingSelection.configure({ document: session.story.doc }),
 		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
 		CollaborationCaret.configure({
 			provider: session.story.provider,
