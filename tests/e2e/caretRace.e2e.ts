@@ -67,7 +67,7 @@ describe('a caret the editor has not heard of yet', () => {
 		expect(caret).toEqual({
 			line: TEXT[1],
 			offset: 0,
-			editor: 'Now: '.length + TEXT[0].length + 3
+			editor: 'Now: '.length + TEXT[0]!.length + 3
 		});
 		await page.keyboard.type('So ');
 		await expect
