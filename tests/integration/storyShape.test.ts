@@ -219,10 +219,13 @@ describe('updates that do not fit the story', () => {
 		const update = await updateOf((f) => f.insert(f.length, paragraphs));
 		const closed = await sendAsEditor(update);
 		expect(closed).toBeNull();
-		await vi.waitFor(async () =>
-			expect(await exportText(server.url, storyId)).toContain(
-				'Pasted paragraph 1999, bold and a link.'
-			)
+		// Exporting 2,000 paragraphs takes a while on a busy machine (CI timed out at 1 s once).
+		await vi.waitFor(
+			async () =>
+				expect(await exportText(server.url, storyId)).toContain(
+					'Pasted paragraph 1999, bold and a link.'
+				),
+			{ timeout: 15_000, interval: 200 }
 		);
 		const markdown = await api(server)
 			.as(ownerOf(storyId))
