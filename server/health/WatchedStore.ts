@@ -2,6 +2,7 @@ import type { Role } from '#shared/protocol/roles';
 import type {
 	DamagedRow,
 	DeletionRecord,
+	LogTail,
 	DocumentStore,
 	LinkChange,
 	LinkRecord,
@@ -14,6 +15,7 @@ import type {
 	StoryEdit,
 	StoryRecord
 } from '../storage/DocumentStore';
+import { WriterConflictError } from '../storage/DocumentLog';
 import type { StoryDump } from '../storage/StoryDump';
 import type { StoreHealth } from './StoreHealth';
 
@@ -78,6 +80,12 @@ export class WatchedStore implements DocumentStore {
 	}
 	bindWriters(room: string, writers: ReadonlyMap<number, string>): Promise<Map<number, string>> {
 		return this.write('bindWriters', () => this.store.bindWriters(room, writers));
+	}
+	updatesSince(room: string, afterSeq: number): Promise<LogTail> {
+		return this.store.updatesSince(room, afterSeq);
+	}
+	lastSeqs(rooms: readonly string[]): Promise<Map<string, number>> {
+		return this.store.lastSeqs(rooms);
 	}
 	deletionLog(room: string): Promise<DeletionRecord[]> {
 		return this.store.deletionLog(room);
@@ -155,6 +163,11 @@ export class WatchedStore implements DocumentStore {
 			this.health.succeeded();
 			return result;
 		} catch (error) {
+			// The store answered, and refused by its rules: not a fault of the store.
+			if (error instanceof WriterConflictError) {
+				this.health.succeeded();
+				throw error;
+			}
 			const fault = this.health.failed(error, during);
 			throw new StoreWriteError(fault.reason, { cause: error });
 		}

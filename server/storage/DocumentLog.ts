@@ -31,6 +31,34 @@ export interface StoredDocument {
 }
 
 /**
+ * An append that would bind a client id already bound to another writer (by another process, a
+ * moment before): nothing of it was stored. `bound` holds the bindings as they stand for its ids.
+ */
+export class WriterConflictError extends Error {
+	constructor(
+		readonly room: string,
+		readonly bound: ReadonlyMap<number, string>
+	) {
+		super(`${room}: client ids already belong to another writer: ${[...bound.keys()].join(', ')}`);
+		this.name = 'WriterConflictError';
+	}
+}
+
+/** What a room's log holds after a sequence number: for a process catching up with others. */
+export interface LogTail {
+	/**
+	 * The room's snapshot when it covers updates after the sequence number asked for that the log
+	 * no longer holds (another process compacted them away); null otherwise.
+	 */
+	snapshot: Uint8Array | null;
+	/** The logged updates after the sequence number asked for (or after the snapshot), in order. */
+	updates: Uint8Array[];
+	updateSeqs: number[];
+	/** The newest sequence number the tail covers (the one asked for when nothing is newer). */
+	lastSeq: number;
+}
+
+/**
  * The document log: per room, a snapshot plus the updates logged after it, each with a sequence
  * number that grows with every append (in commit order, within a room), and the room's client id
  * → writer bindings. Every write resolves once it is durable, so a caller may broadcast an update
@@ -40,8 +68,10 @@ export interface DocumentLog {
 	loadDocument(room: string): Promise<StoredDocument>;
 	/**
 	 * Appends updates to a room's log in one durable transaction, with the client ids they bound
-	 * to a writer for the first time (insert-if-absent: an existing binding is never replaced).
-	 * Resolves with the sequence number of the last update appended (0 when there was none).
+	 * to a writer for the first time. An existing binding is never replaced: when one of those ids
+	 * is bound to another writer already, nothing is stored and it rejects with
+	 * WriterConflictError (the first binder wins, even against a concurrent append). Resolves
+	 * with the sequence number of the last update appended (0 when there was none).
 	 */
 	appendUpdates(
 		room: string,
@@ -54,6 +84,13 @@ export interface DocumentLog {
 	 * against a concurrent binder) and resolves with the bindings as they now stand for those ids.
 	 */
 	bindWriters(room: string, writers: ReadonlyMap<number, string>): Promise<Map<number, string>>;
+	/**
+	 * What was logged after `afterSeq` (see LogTail); throws when a row read is damaged (a full
+	 * load finds and quarantines it).
+	 */
+	updatesSince(room: string, afterSeq: number): Promise<LogTail>;
+	/** The newest sequence number of each room asked for that has any (others are left out). */
+	lastSeqs(rooms: readonly string[]): Promise<Map<string, number>>;
 	/** Every deletion logged for the room, oldest first. */
 	deletionLog(room: string): Promise<DeletionRecord[]>;
 	/** Yjs client id → the writer bound to it in the room (see `appendUpdates`). */

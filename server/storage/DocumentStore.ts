@@ -2,7 +2,13 @@ import type { DocumentLog } from './DocumentLog';
 import type { StoryCatalog } from './StoryCatalog';
 import type { StoryDump } from './StoryDump';
 
-export type { DamagedRow, DeletionRecord, DocumentLog, StoredDocument } from './DocumentLog';
+export type {
+	DamagedRow,
+	DeletionRecord,
+	DocumentLog,
+	LogTail,
+	StoredDocument
+} from './DocumentLog';
 export type {
 	LinkChange,
 	LinkRecord,

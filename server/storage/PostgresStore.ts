@@ -9,6 +9,7 @@ import type {
 	DocumentStore,
 	LinkChange,
 	LinkRecord,
+	LogTail,
 	NewLink,
 	NewStory,
 	NewVersion,
@@ -18,6 +19,7 @@ import type {
 	StoryRecord,
 	VersionRecord
 } from './DocumentStore';
+import { WriterConflictError } from './DocumentLog';
 import { PostgresLinks } from './postgresLinks';
 import type { StoryDump } from './StoryDump';
 import { migratePostgres } from './postgresSchema';
@@ -32,6 +34,7 @@ import {
 	toVersion,
 	unpackVersionState,
 	VERSION_COLUMNS,
+	logTail,
 	type StoryRow,
 	type VersionRow
 } from './storedRows';
@@ -174,6 +177,37 @@ export class PostgresStore implements DocumentStore {
 		};
 	}
 
+	async updatesSince(room: string, afterSeq: number): Promise<LogTail> {
+		return this.transaction(async (client) => {
+			const head = await client.query<{
+				snapshot: Buffer | null;
+				checksum: number | null;
+				snapshot_seq: number;
+			}>('SELECT snapshot, checksum, snapshot_seq FROM documents WHERE room = $1', [room]);
+			const stored = head.rows[0];
+			// The log no longer holds what came after afterSeq: the snapshot covers it.
+			const snapshot =
+				stored?.snapshot && stored.snapshot_seq > afterSeq
+					? { ...stored, snapshot: stored.snapshot }
+					: null;
+			const from = snapshot ? snapshot.snapshot_seq : afterSeq;
+			const { rows } = await client.query<{ seq: number; data: Buffer; checksum: number | null }>(
+				'SELECT seq, data, checksum FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq',
+				[room, from]
+			);
+			return logTail(room, snapshot, rows, afterSeq);
+		}, 'REPEATABLE READ READ ONLY');
+	}
+
+	async lastSeqs(rooms: readonly string[]): Promise<Map<string, number>> {
+		if (rooms.length === 0) return new Map();
+		const { rows } = await this.pool.query<{ room: string; last_seq: number }>(
+			'SELECT room, last_seq FROM documents WHERE room = ANY($1::text[]) AND last_seq > 0',
+			[rooms]
+		);
+		return new Map(rows.map((row) => [row.room, row.last_seq]));
+	}
+
 	async appendUpdates(
 		room: string,
 		updates: Uint8Array[],
@@ -182,6 +216,16 @@ export class PostgresStore implements DocumentStore {
 	): Promise<number> {
 		if (updates.length === 0 && !writers?.size && !deletions?.length) return 0;
 		return this.transaction(async (client) => {
+			// Bindings first: a concurrent binder of the same id holds its key until it commits,
+			// and the check below then sees its row (a new statement, a new snapshot).
+			await bindWriters(client, room, writers ?? new Map());
+			if (writers?.size) {
+				const conflict = new Map<number, string>();
+				for (const [clientId, bound] of await clientWriters(client, room, [...writers.keys()])) {
+					if (bound !== writers.get(clientId)) conflict.set(clientId, bound);
+				}
+				if (conflict.size > 0) throw new WriterConflictError(room, conflict);
+			}
 			let lastSeq = 0;
 			if (updates.length > 0) {
 				// Numbers the updates under the room's row lock, held until commit.
@@ -200,7 +244,6 @@ export class PostgresStore implements DocumentStore {
 					);
 				}
 			}
-			await bindWriters(client, room, writers ?? new Map());
 			for (const deletion of deletions ?? []) {
 				await client.query('INSERT INTO deletions (room, writer, delete_set) VALUES ($1, $2, $3)', [
 					room,
@@ -462,11 +505,20 @@ async function bindWriters(
 	}
 }
 
-async function clientWriters(client: Query, room: string): Promise<Map<number, string>> {
-	const { rows } = await client.query<{ client_id: number; writer: string }>(
-		'SELECT client_id, writer FROM client_writers WHERE room = $1',
-		[room]
-	);
+async function clientWriters(
+	client: Query,
+	room: string,
+	only?: readonly number[]
+): Promise<Map<number, string>> {
+	const { rows } = only
+		? await client.query<{ client_id: number; writer: string }>(
+				'SELECT client_id, writer FROM client_writers WHERE room = $1 AND client_id = ANY($2::bigint[])',
+				[room, only]
+			)
+		: await client.query<{ client_id: number; writer: string }>(
+				'SELECT client_id, writer FROM client_writers WHERE room = $1',
+				[room]
+			);
 	return new Map(rows.map((row) => [row.client_id, row.writer]));
 }
 

@@ -11,6 +11,7 @@ import type {
 	DocumentStore,
 	LinkChange,
 	LinkRecord,
+	LogTail,
 	NewLink,
 	NewStory,
 	NewVersion,
@@ -20,6 +21,7 @@ import type {
 	StoryRecord,
 	VersionRecord
 } from './DocumentStore';
+import { WriterConflictError } from './DocumentLog';
 import { SqliteLinks } from './sqliteLinks';
 import type { StoryDump } from './StoryDump';
 import { migrate } from './sqliteSchema';
@@ -34,6 +36,7 @@ import {
 	toVersion,
 	unpackVersionState,
 	VERSION_COLUMNS,
+	logTail,
 	type StoryRow,
 	type VersionRow
 } from './storedRows';
@@ -48,6 +51,8 @@ interface PendingAppend {
 	deletions: readonly DeletionRecord[] | undefined;
 	/** Set by the group commit: the sequence number of this append's last update. */
 	lastSeq: number;
+	/** Set by the group commit when a binding it makes is held by another writer (nothing stored). */
+	conflict?: Map<number, string>;
 	resolve: (lastSeq: number) => void;
 	reject: (error: unknown) => void;
 }
@@ -107,6 +112,14 @@ export class SqliteStore implements DocumentStore {
 			listUpdates: db.prepare<[string], { seq: number; data: Buffer; checksum: number | null }>(
 				'SELECT seq, data, checksum FROM updates WHERE room = ? ORDER BY seq'
 			),
+			listUpdatesAfter: db.prepare<
+				[string, number],
+				{ seq: number; data: Buffer; checksum: number | null }
+			>('SELECT seq, data, checksum FROM updates WHERE room = ? AND seq > ? ORDER BY seq'),
+			lastSeq: db.prepare<[string, string], { last_seq: number | null }>(
+				`SELECT max(coalesce((SELECT max(seq) FROM updates WHERE room = ?), 0),
+				 coalesce((SELECT snapshot_seq FROM documents WHERE room = ?), 0)) AS last_seq`
+			),
 			insertUpdate: db.prepare<[string, Buffer, number]>(
 				'INSERT INTO updates (room, data, checksum) VALUES (?, ?, ?)'
 			),
@@ -130,6 +143,9 @@ export class SqliteStore implements DocumentStore {
 			deleteUpdates: db.prepare<[string]>('DELETE FROM updates WHERE room = ?'),
 			listWriters: db.prepare<[string], { client_id: number; writer: string }>(
 				'SELECT client_id, writer FROM client_writers WHERE room = ?'
+			),
+			getWriter: db.prepare<[string, number], { writer: string }>(
+				'SELECT writer FROM client_writers WHERE room = ? AND client_id = ?'
 			),
 			insertWriter: db.prepare<[string, number, string]>(
 				'INSERT OR IGNORE INTO client_writers (room, client_id, writer) VALUES (?, ?, ?)'
@@ -166,6 +182,10 @@ export class SqliteStore implements DocumentStore {
 		};
 		this.appendBatch = db.transaction((batch: PendingAppend[]) => {
 			for (const append of batch) {
+				// Inside the write transaction (SQLite has one writer at a time): no other binder
+				// can come between this check and the insert.
+				append.conflict = this.conflictingWriters(append.room, append.writers);
+				if (append.conflict) continue;
 				for (const update of append.updates) {
 					const data = toBuffer(update);
 					const { lastInsertRowid } = this.statements.insertUpdate.run(
@@ -299,6 +319,27 @@ export class SqliteStore implements DocumentStore {
 			writers,
 			damaged
 		};
+	}
+
+	async updatesSince(room: string, afterSeq: number): Promise<LogTail> {
+		this.commitAppends();
+		return this.db.transaction(() => {
+			const stored = this.statements.getSnapshot.get(room);
+			const snapshot = stored?.snapshot && stored.snapshot_seq > afterSeq ? stored : null;
+			const from = snapshot ? snapshot.snapshot_seq : afterSeq;
+			const rows = this.statements.listUpdatesAfter.all(room, from);
+			return logTail(room, snapshot, rows, afterSeq);
+		})();
+	}
+
+	async lastSeqs(rooms: readonly string[]): Promise<Map<string, number>> {
+		this.commitAppends();
+		const seqs = new Map<string, number>();
+		for (const room of rooms) {
+			const last = this.statements.lastSeq.get(room, room)?.last_seq ?? 0;
+			if (last > 0) seqs.set(room, last);
+		}
+		return seqs;
 	}
 
 	/** Queues the updates for the next group commit; resolves once the transaction holding them is durable. */
@@ -541,7 +582,23 @@ export class SqliteStore implements DocumentStore {
 			for (const append of batch) append.reject(error);
 			return;
 		}
-		for (const append of batch) append.resolve(append.lastSeq);
+		for (const append of batch) {
+			if (append.conflict) append.reject(new WriterConflictError(append.room, append.conflict));
+			else append.resolve(append.lastSeq);
+		}
+	}
+
+	/** The bindings of `writers`' ids that another writer holds, or undefined when none. */
+	private conflictingWriters(
+		room: string,
+		writers: ReadonlyMap<number, string> | undefined
+	): Map<number, string> | undefined {
+		let conflict: Map<number, string> | undefined;
+		for (const [clientId, writer] of writers ?? []) {
+			const bound = this.statements.getWriter.get(room, clientId)?.writer;
+			if (bound !== undefined && bound !== writer) (conflict ??= new Map()).set(clientId, bound);
+		}
+		return conflict;
 	}
 }
 

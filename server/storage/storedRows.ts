@@ -1,6 +1,7 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { isLastOwnerLink } from '#shared/protocol/policy';
 import type { Role } from '#shared/protocol/roles';
+import type { LogTail } from './DocumentLog';
 import type { LinkRecord, StoryRecord, VersionKind, VersionRecord } from './StoryCatalog';
 
 /** Row shapes and encodings shared by the SQLite and Postgres adapters, so both store alike. */
@@ -133,4 +134,31 @@ export function linkChangeRefusal(
 	const roles = working.map((link) => ({ id: link.id, role: link.role as Role }));
 	if (newRole !== 'owner' && isLastOwnerLink(roles, linkId)) return 'last-owner';
 	return null;
+}
+
+/**
+ * A room's log after `afterSeq` as read (see DocumentLog.updatesSince); throws when a row's
+ * bytes do not match their checksum.
+ */
+export function logTail(
+	room: string,
+	snapshot: { snapshot: Uint8Array; checksum: number | null; snapshot_seq: number } | null,
+	rows: ReadonlyArray<{ seq: number; data: Uint8Array; checksum: number | null }>,
+	afterSeq: number
+): LogTail {
+	if (snapshot && !intact(snapshot.snapshot, snapshot.checksum)) {
+		throw new Error(`${room}: the snapshot is damaged (${CHECKSUM_MISMATCH})`);
+	}
+	for (const row of rows) {
+		if (!intact(row.data, row.checksum)) {
+			throw new Error(`${room}: update ${row.seq} is damaged (${CHECKSUM_MISMATCH})`);
+		}
+	}
+	const last = rows.length > 0 ? rows[rows.length - 1]!.seq : (snapshot?.snapshot_seq ?? afterSeq);
+	return {
+		snapshot: snapshot?.snapshot ?? null,
+		updates: rows.map((row) => row.data),
+		updateSeqs: rows.map((row) => row.seq),
+		lastSeq: Math.max(last, afterSeq)
+	};
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentStore, NewLink, NewVersion } from '../../../server/storage/DocumentStore';
+import { WriterConflictError } from '../../../server/storage/DocumentLog';
 import { dumpStory } from '../../../server/storage/StoryDump';
 import type { StoreTarget } from './storeTargets';
 
@@ -166,9 +167,40 @@ export function describeStoreContract(adapter: string, newTarget: () => Promise<
 			expect((await store.loadDocument('story:d')).lastSeq).toBe(seqs[3]);
 		});
 
+		it('reads the log after a sequence number, and the snapshot when it covers what was dropped', async () => {
+			const seqs: number[] = [];
+			const written = Array.from({ length: 5 }, (_, index) => textUpdate(`t${index}`));
+			for (const update of written) seqs.push(await store.appendUpdates('story:tail', [update]));
+			const other = await another();
+			const tail = await other.updatesSince('story:tail', seqs[2]!);
+			expect(tail.snapshot).toBeNull();
+			expect(tail.updateSeqs).toEqual([seqs[3], seqs[4]]);
+			expect(tail.updates.map((update) => [...update])).toEqual(
+				written.slice(3).map((update) => [...update])
+			);
+			expect(tail.lastSeq).toBe(seqs[4]);
+			expect(await other.lastSeqs(['story:tail', 'story:none'])).toEqual(
+				new Map([['story:tail', seqs[4]]])
+			);
+
+			// Nothing new: an empty tail that still says how far it covers.
+			const none = await other.updatesSince('story:tail', seqs[4]!);
+			expect(none).toMatchObject({ snapshot: null, updates: [], lastSeq: seqs[4] });
+
+			// Another process compacted past the asked number: the snapshot stands in for the log.
+			const snapshot = textUpdate('snapshot');
+			await store.compact('story:tail', snapshot, seqs[3]!);
+			const behind = await other.updatesSince('story:tail', seqs[1]!);
+			expect([...behind.snapshot!]).toEqual([...snapshot]);
+			expect(behind.updateSeqs).toEqual([seqs[4]]);
+			expect(behind.lastSeq).toBe(seqs[4]);
+			expect(await other.lastSeqs(['story:tail'])).toEqual(new Map([['story:tail', seqs[4]]]));
+		});
+
 		it('binds a client id to its first writer and never replaces it', async () => {
 			await store.appendUpdates('story:e', [bytes(1)], new Map([[11, 'link-a']]));
-			await store.appendUpdates(
+			// An append binding an id another writer holds stores nothing, not even its other ids.
+			const refused = store.appendUpdates(
 				'story:e',
 				[bytes(2)],
 				new Map([
@@ -176,19 +208,43 @@ export function describeStoreContract(adapter: string, newTarget: () => Promise<
 					[12, 'link-b']
 				])
 			);
-			expect(await store.clientWriters('story:e')).toEqual(
+			await expect(refused).rejects.toBeInstanceOf(WriterConflictError);
+			await expect(refused).rejects.toMatchObject({ bound: new Map([[11, 'link-a']]) });
+			expect(await store.clientWriters('story:e')).toEqual(new Map([[11, 'link-a']]));
+			expect((await store.loadDocument('story:e')).updates.map((u) => [...u])).toEqual([
+				[...bytes(1)]
+			]);
+			await store.appendUpdates('story:e', [bytes(3)], new Map([[12, 'link-b']]));
+			expect(await store.bindWriters('story:e', new Map([[11, 'link-c']]))).toEqual(
+				new Map([[11, 'link-a']])
+			);
+			expect((await store.loadDocument('story:e')).writers).toEqual(
 				new Map([
 					[11, 'link-a'],
 					[12, 'link-b']
 				])
 			);
-			expect(await store.bindWriters('story:e', new Map([[11, 'link-c']]))).toEqual(
-				new Map([[11, 'link-a']])
-			);
-			expect((await store.loadDocument('story:e')).writers.get(11)).toBe('link-a');
 			// Client ids are 32-bit unsigned: the largest must round-trip.
 			await store.bindWriters('story:e', new Map([[2 ** 32 - 1, 'link-d']]));
 			expect((await store.clientWriters('story:e')).get(2 ** 32 - 1)).toBe('link-d');
+		});
+
+		it('stores exactly one of two concurrent appends binding the same client id', async () => {
+			const other = await another();
+			for (let round = 0; round < 10; round++) {
+				const clientId = 2000 + round;
+				const outcomes = await Promise.allSettled([
+					store.appendUpdates('story:g', [bytes(round * 2)], new Map([[clientId, 'link-a']])),
+					other.appendUpdates('story:g', [bytes(round * 2 + 1)], new Map([[clientId, 'link-b']]))
+				]);
+				const kept = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+				expect(kept).toHaveLength(1);
+				const lost = outcomes.find((outcome) => outcome.status === 'rejected');
+				expect(lost?.reason).toBeInstanceOf(WriterConflictError);
+			}
+			const loaded = await store.loadDocument('story:g');
+			expect(loaded.updates).toHaveLength(10);
+			expect(loaded.writers.size).toBe(10);
 		});
 
 		it('lets exactly one of two concurrent binders have a client id', async () => {

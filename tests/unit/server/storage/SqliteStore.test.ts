@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { WriterConflictError } from '../../../../server/storage/DocumentLog';
 import { openSqliteStore, type SqliteStore } from '../../../../server/storage/SqliteStore';
 import { SCHEMA_VERSION } from '../../../../server/storage/sqliteSchema';
 
@@ -69,21 +70,29 @@ describe('SqliteStore', () => {
 
 	it('keeps the first writer of each client id with the updates, per room', async () => {
 		await store.appendUpdates('story:abcdef', [bytes(1)], new Map([[7, 'link-a']]));
-		await store.appendUpdates(
-			'story:abcdef',
-			[bytes(2)],
-			new Map([
-				[7, 'link-b'],
-				[8, 'link-b']
-			])
-		);
-		await store.appendUpdates('notes:abcdef', [bytes(3)], new Map([[7, 'link-c']]));
-		expect((await store.loadDocument('story:abcdef')).writers).toEqual(
+		// In one group commit: the append that would rebind 7 stores nothing, the others commit.
+		const [refused, other, notes] = await Promise.allSettled([
+			store.appendUpdates(
+				'story:abcdef',
+				[bytes(2)],
+				new Map([
+					[7, 'link-b'],
+					[8, 'link-b']
+				])
+			),
+			store.appendUpdates('story:abcdef', [bytes(4)], new Map([[9, 'link-b']])),
+			store.appendUpdates('notes:abcdef', [bytes(3)], new Map([[7, 'link-c']]))
+		]);
+		expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(WriterConflictError);
+		expect([other.status, notes.status]).toEqual(['fulfilled', 'fulfilled']);
+		const story = await store.loadDocument('story:abcdef');
+		expect(story.writers).toEqual(
 			new Map([
 				[7, 'link-a'],
-				[8, 'link-b']
+				[9, 'link-b']
 			])
 		);
+		expect(story.updates.map((update) => [...update])).toEqual([[...bytes(1)], [...bytes(4)]]);
 		expect((await store.loadDocument('notes:abcdef')).writers).toEqual(new Map([[7, 'link-c']]));
 	});
 
