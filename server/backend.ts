@@ -18,6 +18,8 @@ import { openStore } from './storage/openStore';
 import { StoryService } from './stories/StoryService';
 import { HistoryService } from './history/HistoryService';
 import { WorkPool } from './work/WorkPool';
+import { Fleet } from './fleet/Fleet';
+import { RedisBus } from './fleet/RedisBus';
 
 /** Everything Galley serves besides the SvelteKit app, ready to mount on any http server. */
 export interface Backend {
@@ -41,6 +43,10 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		trustProxy: config.trustProxy
 	});
 	const reviewWrites = new ReviewWriteBudget(config.reviewWritesPerMinute);
+	const fleetLog = logger.child({ component: 'fleet' });
+	const fleet = config.redisUrl
+		? new Fleet(new RedisBus(config.redisUrl, fleetLog), store, fleetLog, config.fleetPollMs)
+		: null;
 	let stories: StoryService | null = null;
 	const collab = new CollabServer({
 		store,
@@ -57,6 +63,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		addressLimits,
 		reviewWrites,
 		maxStoryBytes: config.maxStoryBytes,
+		...(fleet && { fleet }),
 		rates: {
 			messagesPerSecond: config.wsMessagesPerSecond,
 			bytesPerSecond: config.wsBytesPerSecond
@@ -83,6 +90,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		reviewWrites,
 		addressLimits,
 		health,
+		fleetStatus: fleet ? () => fleet.status() : null,
 		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
@@ -105,6 +113,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		async close() {
 			clearInterval(editFlusher);
 			await collab.close();
+			await fleet?.close();
 			await flushEdits();
 			await store.close();
 			health.close();

@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
 		.optional(),
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must be a redis:// URL (leave it unset for one process)')
+		.optional(),
+	FLEET_POLL_MS: integer(1_000, 50),
 	MAX_IMPORT_BYTES: integer(5 * MB, 1),
 	MAX_STORY_BYTES: integer(8 * MB, 1024),
 	MAX_MESSAGE_BYTES: integer(8 * MB, 1024),
@@ -56,6 +61,16 @@ export interface Config {
 	 * `<dataDir>/galley.sqlite`.
 	 */
 	databaseUrl: string | null;
+	/**
+	 * REDIS_URL: processes sharing one Postgres (DATABASE_URL) serve the same rooms, each
+	 * publishing what it stored to the others over Redis; unset, this process serves its rooms alone.
+	 */
+	redisUrl: string | null;
+	/**
+	 * FLEET_POLL_MS: how often a process compares its loaded rooms with the database, for what
+	 * Redis lost (default 1 s; every 250 ms while Redis is down).
+	 */
+	fleetPollMs: number;
 	maxImportBytes: number;
 	/**
 	 * MAX_STORY_BYTES: the UTF-8 text a story may grow to through edits (default 8 MB, about
@@ -119,6 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const maxWriterMessageBytes =
 		value.MAX_WRITER_MESSAGE_BYTES ??
 		Math.max(value.MAX_MESSAGE_BYTES, WRITER_MESSAGE_PER_IMPORT_BYTE * value.MAX_IMPORT_BYTES);
+	if (value.REDIS_URL && !value.DATABASE_URL) {
+		throw new Error(
+			'Invalid configuration:\n  REDIS_URL: needs DATABASE_URL (processes share rooms through one Postgres)'
+		);
+	}
 	if (maxWriterMessageBytes < value.MAX_MESSAGE_BYTES) {
 		throw new Error(
 			'Invalid configuration:\n  MAX_WRITER_MESSAGE_BYTES: must be at least MAX_MESSAGE_BYTES'
@@ -129,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		host: value.HOST,
 		dataDir: path.resolve(value.DATA_DIR),
 		databaseUrl: value.DATABASE_URL ?? null,
+		redisUrl: value.REDIS_URL ?? null,
+		fleetPollMs: value.FLEET_POLL_MS,
 		maxImportBytes: value.MAX_IMPORT_BYTES,
 		maxStoryBytes: value.MAX_STORY_BYTES,
 		maxMessageBytes: value.MAX_MESSAGE_BYTES,

@@ -1,6 +1,9 @@
 import { CloseCode, type CloseCodeValue } from '#shared/protocol/closeCodes';
 import type { Connection } from './Connection';
 
+/** Why a connection may not write with a client id: another link's. */
+export const CLIENT_ID_TAKEN = 'client id belongs to another user';
+
 /**
  * How many Yjs client ids may start writing to a room. Every id stays in the room's state vector
  * for good (every joiner downloads it), and a browser makes one per page load, so an honest
@@ -48,7 +51,7 @@ export class ClientWriters {
 			const owner = this.#writers.get(client);
 			if (owner === undefined) fresh++;
 			else if (owner !== writer) {
-				return { code: CloseCode.forbidden, reason: 'client id belongs to another user' };
+				return { code: CloseCode.forbidden, reason: CLIENT_ID_TAKEN };
 			}
 		}
 		if (fresh === 0) return null;
@@ -97,6 +100,23 @@ export class ClientWriters {
 		this.#writers.set(client, writer);
 		(this.#unsaved ??= new Map()).set(client, writer);
 		this.#perLink.set(writer, (this.#perLink.get(writer) ?? 0) + 1);
+	}
+
+	/**
+	 * Bindings another process stored (the store keeps the first binder of an id, so its word
+	 * wins over one this process made and has not stored yet).
+	 */
+	learn(stored: ReadonlyMap<number, string>): void {
+		for (const [client, writer] of stored) {
+			const known = this.#writers.get(client);
+			if (known === writer) continue;
+			if (known !== undefined) {
+				this.#perLink.set(known, Math.max(0, (this.#perLink.get(known) ?? 1) - 1));
+				this.#unsaved?.delete(client);
+			}
+			this.#writers.set(client, writer);
+			this.#perLink.set(writer, (this.#perLink.get(writer) ?? 0) + 1);
+		}
 	}
 
 	/** Bindings made since the last call, to be stored. */

@@ -17,6 +17,7 @@ import { KeepAlive } from './KeepAlive';
 import { RoomClosedError, type RoomContext, type RoomSettings } from './RoomContext';
 import { RoomRegistry } from './RoomRegistry';
 import { DEFAULT_AWARENESS_LIMITS } from './validateAwareness';
+import type { Fleet } from '../fleet/Fleet';
 
 export interface CollabServerOptions {
 	store: DocumentStore;
@@ -66,6 +67,8 @@ export interface CollabServerOptions {
 	reviewWrites?: ReviewWriteBudget;
 	/** Origins accepted besides the server's own (a request without Origin is not a browser's). */
 	allowedOrigins?: string[];
+	/** The processes sharing rooms with this one (REDIS_URL); absent when it is alone. */
+	fleet?: Fleet;
 }
 
 /** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */
@@ -152,7 +155,8 @@ export class CollabServer {
 			store: options.store,
 			settings,
 			onDocumentChanged: options.onDocumentChanged,
-			...(options.reviewWrites && { reviewWrites: options.reviewWrites })
+			...(options.reviewWrites && { reviewWrites: options.reviewWrites }),
+			...(options.fleet && { fleet: options.fleet })
 		};
 		this.rooms = new RoomRegistry(context, this.log);
 		if (options.currentAccess) {
@@ -416,6 +420,9 @@ export class CollabServer {
 			for (;;) {
 				if (!connection.isOpen) return;
 				const live = await this.rooms.open(room);
+				// A client back from another process (it stopped) may hold what that process stored
+				// and this one has not applied yet: take it from the store before answering.
+				await live.catchUpWithFleet();
 				if (live.join(connection)) return;
 				// The room closed between lookup and join (unloaded, dropped or shutting down).
 				if (this.closing || this.rooms.isDropped(room)) throw new RoomClosedError(room);

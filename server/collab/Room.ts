@@ -8,14 +8,20 @@ import { parseRoomName, type RoomKind } from '#shared/protocol/rooms';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Connection } from './Connection';
 import { docFromStored } from './docFromStored';
-import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './messages';
+import {
+	decodeClientMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdateMessage
+} from './messages';
 import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
 import type { Struct, UpdateCheck } from './validateUpdate';
 import type { CloseCodeValue } from '#shared/protocol/closeCodes';
 import { StoreWriteError } from '../health/WatchedStore';
-import { ClientWriters } from './ClientWriters';
+import { CLIENT_ID_TAKEN, ClientWriters } from './ClientWriters';
+import { WriterConflictError } from '../storage/DocumentLog';
 import { StoryHistory } from '../history/StoryHistory';
 import type { VersionKind, VersionRecord } from '../storage/DocumentStore';
 import { NotesGuard } from './reviewGuard';
@@ -25,13 +31,17 @@ import { StoryShapeGuard } from './StoryShapeGuard';
 import { StoryTextSize } from './StoryTextSize';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
+import type { FleetRoom, RoomLink } from '../fleet/RoomLink';
+
+/** The origin of updates applied from other processes of the fleet. */
+const FROM_FLEET = Symbol('fleet');
 
 /**
  * One document and the people editing it: loads once, answers sync, relays updates (through the
  * UpdatePipeline: durable before relayed) and awareness, and unloads when left alone. Idle rooms
  * hold no timers.
  */
-export class Room implements PipelineRoom {
+export class Room implements PipelineRoom, FleetRoom {
 	readonly connections = new Set<Connection>();
 	readonly store: DocumentStore;
 	readonly compactAfterUpdates: number;
@@ -59,6 +69,8 @@ export class Room implements PipelineRoom {
 	private readonly textSize: StoryTextSize | null;
 	/** A story's versions (automatic and named); null for other rooms. */
 	private readonly history: StoryHistory | null;
+	/** The other processes serving this room (REDIS_URL); null when this process is alone. */
+	private link: RoomLink | null = null;
 
 	private constructor(
 		readonly name: string,
@@ -96,12 +108,16 @@ export class Room implements PipelineRoom {
 			{
 				accepted: (update) => this.notesGuard?.accepted(update),
 				takeNewWriters: () => this.writers.takeUnsaved(),
+				learnWriters: (bound) => this.writers.learn(bound),
 				afterApply: (batch) => {
 					this.history?.changed(batch.map((accepted) => accepted.writer));
 					this.afterApply();
 				},
 				afterBroadcast: () => this.afterBroadcast(),
-				fail: (error) => this.fail(error)
+				fail: (error) => this.fail(error),
+				stored: (fromSeq, toSeq, update, writers) =>
+					this.link?.stored(fromSeq, toSeq, update, writers),
+				...(context.fleet && { coveredSeq: () => this.link?.seqs.through ?? 0 })
 			},
 			stored
 		);
@@ -136,6 +152,7 @@ export class Room implements PipelineRoom {
 					room.log.warn({ err: error }, 'could not make the first version of an older story')
 				);
 		}
+		room.link = context.fleet?.join(room, stored.lastSeq) ?? null;
 		room.scheduleUnload(); // until someone joins
 		return room;
 	}
@@ -176,6 +193,30 @@ export class Room implements PipelineRoom {
 		if (present) connection.send(present);
 		connection.attach((frame) => this.receive(connection, frame));
 		return true;
+	}
+
+	/** Resolves once the doc holds everything the fleet stored for the room until now. */
+	async catchUpWithFleet(): Promise<void> {
+		await this.link?.catchUp();
+	}
+
+	applyFromFleet(update: Uint8Array, writers: ReadonlyMap<number, string>): void {
+		if (this.state === 'closed') return;
+		this.writers.learn(writers);
+		try {
+			Y.applyUpdate(this.doc, update, FROM_FLEET);
+		} catch (error) {
+			this.log.error({ err: error }, 'an update from the fleet failed to apply');
+			return;
+		}
+		this.textSize?.stale();
+		const frame = encodeUpdateMessage(update);
+		for (const connection of this.connections) connection.send(frame);
+		this.afterApply();
+	}
+
+	relayFleetAwareness(frame: Uint8Array): void {
+		for (const connection of this.connections) connection.send(frame);
 	}
 
 	presence(): number {
@@ -443,6 +484,11 @@ export class Room implements PipelineRoom {
 		// Saved now, not with the next edit: the binding must survive a restart before anyone types.
 		const unsaved = this.writers.takeUnsaved();
 		this.store.appendUpdates(this.name, [], unsaved).catch((error: unknown) => {
+			if (error instanceof WriterConflictError) {
+				// Another process's link showed or wrote with the id first.
+				this.writers.learn(error.bound);
+				return connection.refuse(CloseCode.forbidden, CLIENT_ID_TAKEN);
+			}
 			if (error instanceof StoreWriteError) return; // logged by the store's health
 			this.log.warn({ err: error }, 'could not save presence client ids; kept in memory');
 		});
@@ -477,6 +523,7 @@ export class Room implements PipelineRoom {
 			const frame = batch.forSender(connection);
 			if (frame) connection.send(frame);
 		}
+		this.link?.publishAwareness(batch.common);
 	}
 
 	private scheduleUnload(): void {
@@ -511,6 +558,7 @@ export class Room implements PipelineRoom {
 
 	private close(): void {
 		this.state = 'closed';
+		this.link?.close();
 		this.history?.dispose();
 		this.cancelUnload();
 		if (this.notifyTimer) clearTimeout(this.notifyTimer);

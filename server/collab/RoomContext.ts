@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { AwarenessLimits } from './validateAwareness';
+import type { Fleet } from '../fleet/Fleet';
 
 /** Tunables shared by every room. */
 export interface RoomSettings {
@@ -27,6 +28,8 @@ export interface RoomContext {
 	onDocumentChanged?: (room: string, doc: Y.Doc) => void;
 	/** Comments, replies and suggestions per link per minute, shared with the API (none: unlimited). */
 	reviewWrites?: ReviewWriteBudget;
+	/** The processes sharing rooms with this one (REDIS_URL); absent when it is alone. */
+	fleet?: Fleet;
 	/** The room has been empty for unloadAfterMs (or cannot go on): unload it if still the live one. */
 	requestUnload(room: { readonly name: string }): void;
 }

@@ -75,6 +75,11 @@ export class StoryTextSize {
 		return this.#bound + added <= this.maxBytes ? added : null;
 	}
 
+	/** Text arrived that `check` did not see (another process's): walk the doc at the next check. */
+	stale(): void {
+		this.#bound = Infinity;
+	}
+
 	/** An update that adds `added` bytes was accepted. */
 	commit(added: number): void {
 		this.#bound += added;

@@ -7,6 +7,9 @@ import type { Connection } from './Connection';
 import { deletionRecords } from '../history/deletionLog';
 import { encodeUpdateMessage } from './messages';
 import { validateUpdate, type DeleteSet, type UpdateCheck } from './validateUpdate';
+import { CloseCode } from '#shared/protocol/closeCodes';
+import { WriterConflictError } from '../storage/DocumentLog';
+import { CLIENT_ID_TAKEN } from './ClientWriters';
 
 /** What the pipeline reads of its room. */
 export interface PipelineRoom {
@@ -35,6 +38,23 @@ export interface PipelineHooks {
 	accepted(update: Uint8Array): void;
 	/** Client ids bound to a writer since the last call: stored with the next write. */
 	takeNewWriters(): ReadonlyMap<number, string> | undefined;
+	/** The store says these client ids belong to these writers (another process bound them first). */
+	learnWriters(bound: ReadonlyMap<number, string>): void;
+	/**
+	 * A batch is durable, applied and relayed: the store numbered its updates fromSeq…toSeq
+	 * (`update` is them merged; `writers`, the bindings stored with them). For the fleet.
+	 */
+	stored?(
+		fromSeq: number,
+		toSeq: number,
+		update: Uint8Array,
+		writers: ReadonlyMap<number, string>
+	): void;
+	/**
+	 * The newest sequence number up to which the doc holds every update: what a compaction may
+	 * drop. Without it, the newest this pipeline wrote (it is then the room's only writer).
+	 */
+	coveredSeq?(): number;
 }
 
 /** Batching delay per connection in the room, and its ceiling (see schedule). */
@@ -48,6 +68,8 @@ interface Accepted {
 	writer: string | null;
 	/** What it deletes (logged with its writer, so a diff can say who deleted what). */
 	deletes: DeleteSet | null;
+	/** The client ids it writes with. */
+	clients: readonly number[];
 	done?: { resolve: () => void; reject: (error: unknown) => void };
 }
 
@@ -100,7 +122,8 @@ export class UpdatePipeline {
 		if (check.ok && check.changesDoc) {
 			const access = sender.access;
 			const writer = access ? writerKey(access) : null;
-			this.enqueue({ sender, update, writer, deletes: check.deletes }, check.advances);
+			const clients = [...check.advances.keys()];
+			this.enqueue({ sender, update, writer, deletes: check.deletes, clients }, check.advances);
 		}
 		return check;
 	}
@@ -115,7 +138,14 @@ export class UpdatePipeline {
 		if (!check.changesDoc) return Promise.resolve();
 		return new Promise((resolve, reject) =>
 			this.enqueue(
-				{ sender: null, update, writer, deletes: check.deletes, done: { resolve, reject } },
+				{
+					sender: null,
+					update,
+					writer,
+					deletes: check.deletes,
+					clients: [...check.advances.keys()],
+					done: { resolve, reject }
+				},
 				check.advances
 			)
 		);
@@ -143,7 +173,11 @@ export class UpdatePipeline {
 		if (this.logged === 0) return;
 		const logged = this.logged;
 		const snapshot = Y.encodeStateAsUpdate(this.room.doc);
-		await this.room.store.compact(this.room.name, snapshot, this.lastSeq);
+		await this.room.store.compact(
+			this.room.name,
+			snapshot,
+			this.hooks.coveredSeq?.() ?? this.lastSeq
+		);
 		this.logged -= logged;
 		this.room.log.debug({ updates: logged, bytes: snapshot.byteLength }, 'compacted');
 	}
@@ -215,17 +249,21 @@ export class UpdatePipeline {
 	}
 
 	/** One group commit; false when the room cannot go on. */
-	private async writeAndRelay(batch: Accepted[]): Promise<boolean> {
+	private async writeAndRelay(
+		batch: Accepted[],
+		writers = this.hooks.takeNewWriters()
+	): Promise<boolean> {
 		const updates = batch.map((accepted) => accepted.update);
 		let lastSeq: number;
 		try {
 			lastSeq = await this.room.store.appendUpdates(
 				this.room.name,
 				updates,
-				this.hooks.takeNewWriters(),
+				writers,
 				deletionRecords(batch)
 			);
 		} catch (error) {
+			if (error instanceof WriterConflictError) return this.retryWithout(batch, writers, error);
 			for (const accepted of batch) accepted.done?.reject(error);
 			this.discard(error instanceof Error ? error : new Error(String(error)));
 			this.hooks.fail(error);
@@ -247,9 +285,32 @@ export class UpdatePipeline {
 		if (this.queue.length === 0) this.queuedClocks = null;
 		this.relay(batch, merged);
 		for (const accepted of batch) accepted.done?.resolve();
+		this.hooks.stored?.(lastSeq - updates.length + 1, lastSeq, merged, writers ?? new Map());
 		this.hooks.afterApply(batch);
 		this.hooks.afterBroadcast();
 		return true;
+	}
+
+	/**
+	 * Another process bound some of the batch's new client ids to other writers first: their
+	 * updates are refused (as this process would have refused them had it known), the rest is
+	 * written again.
+	 */
+	private retryWithout(
+		batch: Accepted[],
+		writers: ReadonlyMap<number, string> | undefined,
+		conflict: WriterConflictError
+	): Promise<boolean> {
+		this.hooks.learnWriters(conflict.bound);
+		const lost = (accepted: Accepted) => accepted.clients.some((id) => conflict.bound.has(id));
+		for (const accepted of batch.filter(lost)) {
+			accepted.sender?.refuse(CloseCode.forbidden, CLIENT_ID_TAKEN);
+			accepted.done?.reject(conflict);
+		}
+		const rest = batch.filter((accepted) => !lost(accepted));
+		if (rest.length === 0) return Promise.resolve(true);
+		const kept = new Map([...(writers ?? [])].filter(([id]) => !conflict.bound.has(id)));
+		return this.writeAndRelay(rest, kept);
 	}
 
 	private apply(update: Uint8Array): void {

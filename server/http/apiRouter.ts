@@ -1,6 +1,7 @@
 import type { LinkService } from '../auth/LinkService';
 import type { HistoryService } from '../history/HistoryService';
 import type { StoreHealth } from '../health/StoreHealth';
+import type { BusStatus } from '../fleet/FleetBus';
 import type { ProofreadService } from '../proofing/ProofreadService';
 import type { ReviewService } from '../review/ReviewService';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
@@ -32,12 +33,20 @@ export interface ApiServices {
 	health: StoreHealth;
 	/** Rooms found damaged since the server started: /healthz names their stories. */
 	damagedRooms?: () => string[];
+	/** The fleet's bus (REDIS_URL): /healthz says `degraded` with the reason while it is down. */
+	fleetStatus?: (() => BusStatus) | null;
 }
 
 /** Every API route, each with the policy action it needs and its body schema (see Router). */
 export function buildApiRouter(services: ApiServices): Router {
 	const router = new Router();
-	addHealthRoutes(router, services.store, services.health, services.damagedRooms);
+	addHealthRoutes(
+		router,
+		services.store,
+		services.health,
+		services.damagedRooms,
+		services.fleetStatus ?? null
+	);
 	addStoryRoutes(
 		router,
 		services.stories,

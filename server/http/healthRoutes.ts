@@ -1,6 +1,7 @@
 import { parseRoomName } from '#shared/protocol/rooms';
 import type { StoreHealth } from '../health/StoreHealth';
 import type { DocumentStore } from '../storage/DocumentStore';
+import type { BusStatus } from '../fleet/FleetBus';
 import { sendJson } from './respond';
 import type { Router } from './Router';
 
@@ -10,12 +11,16 @@ const PROBE_AFTER_MS = 5_000;
 /**
  * `/healthz`: 200 while the database answers and takes writes; 503 with the reason when it does
  * not. Damaged stories are named but do not make the server unhealthy (a restart would not help).
+ * In a fleet, a bus that is down answers 200 with `status: "degraded"` and the reason: rooms
+ * still work (others' edits arrive from the database, a little later), so a load balancer should
+ * keep sending people here.
  */
 export function addHealthRoutes(
 	router: Router,
 	store: DocumentStore,
 	health: StoreHealth,
-	damagedRooms: () => string[] = () => []
+	damagedRooms: () => string[] = () => [],
+	fleetStatus: (() => BusStatus) | null = null
 ): void {
 	router.add('GET', '/healthz', { allow: 'public' }, async ({ response }) => {
 		const ok = await store.ping().catch(() => false);
@@ -36,7 +41,13 @@ export function addHealthRoutes(
 			const name = parseRoomName(room);
 			if (name) damaged.add(name.storyId);
 		}
-		sendJson(response, 200, damaged.size > 0 ? { ok, damagedStories: [...damaged] } : { ok });
+		const bus = fleetStatus?.();
+		sendJson(response, 200, {
+			ok,
+			...(bus && { status: bus.ok ? 'ok' : 'degraded' }),
+			...(bus && !bus.ok && { reason: bus.reason }),
+			...(damaged.size > 0 && { damagedStories: [...damaged] })
+		});
 	});
 }
 

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from './freePort';
 
 /** A Postgres server of the test's own: its data and socket live in a temp folder. */
 export interface PrivatePostgres {
@@ -46,18 +46,6 @@ export function findPostgresBin({
 		.filter((version) => existsSync(path.join(debian, version, 'bin', 'initdb')))
 		.sort((a, b) => Number(b) - Number(a));
 	return versions[0] ? path.join(debian, versions[0], 'bin') : null;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /**

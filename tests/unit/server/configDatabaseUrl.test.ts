@@ -21,3 +21,24 @@ describe('DATABASE_URL', () => {
 		);
 	});
 });
+
+describe('REDIS_URL', () => {
+	const database = 'postgres://db/galley';
+
+	it('is one process alone when unset, a fleet member with a redis:// URL', () => {
+		expect(loadConfig({ DATABASE_URL: database }).redisUrl).toBeNull();
+		expect(loadConfig({ DATABASE_URL: database, REDIS_URL: 'redis://cache:6379' }).redisUrl).toBe(
+			'redis://cache:6379'
+		);
+		expect(loadConfig({}).fleetPollMs).toBe(1_000);
+	});
+
+	it('needs DATABASE_URL, and a redis:// URL', () => {
+		expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(
+			/REDIS_URL: needs DATABASE_URL/
+		);
+		expect(() => loadConfig({ DATABASE_URL: database, REDIS_URL: 'http://cache' })).toThrow(
+			/REDIS_URL: must be a redis:\/\/ URL/
+		);
+	});
+});

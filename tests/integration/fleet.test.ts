@@ -1,0 +1,245 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/privatePostgres';
+import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
+import { startServer, type RunningServer } from '../helpers/startServer';
+import { createStory, exportText, firstParagraphText } from '../helpers/stories';
+import { api } from '../helpers/apiClient';
+import { ownerOf, tokenFor, tokenOf } from '../helpers/links';
+import {
+	closedWithin,
+	connectClient,
+	connectRaw,
+	synced,
+	updateMessage,
+	type Client
+} from '../helpers/wsClients';
+import { CloseCode } from '#shared/protocol/closeCodes';
+
+// Two real Galley processes on one private Postgres and one private Redis, as behind a load
+// balancer: what one accepts reaches the other's clients, through Redis when it is there and
+// from Postgres when it is not, and a process killed mid-typing loses nothing it acknowledged.
+describe('a fleet of two processes on Postgres and Redis', () => {
+	let postgres: PrivatePostgres;
+	let redis: PrivateRedis;
+	let dataDir: string;
+	let env: Record<string, string>;
+	let a: RunningServer;
+	let b: RunningServer;
+	const clients: Client[] = [];
+
+	beforeAll(async () => {
+		postgres = await startPrivatePostgres();
+		redis = await startPrivateRedis();
+		dataDir = mkdtempSync(path.join(tmpdir(), 'galley-fleet-'));
+		env = {
+			DATABASE_URL: await postgres.createDatabase(),
+			REDIS_URL: redis.url,
+			// Polled rarely, so that edits arriving in time came over Redis (while Redis is
+			// down, every 250 ms).
+			FLEET_POLL_MS: '30000',
+			ROOM_UNLOAD_MS: '60000'
+		};
+		[a, b] = await Promise.all([
+			startServer({ env: { ...env, DATA_DIR: path.join(dataDir, 'a') } }),
+			startServer({ env: { ...env, DATA_DIR: path.join(dataDir, 'b') } })
+		]);
+	});
+
+	afterEach(() => {
+		for (const client of clients.splice(0)) client.destroy();
+	});
+
+	afterAll(async () => {
+		await Promise.all([a?.dispose(), b?.dispose()]);
+		await redis?.dispose();
+		await postgres?.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	async function join(server: RunningServer, storyId: string, doc?: Y.Doc): Promise<Client> {
+		const client = connectClient(server.wsUrl, `story:${storyId}`, doc);
+		clients.push(client);
+		await synced(client);
+		return client;
+	}
+
+	const textOf = (client: Client) => firstParagraphText(client.doc).toString();
+
+	async function health(server: RunningServer) {
+		const response = await fetch(`${server.url}/healthz`);
+		return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+	}
+
+	it('relays edits and presence between the processes, both ways', async () => {
+		const id = await createStory(a.url, 'Shared', 'Start.');
+		const onA = await join(a, id);
+		const onB = await join(b, id);
+		firstParagraphText(onA.doc).insert(0, 'Alpha ');
+		await vi.waitFor(() => expect(textOf(onB)).toBe('Alpha Start.'));
+		firstParagraphText(onB.doc).insert('Alpha Start.'.length - 1, ' beta');
+		await vi.waitFor(() => {
+			expect(textOf(onA)).toBe('Alpha Start beta.');
+			expect(textOf(onB)).toBe('Alpha Start beta.');
+		});
+		onA.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+		await vi.waitFor(() =>
+			expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({
+				user: { name: expect.any(String) }
+			})
+		);
+		expect(await exportText(b, id)).toBe(await exportText(a, id));
+		expect(await health(a)).toEqual({ status: 200, body: { ok: true, status: 'ok' } });
+	});
+
+	it('keeps relaying from Postgres while Redis is down, says so, and recovers when it is back', async () => {
+		const id = await createStory(a.url, 'Without Redis', 'Start.');
+		const onA = await join(a, id);
+		const onB = await join(b, id);
+		await redis.stop();
+		try {
+			await vi.waitFor(async () =>
+				expect(await health(a)).toMatchObject({
+					status: 200,
+					body: { ok: true, status: 'degraded', reason: expect.stringMatching(/^redis/) }
+				})
+			);
+			firstParagraphText(onA.doc).insert(0, 'Typed while Redis was down. ');
+			await vi.waitFor(() => expect(textOf(onB)).toBe('Typed while Redis was down. Start.'), {
+				timeout: 10_000
+			});
+			firstParagraphText(onB.doc).insert(0, 'And back. ');
+			await vi.waitFor(() => expect(textOf(onA)).toMatch(/^And back\. Typed/), {
+				timeout: 10_000
+			});
+		} finally {
+			await redis.start();
+		}
+		await vi.waitFor(async () => expect((await health(b)).body.status).toBe('ok'), {
+			timeout: 10_000
+		});
+		firstParagraphText(onA.doc).insert(0, 'Redis again. ');
+		await vi.waitFor(() => expect(textOf(onB)).toMatch(/^Redis again\. And back\./));
+		expect(await exportText(a, id)).toBe(await exportText(b, id));
+	});
+
+	it('loses nothing acknowledged when a process is killed mid-typing: its clients go on elsewhere', async () => {
+		const id = await createStory(a.url, 'Failover', 'Start.');
+		const writer = await join(a, id);
+		const watcher = await join(b, id);
+		const text = firstParagraphText(writer.doc);
+		let typed = 0;
+		const typing = setInterval(() => text.insert(text.length, ` w${++typed}`), 10);
+		try {
+			await vi.waitFor(() => expect(textOf(watcher).split(' ').length).toBeGreaterThan(30), {
+				timeout: 20_000
+			});
+			const acknowledged = await exportText(a, id);
+			await a.kill('SIGKILL');
+			clearInterval(typing);
+			// What B relayed was stored: B's own export holds at least what A had acknowledged.
+			expect((await exportText(b, id)).startsWith(acknowledged.trimEnd())).toBe(true);
+			// The load balancer sends the writer's next connection to B, with its document.
+			writer.provider.destroy();
+			const moved = await join(b, id, writer.doc);
+			await vi.waitFor(() => {
+				expect(textOf(watcher)).toBe(textOf(moved));
+				expect(textOf(moved).endsWith(` w${typed}`)).toBe(true);
+			});
+			expect((await exportText(b, id)).trimEnd().endsWith(` w${typed}`)).toBe(true);
+		} finally {
+			clearInterval(typing);
+			await a.restart();
+		}
+		// The restarted process serves the room with everything.
+		const back = await join(a, id);
+		expect(textOf(back)).toBe(textOf(watcher));
+	});
+
+	it('lets a client id write for one link only, even when two processes get it at once', async () => {
+		const id = await createStory(a.url, 'One id', 'Start.');
+		const reader = await join(a, id);
+		const state = Y.encodeStateAsUpdate(reader.doc);
+		const known = Y.encodeStateVector(reader.doc);
+		// The same Yjs client id, as someone who read it off another's presence would use it.
+		const updateWith = (text: string) => {
+			const doc = new Y.Doc();
+			doc.clientID = 424_242;
+			Y.applyUpdate(doc, state);
+			firstParagraphText(doc).insert(0, text);
+			return Y.encodeStateAsUpdate(doc, known);
+		};
+		// Without Redis, neither process hears of the other's binding before it writes its own.
+		await redis.stop();
+		try {
+			const [onA, onB] = await Promise.all([
+				connectRaw(a.wsUrl, `story:${id}`, tokenFor(id, 'owner')),
+				connectRaw(b.wsUrl, `story:${id}`, tokenFor(id, 'editor'))
+			]);
+			await vi.waitFor(() => {
+				expect(onA.messages.length).toBeGreaterThan(0);
+				expect(onB.messages.length).toBeGreaterThan(0);
+			});
+			onA.ws.send(updateMessage(updateWith('Mine. ')));
+			onB.ws.send(updateMessage(updateWith('Yours. ')));
+			const closes = await Promise.all([closedWithin(onA, 3_000), closedWithin(onB, 3_000)]);
+			expect(closes.filter((close) => close !== null)).toEqual([
+				{ code: CloseCode.forbidden, reason: 'client id belongs to another user' }
+			]);
+			onA.ws.close();
+			onB.ws.close();
+		} finally {
+			await redis.start();
+		}
+		await vi.waitFor(
+			async () => {
+				const text = await exportText(a, id);
+				expect(await exportText(b, id)).toBe(text);
+				expect(text.match(/Mine\. |Yours\. /g)).toHaveLength(1);
+			},
+			{ timeout: 5_000 }
+		);
+	});
+
+	it('closes a link revoked on one process on every process within a second', async () => {
+		const id = await createStory(a.url, 'Revoked', 'Start.');
+		const owner = api(a).as(ownerOf(id));
+		const made = await owner.post(`/api/stories/${id}/links`, { role: 'editor', name: 'Sam' });
+		expect(made.status).toBe(201);
+		const onB = await connectRaw(b.wsUrl, `story:${id}`, tokenOf(made.body.url as string));
+		expect((await owner.delete(`/api/stories/${id}/links/${made.body.id as string}`)).status).toBe(
+			204
+		);
+		// Every process re-checks its connections' links in the database twice a second; the
+		// bound leaves room for a busy test machine.
+		expect(await closedWithin(onB, 2_000)).toEqual({
+			code: CloseCode.unauthorized,
+			reason: 'the link was revoked or has expired'
+		});
+	});
+
+	it('hands its people over on SIGTERM: exits cleanly, closing them with 1001', async () => {
+		const id = await createStory(a.url, 'Handover', 'Start.');
+		const writer = await join(a, id);
+		const watcher = await join(b, id);
+		const closes: number[] = [];
+		writer.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+		const text = firstParagraphText(writer.doc);
+		for (let word = 1; word <= 20; word++) text.insert(text.length, ` w${word}`);
+		await vi.waitFor(async () => expect((await exportText(a, id)).trimEnd()).toMatch(/ w20$/));
+		const stopped = a.kill('SIGTERM');
+		try {
+			expect(await stopped).toBe(0);
+			expect(closes).toContain(1001);
+			writer.provider.destroy();
+			// B has every word without the writer coming back.
+			expect((await exportText(b, id)).trimEnd()).toMatch(/ w20$/);
+			await vi.waitFor(() => expect(textOf(watcher)).toBe(textOf(writer)));
+		} finally {
+			await a.restart();
+		}
+	});
+});
