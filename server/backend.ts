@@ -20,6 +20,7 @@ import { HistoryService } from './history/HistoryService';
 import { WorkPool } from './work/WorkPool';
 import { Fleet } from './fleet/Fleet';
 import { RedisBus } from './fleet/RedisBus';
+import { FleetLimits } from './fleet/FleetLimits';
 
 /** Everything Galley serves besides the SvelteKit app, ready to mount on any http server. */
 export interface Backend {
@@ -47,6 +48,10 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 	const fleet = config.redisUrl
 		? new Fleet(new RedisBus(config.redisUrl, fleetLog), store, fleetLog, config.fleetPollMs)
 		: null;
+	// Limits count the whole fleet's use, not this process's alone.
+	const fleetLimits = fleet ? new FleetLimits(fleet.bus, fleetLog) : null;
+	fleetLimits?.shareAddressLimits(addressLimits);
+	fleetLimits?.share('review-writes', reviewWrites.writes);
 	let stories: StoryService | null = null;
 	const collab = new CollabServer({
 		store,
@@ -91,6 +96,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		addressLimits,
 		health,
 		fleetStatus: fleet ? () => fleet.status() : null,
+		...(fleetLimits && { shareLimit: (name, buckets) => fleetLimits.share(name, buckets) }),
 		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
@@ -113,6 +119,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		async close() {
 			clearInterval(editFlusher);
 			await collab.close();
+			fleetLimits?.close();
 			await fleet?.close();
 			await flushEdits();
 			await store.close();

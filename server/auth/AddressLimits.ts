@@ -17,7 +17,12 @@ export interface AddressLimitSettings {
  * refills, so guessing is no faster than the limit) and a bounded number of open WebSockets.
  */
 export class AddressLimits {
-	private readonly tokenFailures: KeyedBuckets;
+	/** Failed tokens per address (shared with the fleet's other processes when there are). */
+	readonly tokenFailures: KeyedBuckets;
+	/** WebSockets the fleet's other processes hold open per address (see FleetLimits). */
+	openElsewhere: (address: string) => number = () => 0;
+	/** Called when a WebSocket opens or closes here (the fleet is told soon after). */
+	onOpenChange: () => void = () => {};
 	private readonly open = new Map<string, number>();
 	/** Token lookups in flight per address (the store answers asynchronously). */
 	private readonly checking = new Map<string, number>();
@@ -64,12 +69,19 @@ export class AddressLimits {
 
 	/** True when this address may open one more WebSocket. */
 	mayConnect(address: string): boolean {
-		return (this.open.get(address) ?? 0) < this.settings.connectionsPerAddress;
+		const open = (this.open.get(address) ?? 0) + this.openElsewhere(address);
+		return open < this.settings.connectionsPerAddress;
+	}
+
+	/** WebSockets open on this process, per address. */
+	openCounts(): ReadonlyMap<string, number> {
+		return this.open;
 	}
 
 	/** Counts an open WebSocket until `release` is called (once). */
 	connected(address: string): () => void {
 		this.open.set(address, (this.open.get(address) ?? 0) + 1);
+		this.onOpenChange();
 		let released = false;
 		return () => {
 			if (released) return;
@@ -77,6 +89,7 @@ export class AddressLimits {
 			const left = (this.open.get(address) ?? 1) - 1;
 			if (left > 0) this.open.set(address, left);
 			else this.open.delete(address);
+			this.onOpenChange();
 		};
 	}
 }

@@ -31,6 +31,15 @@ export class TokenBucket {
 		return true;
 	}
 
+	/**
+	 * Spends `amount` that was spent elsewhere (another process of the fleet), into debt if need
+	 * be, down to one bucket's worth of debt at most.
+	 */
+	charge(amount: number): void {
+		this.refill();
+		this.tokens = Math.max(-this.capacity, this.tokens - amount);
+	}
+
 	/** Whole seconds until `take(amount)` would succeed (0: it would now). */
 	secondsUntil(amount = 1): number {
 		this.refill();
@@ -58,12 +67,25 @@ export class KeyedBuckets {
 		private readonly perSecond: number
 	) {}
 
+	/** Told of every spend, so the other processes of a fleet can charge it too (see FleetLimits). */
+	onSpend: ((key: string, amount: number) => void) | null = null;
+
 	take(key: string, amount = 1): boolean {
-		return this.bucketOf(key).take(amount);
+		return this.spent(key, amount, this.bucketOf(key).take(amount));
 	}
 
 	takeOnCredit(key: string, amount: number): boolean {
-		return this.bucketOf(key).takeOnCredit(amount);
+		return this.spent(key, amount, this.bucketOf(key).takeOnCredit(amount));
+	}
+
+	/** Charges what `key` spent on another process. */
+	charge(key: string, amount: number): void {
+		this.bucketOf(key).charge(amount);
+	}
+
+	private spent(key: string, amount: number, ok: boolean): boolean {
+		if (ok) this.onSpend?.(key, amount);
+		return ok;
 	}
 
 	/** Whole seconds until `take(key, amount)` would succeed (0: it would now); spends nothing. */

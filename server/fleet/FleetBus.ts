@@ -33,6 +33,10 @@ export interface FleetBus {
 	subscribe(room: string, listener: (message: FleetMessage) => void): () => void;
 	/** Sends to every process listening to the room; never throws (a lost message is caught up). */
 	publish(room: string, message: FleetMessage): void;
+	/** Listens to messages about the fleet as a whole (limits), not a room; returns the unsubscribe. */
+	subscribeFleet(listener: (bytes: Uint8Array) => void): () => void;
+	/** Sends to every process (this one included); dropped while the bus is down. */
+	publishFleet(bytes: Uint8Array): void;
 	status(): BusStatus;
 	/** Called when the bus comes back after being down (rooms check for what they missed). */
 	onReconnect(listener: () => void): void;

@@ -6,6 +6,8 @@ import { decodeFleetMessage, encodeFleetMessage } from './fleetMessages';
 
 /** Every room's channel starts with this, so a shared Redis can hold other things too. */
 const CHANNEL_PREFIX = 'galley:room:';
+/** The channel of messages about the whole fleet (limits). */
+const FLEET_CHANNEL = 'galley:fleet';
 /** Reconnect attempts back off to this; Redis coming back is noticed within it. */
 const MAX_RETRY_DELAY_MS = 1_000;
 
@@ -21,6 +23,7 @@ export class RedisBus implements FleetBus {
 	readonly #subscriber: Redis;
 	readonly #listeners = new Map<string, Set<(message: FleetMessage) => void>>();
 	readonly #reconnectListeners: Array<() => void> = [];
+	readonly #fleetListeners = new Set<(bytes: Uint8Array) => void>();
 	#lastError: string | null = null;
 	#wasDown = false;
 
@@ -46,8 +49,13 @@ export class RedisBus implements FleetBus {
 				this.#wasDown = true;
 			});
 		}
-		this.#subscriber.on('messageBuffer', (channel: Buffer, bytes: Buffer) => {
-			const room = channel.toString('utf8').slice(CHANNEL_PREFIX.length);
+		this.#subscriber.on('messageBuffer', (channelBytes: Buffer, bytes: Buffer) => {
+			const channel = channelBytes.toString('utf8');
+			if (channel === FLEET_CHANNEL) {
+				for (const listener of this.#fleetListeners) listener(bytes);
+				return;
+			}
+			const room = channel.slice(CHANNEL_PREFIX.length);
 			const listeners = this.#listeners.get(room);
 			if (!listeners) return;
 			const message = decodeFleetMessage(bytes);
@@ -80,6 +88,25 @@ export class RedisBus implements FleetBus {
 		if (this.#publisher.status !== 'ready') return;
 		this.#publisher
 			.publish(CHANNEL_PREFIX + room, Buffer.from(encodeFleetMessage(message)))
+			.catch((error: unknown) => this.#noteError(error));
+	}
+
+	subscribeFleet(listener: (bytes: Uint8Array) => void): () => void {
+		if (this.#fleetListeners.size === 0) {
+			this.#subscriber.subscribe(FLEET_CHANNEL).catch((error: unknown) => {
+				this.log.warn({ err: error }, 'could not subscribe to the fleet channel');
+			});
+		}
+		this.#fleetListeners.add(listener);
+		return () => {
+			this.#fleetListeners.delete(listener);
+		};
+	}
+
+	publishFleet(bytes: Uint8Array): void {
+		if (this.#publisher.status !== 'ready') return;
+		this.#publisher
+			.publish(FLEET_CHANNEL, Buffer.from(bytes))
 			.catch((error: unknown) => this.#noteError(error));
 	}
 

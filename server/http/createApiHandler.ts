@@ -57,10 +57,13 @@ export function createApiHandler(
 		importsPerMinute: number;
 		/** Per-address caps on failed tokens (shared with the WebSockets). */
 		addressLimits: AddressLimits;
+		/** Shares the imports limit with the fleet's other processes (see FleetLimits). */
+		shareLimit?: (name: string, buckets: KeyedBuckets) => void;
 	}
 ): ApiHandler {
 	const { addressLimits } = options;
 	const imports = new KeyedBuckets(options.importsPerMinute, options.importsPerMinute / 60);
+	options.shareLimit?.('imports', imports);
 	const router = buildApiRouter(options);
 
 	return (request, response) => {
