@@ -113,6 +113,14 @@ export class StoryHistory {
 		this.#authors.clear();
 		this.#dirty = false;
 		try {
+			if (kind === 'auto' || kind === 'unload') {
+				// Another process serving the story may have made one of this very state.
+				const same = await this.#storedVersionOf(stateVector);
+				if (same) {
+					this.#previous = { words, stateVector };
+					return same;
+				}
+			}
 			const previous = await this.#previousVersion();
 			// Inserters from the state vectors too, so writers noted before a crash still count.
 			if (previous) {
@@ -144,6 +152,18 @@ export class StoryHistory {
 			this.#dirty ||= dirty;
 			throw error;
 		}
+	}
+
+	/** The newest stored version when it holds exactly this state, else null (read afresh). */
+	async #storedVersionOf(stateVector: Map<number, number>): Promise<VersionRecord | null> {
+		const [latest] = await this.room.store.listVersions(this.storyId);
+		if (!latest) return null;
+		const stored = await this.room.store.getVersion(this.storyId, latest.id);
+		if (!stored) return null;
+		const theirs = Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(stored.state));
+		if (theirs.size !== stateVector.size) return null;
+		for (const [client, clock] of stateVector) if (theirs.get(client) !== clock) return null;
+		return latest;
 	}
 
 	async #previousVersion() {

@@ -18,6 +18,7 @@ import {
 	type Client
 } from '../helpers/wsClients';
 import { CloseCode } from '#shared/protocol/closeCodes';
+import type { VersionListResponse } from '#shared/api/types';
 
 // Two real Galley processes on one private Postgres and one private Redis, as behind a load
 // balancer: what one accepts reaches the other's clients, through Redis when it is there and
@@ -41,6 +42,7 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 			// Polled rarely, so that edits arriving in time came over Redis (while Redis is
 			// down, every 250 ms).
 			FLEET_POLL_MS: '30000',
+			VERSION_PAUSE_MS: '400',
 			ROOM_UNLOAD_MS: '60000'
 		};
 		[a, b] = await Promise.all([
@@ -202,6 +204,30 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 			},
 			{ timeout: 5_000 }
 		);
+	});
+
+	it('makes one automatic version of a pause in editing, however many processes took the edits', async () => {
+		const id = await createStory(a.url, 'One version', 'Start.');
+		const onA = await join(a, id);
+		const onB = await join(b, id);
+		const versions = async () => {
+			const answer = await api(a).as(ownerOf(id)).get(`/api/stories/${id}/versions`);
+			return (answer.body as VersionListResponse).versions;
+		};
+		const before = (await versions()).length;
+		firstParagraphText(onA.doc).insert(0, 'From A. ');
+		await vi.waitFor(() => expect(textOf(onB)).toBe('From A. Start.'));
+		firstParagraphText(onB.doc).insert(0, 'From B. ');
+		await vi.waitFor(() => expect(textOf(onA)).toBe('From B. From A. Start.'));
+		// Both processes' pause timers run out (400 ms after their own last edit).
+		await vi.waitFor(async () => expect((await versions()).length).toBeGreaterThan(before), {
+			timeout: 5_000
+		});
+		// A bounded wait on purpose: the other process's timer has run out by then, and a second
+		// version would be listed.
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		const made = (await versions()).slice(0, -before || undefined);
+		expect(made.map((version) => version.kind)).toEqual(['auto']);
 	});
 
 	it('closes a link revoked on one process on every process within a second', async () => {
