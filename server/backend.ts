@@ -20,7 +20,7 @@ import { HistoryService } from './history/HistoryService';
 import { WorkPool } from './work/WorkPool';
 import { Fleet } from './fleet/Fleet';
 import { RedisBus } from './fleet/RedisBus';
-import { FleetLimits } from './fleet/FleetLimits';
+import { FleetCounts } from './fleet/FleetCounts';
 
 /** Everything Galley serves besides the SvelteKit app, ready to mount on any http server. */
 export interface Backend {
@@ -48,10 +48,10 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 	const fleet = config.redisUrl
 		? new Fleet(new RedisBus(config.redisUrl, fleetLog), store, fleetLog, config.fleetPollMs)
 		: null;
-	// Limits count the whole fleet's use, not this process's alone.
-	const fleetLimits = fleet ? new FleetLimits(fleet.bus, fleetLog) : null;
-	fleetLimits?.shareAddressLimits(addressLimits);
-	fleetLimits?.share('review-writes', reviewWrites.writes);
+	// Limits count the whole fleet's use, not this process's alone; presence counts everyone.
+	const fleetCounts = fleet ? new FleetCounts(fleet.bus, fleetLog) : null;
+	fleetCounts?.shareAddressLimits(addressLimits);
+	fleetCounts?.share('review-writes', reviewWrites.writes);
 	let stories: StoryService | null = null;
 	const collab = new CollabServer({
 		store,
@@ -69,6 +69,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		reviewWrites,
 		maxStoryBytes: config.maxStoryBytes,
 		...(fleet && { fleet }),
+		...(fleetCounts && { presenceElsewhere: (room: string) => fleetCounts.presentElsewhere(room) }),
 		rates: {
 			messagesPerSecond: config.wsMessagesPerSecond,
 			bytesPerSecond: config.wsBytesPerSecond
@@ -79,6 +80,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 			stories!.recordEdit(name.storyId, readStoryText(doc));
 		}
 	});
+	fleetCounts?.sharePresence(() => collab.presenceCounts());
 	const work = new WorkPool(config.work);
 	stories = new StoryService(store, collab, config.maxImportBytes, work);
 	const handleApi = createApiHandler({
@@ -96,7 +98,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		addressLimits,
 		health,
 		fleetStatus: fleet ? () => fleet.status() : null,
-		...(fleetLimits && { shareLimit: (name, buckets) => fleetLimits.share(name, buckets) }),
+		...(fleetCounts && { shareLimit: (name, buckets) => fleetCounts.share(name, buckets) }),
 		damagedRooms: () => collab.damagedRooms()
 	});
 	links.onChange((linkId) => collab.refreshAccess(linkId));
@@ -119,7 +121,7 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		async close() {
 			clearInterval(editFlusher);
 			await collab.close();
-			fleetLimits?.close();
+			fleetCounts?.close();
 			await fleet?.close();
 			await flushEdits();
 			await store.close();

@@ -19,7 +19,7 @@ export interface AddressLimitSettings {
 export class AddressLimits {
 	/** Failed tokens per address (shared with the fleet's other processes when there are). */
 	readonly tokenFailures: KeyedBuckets;
-	/** WebSockets the fleet's other processes hold open per address (see FleetLimits). */
+	/** WebSockets the fleet's other processes hold open per address (see FleetCounts). */
 	openElsewhere: (address: string) => number = () => 0;
 	/** Called when a WebSocket opens or closes here (the fleet is told soon after). */
 	onOpenChange: () => void = () => {};

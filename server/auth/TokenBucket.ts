@@ -67,7 +67,7 @@ export class KeyedBuckets {
 		private readonly perSecond: number
 	) {}
 
-	/** Told of every spend, so the other processes of a fleet can charge it too (see FleetLimits). */
+	/** Told of every spend, so the other processes of a fleet can charge it too (see FleetCounts). */
 	onSpend: ((key: string, amount: number) => void) | null = null;
 
 	take(key: string, amount = 1): boolean {

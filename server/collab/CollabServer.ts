@@ -69,6 +69,8 @@ export interface CollabServerOptions {
 	allowedOrigins?: string[];
 	/** The processes sharing rooms with this one (REDIS_URL); absent when it is alone. */
 	fleet?: Fleet;
+	/** People present in a room on the fleet's other processes (see FleetCounts). */
+	presenceElsewhere?: (room: string) => number;
 }
 
 /** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */
@@ -359,9 +361,20 @@ export class CollabServer {
 		return this.rooms.damagedRooms();
 	}
 
-	/** Number of distinct people (awareness states) in a room now. */
+	/** Number of distinct people (awareness states) in a room now, on every process. */
 	presence(room: string): number {
-		return this.rooms.loaded(room)?.presence() ?? 0;
+		const here = this.rooms.loaded(room)?.presence() ?? 0;
+		return here + (this.options.presenceElsewhere?.(room) ?? 0);
+	}
+
+	/** People present on this process, per loaded room that has any. */
+	presenceCounts(): Array<[string, number]> {
+		const counts: Array<[string, number]> = [];
+		for (const room of this.rooms.all()) {
+			const present = room.presence();
+			if (present > 0) counts.push([room.name, present]);
+		}
+		return counts;
 	}
 
 	/** Closes every connection of a room (code 4404 'story deleted') and drops it without saving. */

@@ -33,6 +33,11 @@ export class RoomRegistry {
 		return this.live.get(name);
 	}
 
+	/** Every loaded room. */
+	all(): IterableIterator<Room> {
+		return this.live.values();
+	}
+
 	isDropped(name: string): boolean {
 		return this.dropped.has(name);
 	}

@@ -57,7 +57,7 @@ export function createApiHandler(
 		importsPerMinute: number;
 		/** Per-address caps on failed tokens (shared with the WebSockets). */
 		addressLimits: AddressLimits;
-		/** Shares the imports limit with the fleet's other processes (see FleetLimits). */
+		/** Shares the imports limit with the fleet's other processes (see FleetCounts). */
 		shareLimit?: (name: string, buckets: KeyedBuckets) => void;
 	}
 ): ApiHandler {

@@ -206,6 +206,34 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 		);
 	});
 
+	it('counts the people present in a story on every process, for the library', async () => {
+		const id = await createStory(a.url, 'Crowded', 'Start.');
+		const present = async (server: RunningServer) => {
+			const list = await api(server)
+				.holding([ownerOf(id)])
+				.get('/api/stories');
+			const stories = (list.body as { stories: Array<{ id: string; present: number }> }).stories;
+			return stories.find((story) => story.id === id)?.present;
+		};
+		const onA = await join(a, id);
+		const onB = await join(b, id);
+		for (const [client, name] of [
+			[onA, 'Ada'],
+			[onB, 'Bo']
+		] as const) {
+			client.provider.awareness.setLocalStateField('user', { name });
+		}
+		await vi.waitFor(
+			async () => {
+				expect(await present(a)).toBe(2);
+				expect(await present(b)).toBe(2);
+			},
+			{ timeout: 5_000 }
+		);
+		onB.destroy();
+		await vi.waitFor(async () => expect(await present(a)).toBe(1), { timeout: 5_000 });
+	});
+
 	it('makes one automatic version of a pause in editing, however many processes took the edits', async () => {
 		const id = await createStory(a.url, 'One version', 'Start.');
 		const onA = await join(a, id);

@@ -6,13 +6,13 @@ import type { FleetBus } from './FleetBus';
 
 /** Spends are sent to the other processes this often (what they learn lags by at most this). */
 const SHARE_MS = 200;
-/** Open WebSocket counts are sent at least this often, and forgotten when older than STALE_MS. */
+/** Counts (open WebSockets, people present) are sent at least this often, forgotten when older than STALE_MS. */
 const OPEN_COUNTS_MS = 1_000;
 const STALE_MS = 3_000;
 /** Entries of one message at most (beyond, the rest waits for the next round). */
 const MAX_ENTRIES = 5_000;
 
-const LimitsMessage = z.object({
+const CountsMessage = z.object({
 	origin: z.string().max(64),
 	/** [limit, key, amount]: what was spent on the origin since its last message. */
 	spends: z
@@ -22,24 +22,35 @@ const LimitsMessage = z.object({
 	open: z
 		.array(z.tuple([z.string().max(512), z.number().int().positive()]))
 		.max(MAX_ENTRIES)
+		.optional(),
+	/** [room, people]: people present in the origin's rooms now (all of them, when present). */
+	present: z
+		.array(z.tuple([z.string().max(128), z.number().int().positive()]))
+		.max(MAX_ENTRIES)
 		.optional()
 });
-type LimitsMessage = z.infer<typeof LimitsMessage>;
+type CountsMessage = z.infer<typeof CountsMessage>;
 
 /**
- * Rate limits and caps that hold across the fleet, not per process: each process keeps its own
+ * What each process counts and the others need to know, over the fleet's channel.
+ *
+ * Rate limits and caps hold across the fleet, not per process: each process keeps its own
  * buckets (checked without a round trip) and tells the others what it spent, a few times a
  * second, so every process charges every key for the whole fleet's use. A burst spread over N
  * processes at the same instant gets through up to N times before they hear of each other; past
  * that first fifth of a second, the fleet's sustained rate is the configured one. WebSocket
- * counts per address are summed the same way.
+ * counts per address are summed the same way, and so are the people present per story (the
+ * library's count).
  */
-export class FleetLimits {
+export class FleetCounts {
 	readonly #limits = new Map<string, KeyedBuckets>();
 	readonly #pending = new Map<string, Map<string, number>>();
 	/** Others' open WebSockets per address, by process, with when they said so. */
 	readonly #openElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
 	#openCounts: () => ReadonlyMap<string, number> = () => new Map();
+	/** Others' people present per room, by process, with when they said so. */
+	readonly #presentElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
+	#presentCounts: () => Array<[string, number]> = () => [];
 	#lastOpenSent = 0;
 	#openChanged = true;
 	readonly #timer: NodeJS.Timeout;
@@ -72,23 +83,27 @@ export class FleetLimits {
 		limits.onOpenChange = () => (this.#openChanged = true);
 	}
 
+	/** Shares the people present in this process's rooms (`counts`: rooms with anyone). */
+	sharePresence(counts: () => Array<[string, number]>): void {
+		this.#presentCounts = counts;
+	}
+
+	/** People present in a room on the other processes. */
+	presentElsewhere(room: string): number {
+		return sumFresh(this.#presentElsewhere, room);
+	}
+
 	close(): void {
 		clearInterval(this.#timer);
 		this.#unsubscribe();
 	}
 
 	#openOn(address: string): number {
-		const now = Date.now();
-		let open = 0;
-		for (const [origin, known] of this.#openElsewhere) {
-			if (now - known.at > STALE_MS) this.#openElsewhere.delete(origin);
-			else open += known.counts.get(address) ?? 0;
-		}
-		return open;
+		return sumFresh(this.#openElsewhere, address);
 	}
 
 	#send(): void {
-		const spends: LimitsMessage['spends'] = [];
+		const spends: CountsMessage['spends'] = [];
 		for (const [name, byKey] of this.#pending) {
 			for (const [key, amount] of byKey) {
 				if (spends.length === MAX_ENTRIES) break;
@@ -98,11 +113,12 @@ export class FleetLimits {
 			if (byKey.size === 0) this.#pending.delete(name);
 		}
 		const now = Date.now();
-		const sendOpen = this.#openChanged || now - this.#lastOpenSent >= OPEN_COUNTS_MS;
-		if (spends.length === 0 && !sendOpen) return;
-		const message: LimitsMessage = { origin: this.bus.processId, spends };
-		if (sendOpen) {
+		const sendCounts = this.#openChanged || now - this.#lastOpenSent >= OPEN_COUNTS_MS;
+		if (spends.length === 0 && !sendCounts) return;
+		const message: CountsMessage = { origin: this.bus.processId, spends };
+		if (sendCounts) {
 			message.open = [...this.#openCounts()].slice(0, MAX_ENTRIES);
+			message.present = this.#presentCounts().slice(0, MAX_ENTRIES);
 			this.#lastOpenSent = now;
 			this.#openChanged = false;
 		}
@@ -110,11 +126,11 @@ export class FleetLimits {
 	}
 
 	#receive(bytes: Uint8Array): void {
-		let message: LimitsMessage;
+		let message: CountsMessage;
 		try {
-			message = LimitsMessage.parse(JSON.parse(new TextDecoder().decode(bytes)));
+			message = CountsMessage.parse(JSON.parse(new TextDecoder().decode(bytes)));
 		} catch {
-			this.log.warn('ignored a message on the fleet channel that is not a limits message');
+			this.log.warn('ignored a message on the fleet channel that is not a counts message');
 			return;
 		}
 		if (message.origin === this.bus.processId) return;
@@ -122,5 +138,23 @@ export class FleetLimits {
 		if (message.open) {
 			this.#openElsewhere.set(message.origin, { at: Date.now(), counts: new Map(message.open) });
 		}
+		if (message.present) {
+			const counts = new Map(message.present);
+			this.#presentElsewhere.set(message.origin, { at: Date.now(), counts });
+		}
 	}
+}
+
+/** The sum of `key` over the processes that spoke within STALE_MS (the others are forgotten). */
+function sumFresh(
+	byProcess: Map<string, { at: number; counts: Map<string, number> }>,
+	key: string
+): number {
+	const now = Date.now();
+	let sum = 0;
+	for (const [origin, known] of byProcess) {
+		if (now - known.at > STALE_MS) byProcess.delete(origin);
+		else sum += known.counts.get(key) ?? 0;
+	}
+	return sum;
 }
