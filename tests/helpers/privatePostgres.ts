@@ -11,6 +11,10 @@ export interface PrivatePostgres {
 	url: string;
 	/** A new, empty database on this server; its URL. */
 	createDatabase(): Promise<string>;
+	/** Stops the server (immediate shutdown: as if it crashed), keeping its data for `resume`. */
+	pause(): Promise<void>;
+	/** Starts it again on the same port and data (crash recovery, as after a failover). */
+	resume(): Promise<void>;
 	/** Stops the server (fast shutdown) and deletes its folder. */
 	stop(): Promise<void>;
 }
@@ -84,20 +88,23 @@ export async function startPrivatePostgres(search: PostgresSearch = {}): Promise
 
 	run('initdb', ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-sync']);
 	const port = await freePort();
-	// fsync off: tests kill Galley processes, never this server, so its own durability is moot.
+	// fsync off: the operating system stays up when this server stops, so its own durability
+	// against power loss is moot.
 	const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-	run('pg_ctl', [
-		'start',
-		'-w',
-		'-t',
-		'60',
-		'-D',
-		dataDir,
-		'-l',
-		path.join(folder, 'log'),
-		'-o',
-		options
-	]);
+	const start = () =>
+		run('pg_ctl', [
+			'start',
+			'-w',
+			'-t',
+			'60',
+			'-D',
+			dataDir,
+			'-l',
+			path.join(folder, 'log'),
+			'-o',
+			options
+		]);
+	start();
 
 	let stopped = false;
 	const stopNow = () => {
@@ -106,6 +113,9 @@ export async function startPrivatePostgres(search: PostgresSearch = {}): Promise
 		running.delete(stopNow);
 		try {
 			run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', dataDir]);
+		} catch (error) {
+			// Paused and never resumed: nothing is running to stop.
+			if (!String(error).includes('Is server running?')) throw error;
 		} finally {
 			rmSync(folder, { recursive: true, force: true });
 		}
@@ -124,6 +134,12 @@ export async function startPrivatePostgres(search: PostgresSearch = {}): Promise
 				await client.end();
 			}
 			return `postgres://${SUPERUSER}@127.0.0.1:${port}/${name}`;
+		},
+		async pause() {
+			run('pg_ctl', ['stop', '-w', '-m', 'immediate', '-D', dataDir]);
+		},
+		async resume() {
+			start();
 		},
 		async stop() {
 			stopNow();

@@ -128,6 +128,37 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 		expect(await exportText(a, id)).toBe(await exportText(b, id));
 	});
 
+	it('acknowledges nothing while Postgres is down, says so, and stores it all once it is back', async () => {
+		const id = await createStory(a.url, 'Without Postgres', 'Start.');
+		const onA = await join(a, id);
+		const onB = await join(b, id);
+		const closes: number[] = [];
+		onA.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+		await postgres.pause();
+		try {
+			firstParagraphText(onA.doc).insert(0, 'Typed while the database was down. ');
+			await vi.waitFor(() => expect(closes).toContain(CloseCode.notSaved), { timeout: 10_000 });
+			for (const server of [a, b]) {
+				expect(await health(server)).toMatchObject({ status: 503, body: { ok: false } });
+			}
+			// Not stored, so not relayed: the other process's people never saw it.
+			expect(textOf(onB)).toBe('Start.');
+			// The writer's copy keeps it, to send again.
+			expect(textOf(onA)).toBe('Typed while the database was down. Start.');
+		} finally {
+			await postgres.resume();
+		}
+		await vi.waitFor(
+			async () => {
+				expect(textOf(onB)).toBe('Typed while the database was down. Start.');
+				expect(await exportText(b, id)).toBe(await exportText(a, id));
+				expect(await exportText(a, id)).toContain('Typed while the database was down.');
+			},
+			{ timeout: 30_000, interval: 200 }
+		);
+		expect((await health(a)).status).toBe(200);
+	});
+
 	it('loses nothing acknowledged when a process is killed mid-typing: its clients go on elsewhere', async () => {
 		const id = await createStory(a.url, 'Failover', 'Start.');
 		const writer = await join(a, id);
