@@ -18,6 +18,7 @@ import {
 	type Client
 } from '../helpers/wsClients';
 import { CloseCode } from '#shared/protocol/closeCodes';
+import { STORY_FIELD } from '#shared/model/schema';
 import type { VersionListResponse } from '#shared/api/types';
 
 // Two real Galley processes on one private Postgres and one private Redis, as behind a load
@@ -95,6 +96,43 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 		);
 		expect(await exportText(b, id)).toBe(await exportText(a, id));
 		expect(await health(a)).toEqual({ status: 200, body: { ok: true, status: 'ok' } });
+	});
+
+	it('converges everywhere with people typing at once on three processes', async () => {
+		const c = await startServer({ env: { ...env, DATA_DIR: path.join(dataDir, 'c') } });
+		try {
+			const id = await createStory(a.url, 'Three desks', 'One.\n\nTwo.\n\nThree.');
+			const typists = [await join(a, id), await join(b, id), await join(c, id)];
+			const paragraphs = (client: Client) =>
+				client.doc
+					.getXmlFragment(STORY_FIELD)
+					.toArray()
+					.map((block) => String(block));
+			// Each types 40 words into its own paragraph, every 5 ms, all at once.
+			await Promise.all(
+				typists.map(async (typist, index) => {
+					const block = typist.doc.getXmlFragment(STORY_FIELD).get(index) as Y.XmlElement;
+					const text = block.get(0) as Y.XmlText;
+					for (let word = 1; word <= 40; word++) {
+						text.insert(text.length, ` ${index}w${word}`);
+						await new Promise((resolve) => setTimeout(resolve, 5));
+					}
+				})
+			);
+			await vi.waitFor(
+				() => {
+					const first = paragraphs(typists[0]!);
+					for (const [index, line] of first.entries()) expect(line).toContain(`${index}w40`);
+					for (const typist of typists.slice(1)) expect(paragraphs(typist)).toEqual(first);
+				},
+				{ timeout: 10_000 }
+			);
+			const stored = await Promise.all([a, b, c].map((server) => exportText(server, id)));
+			expect(new Set(stored).size).toBe(1);
+			expect(stored[0]).toContain('2w40');
+		} finally {
+			await c.dispose();
+		}
 	});
 
 	it('keeps relaying from Postgres while Redis is down, says so, and recovers when it is back', async () => {
