@@ -21,6 +21,7 @@ import type {
 } from './DocumentStore';
 import { WriterConflictError } from './DocumentLog';
 import { PostgresLinks } from './postgresLinks';
+import { watchConnection } from './postgresConnection';
 import type { StoryDump } from './StoryDump';
 import { migratePostgres } from './postgresSchema';
 import {
@@ -464,16 +465,18 @@ export class PostgresStore implements DocumentStore {
 		mode = 'READ COMMITTED'
 	): Promise<T> {
 		const client = await this.pool.connect();
+		const connection = watchConnection(client);
 		try {
 			await client.query(`BEGIN ISOLATION LEVEL ${mode}`);
 			const result = await work(client);
 			await client.query('COMMIT');
 			return result;
 		} catch (error) {
+			connection.failed(error);
 			await client.query('ROLLBACK').catch(() => {});
 			throw error;
 		} finally {
-			client.release();
+			connection.release();
 		}
 	}
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { watchConnection } from './postgresConnection';
 
 /**
  * Schema migrations for Postgres, applied in order; `schema_migrations` records which have run.
@@ -96,6 +97,7 @@ const MIGRATION_LOCK = 0x6a11e7;
  */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
 	const client = await pool.connect();
+	const connection = watchConnection(client);
 	try {
 		await client.query('BEGIN');
 		await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -120,9 +122,10 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
 		}
 		await client.query('COMMIT');
 	} catch (error) {
+		connection.failed(error);
 		await client.query('ROLLBACK').catch(() => {});
 		throw error;
 	} finally {
-		client.release();
+		connection.release();
 	}
 }
