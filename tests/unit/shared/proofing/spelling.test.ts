@@ -145,3 +145,30 @@ describe('spelling: foreign words beside a foreign article or preposition', () =
 		expect(described('She rang for the chambre maid.')).toEqual(['spelling/unknown:chambre']);
 	});
 });
+
+describe('spelling: parts of hyphenated words', () => {
+	it.each([
+		'Father Coughlin was pre-empting the show.',
+		'They wrote socio-economic papers on intra-stellar travel.',
+		'The mall was full of teen-agers and what-nots.',
+		'"Now, Mis-ter McBride," said Lord.'
+	])('leaves %j alone', (text) => expectClean(text));
+
+	it('still flags a misspelt part that makes no word with its neighbour', () => {
+		expect(described('She felt self-concious at the party.')).toEqual([
+			'spelling/unknown:concious'
+		]);
+	});
+});
+
+describe('spelling: a formation one letter longer than its stem', () => {
+	it.each(['She has browny hair.', 'He lit it with a tinplated lighter.'])(
+		'leaves %j alone',
+		(text) => expectClean(text)
+	);
+
+	it('still flags a formation one slip from another word, or from a function word', () => {
+		expect(described('She was truely sorry.')).toEqual(['spelling/unknown:truely']);
+		expect(described('"Whered you come from?"')).toEqual(['spelling/unknown:Whered']);
+	});
+});

@@ -19,7 +19,9 @@ import { editDistance } from '#shared/proofing/editDistance';
 import { usesBritishQuotes } from '#shared/proofing/britishQuotes';
 import { droppedG, wordFormation } from '#shared/proofing/wordFormation';
 import { regularInflection } from '#shared/proofing/regularInflection';
-import { isVerbBase } from '#shared/proofing/morphology';
+import { isNoun, isVerbBase } from '#shared/proofing/morphology';
+import { isFunctionWord } from '#shared/proofing/words/functionWords';
+import { isHyphenPart } from '#shared/proofing/hyphenPart';
 
 /** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
 const ACRONYM_LENGTH = 5;
@@ -158,15 +160,33 @@ function formedFrom(context: TextContext, lower: string): string | undefined {
 	if (/(\p{L})\1\1/u.test(lower)) return 'a letter drawn out';
 	const formation = wordFormation(lower, known);
 	if (!formation) return undefined;
-	return oneSlipFromWord(context, lower) ? undefined : formation.parts.join(' + ');
+	// The formation's own stem is one slip away when the ending is one letter ("browny" is
+	// brown + y, "tinplated" tinplate + d): that is how it is formed, not a slip.
+	const stem = formation.parts.length === 2 ? formation.parts[0]! : '';
+	const ownStem = isContentWord(context, stem) ? [stem] : [];
+	return oneSlipFromWord(context, lower, ownStem) ? undefined : formation.parts.join(' + ');
 }
 
-/** A dictionary word one slip away ("huggings" is one from "hugging", as any plural is). */
-const oneSlipFromWord = (context: TextContext, lower: string): boolean =>
+/** A noun or a verb (not "where", whose "whered" is "where'd"). */
+const isContentWord = (context: TextContext, lower: string): boolean =>
+	lower.length > 0 &&
+	!isFunctionWord(lower) &&
+	(isNoun(context.speller, lower) || isVerbBase(context.speller, lower));
+
+/**
+ * A dictionary word one slip away ("huggings" is one from "hugging", as any plural is), other
+ * than the given parts the word is formed from.
+ */
+const oneSlipFromWord = (context: TextContext, lower: string, parts: string[] = []): boolean =>
 	context
 		.suggest(lower)
 		.map((candidate) => candidate.toLowerCase())
-		.some((candidate) => editDistance(candidate, lower) <= 1 && lower !== `${candidate}s`);
+		.some(
+			(candidate) =>
+				editDistance(candidate, lower) <= 1 &&
+				lower !== `${candidate}s` &&
+				!parts.includes(candidate)
+		);
 
 const unusual = (start: number, end: number, formed: string): Flag =>
 	flag(
@@ -208,6 +228,7 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
 	if (isNominalPlural(context, lower)) return true;
 	if (regularInflection(lower, (stem) => isVerbBase(speller, stem))) return true;
+	if (isHyphenPart(context, word, lower)) return true;
 	// "ten-ish", "late-ish": the suffix hyphenated to a word or number, as people write it.
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;
