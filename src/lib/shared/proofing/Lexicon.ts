@@ -17,6 +17,8 @@ export interface LexiconData {
 	compoundHeads: string[];
 	/** Closed compounds as their two words ("bed room"), whose open form the training text never has. */
 	closedCompounds: string[];
+	/** Nouns whose commonest WordNet sense is a person or an animal ("father", "dog"). */
+	animateNouns?: string[];
 }
 
 /** Weight of the unigram estimate in the interpolated bigram probability. */
@@ -37,6 +39,7 @@ export class Lexicon {
 	readonly #compounds = new Map<string, string>();
 	readonly #heads: Set<string>;
 	readonly #closed = new Map<string, string>();
+	readonly #animate: Set<string>;
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
 	#nearIndex: Map<string, string[]> | undefined;
 
@@ -57,6 +60,12 @@ export class Lexicon {
 			this.#compounds.set(compound.replace(/-/g, ' '), compound);
 		this.#heads = new Set(data.compoundHeads);
 		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
+		this.#animate = new Set(data.animateNouns ?? []);
+	}
+
+	/** A noun that first of all names a person or an animal, lower-case singular ("sheriff"). */
+	isAnimate(lower: string): boolean {
+		return this.#animate.has(lower);
 	}
 
 	count(word: string): number {

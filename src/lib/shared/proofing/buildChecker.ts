@@ -18,6 +18,7 @@ import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
+import { animatePossessive } from '#shared/proofing/rules/animatePossessive';
 import { lostContraction } from '#shared/proofing/rules/lostContraction';
 import { article } from '#shared/proofing/rules/article';
 import { confusedWords } from '#shared/proofing/rules/confusion';
@@ -64,6 +65,7 @@ const RULES: Rule[] = [
 	invisibleCharacters,
 	dialogue,
 	apostrophe,
+	animatePossessive,
 	lostContraction,
 	confusedWords,
 	realWord,
