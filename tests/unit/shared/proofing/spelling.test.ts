@@ -83,9 +83,8 @@ describe('spelling', () => {
 	});
 
 	it('does not crash on words that name object properties', () => {
-		expect(described('The constructor built it. Then hasOwnProperty was late.')).toEqual([
-			'spelling/unknown:hasOwnProperty'
-		]);
+		const text = 'The constructor built it. Then hasOwnProperty was late.';
+		expect(described(text, { unusualWords: true })).toEqual(['unusual/far:hasOwnProperty']);
 	});
 });
 
@@ -170,5 +169,21 @@ describe('spelling: a formation one letter longer than its stem', () => {
 	it('still flags a formation one slip from another word, or from a function word', () => {
 		expect(described('She was truely sorry.')).toEqual(['spelling/unknown:truely']);
 		expect(described('"Whered you come from?"')).toEqual(['spelling/unknown:Whered']);
+	});
+});
+
+describe('spelling: words no dictionary word is near', () => {
+	it('reports a word more than two slips from every word only with the unusual words', () => {
+		const text = 'She spoke of a kotowaza at the pokeneu feast.';
+		expectClean(text);
+		expect(described(text, { unusualWords: true })).toEqual([
+			'unusual/far:kotowaza',
+			'unusual/far:pokeneu'
+		]);
+	});
+
+	it('finds words two substitutions away, and looks past names for a lower-case word', () => {
+		expect(checker.check('He took no exersize.')[0]!.suggestions[0]).toBe('exercise');
+		expect(checker.check('It jstu happened.')[0]!.suggestions).toContain('just');
 	});
 });

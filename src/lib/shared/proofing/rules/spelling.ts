@@ -92,6 +92,13 @@ export const spelling: Rule = (context) => {
 					.suggest(base)
 					.map((suggestion) => (isUpper(base[0]) ? matchCase(base, suggestion) : suggestion))
 					.map((suggestion) => suggestion + word.text.slice(base.length));
+		// No dictionary word within two slips of any kind: a coinage, a foreign or a technical
+		// word ("sockdologizing", "kotowaza", "encephalographic") far more often than a slip,
+		// which lands near the word meant. Reported, when asked, with the unusual words.
+		if (!american && suggestions.length === 0) {
+			if (context.unusualWords) flags.push(farFromWords(word.start, word.end));
+			continue;
+		}
 		flags.push(
 			flag(
 				'spelling',
@@ -195,6 +202,17 @@ const unusual = (start: number, end: number, formed: string): Flag =>
 		start,
 		end,
 		`Not in the word lists, but regularly formed (${formed}): check it is meant.`,
+		[],
+		'possible'
+	);
+
+const farFromWords = (start: number, end: number): Flag =>
+	flag(
+		'unusual',
+		'unusual/far',
+		start,
+		end,
+		'Not in the word lists, and no word is near it: a coinage or a foreign word? Check it is meant.',
 		[],
 		'possible'
 	);
