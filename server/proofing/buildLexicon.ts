@@ -116,6 +116,22 @@ function build(): LexiconData {
 	const words = [...lemmas]
 		.filter((lemma) => /^[a-z]{3,}$/.test(lemma) && !speller.correct(lemma))
 		.sort();
+	// "persona non grata", "objet d'art", "in extremis": WordNet's phrases with a word of
+	// their own that Hunspell lacks ("grata", "objet"), which is right inside the phrase.
+	const phrases = [...lemmas]
+		.filter((lemma) => /^[a-z']+(?:_[a-z']+)+$/.test(lemma))
+		.map((lemma) => lemma.split('_'))
+		// Not names ("albert einstein": Hunspell has "Einstein"), nor the genera of biology.
+		.filter(
+			(parts) =>
+				parts[0] !== 'genus' &&
+				parts.some(
+					(part) =>
+						!speller.correct(part) && !speller.correct(part[0]!.toUpperCase() + part.slice(1))
+				)
+		)
+		.map((parts) => parts.join(' '))
+		.sort();
 	const animateNouns = firstSensesIn(wordnet, new Set([LEX_PERSON, LEX_ANIMAL])).filter((lemma) =>
 		speller.correct(lemma)
 	);
@@ -144,7 +160,8 @@ function build(): LexiconData {
 		compounds: compounds.compounds,
 		compoundHeads: compounds.heads,
 		closedCompounds: compounds.closed,
-		animateNouns
+		animateNouns,
+		phrases
 	};
 }
 
@@ -157,5 +174,5 @@ process.stdout.write(
 		`${data.confusionSets.length} confusion sets, ` +
 		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
 		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds, ` +
-		`${data.animateNouns?.length ?? 0} animate nouns\n`
+		`${data.animateNouns?.length ?? 0} animate nouns, ${data.phrases?.length ?? 0} phrases\n`
 );

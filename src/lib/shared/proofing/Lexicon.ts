@@ -21,6 +21,8 @@ export interface LexiconData {
 	closedCompounds: string[];
 	/** Nouns whose commonest WordNet sense is a person or an animal ("father", "dog"). */
 	animateNouns?: string[];
+	/** WordNet phrases with a word Hunspell lacks ("persona non grata"), words space-separated. */
+	phrases?: string[];
 }
 
 /** Weight of the unigram estimate in the interpolated bigram probability. */
@@ -42,6 +44,8 @@ export class Lexicon {
 	readonly #heads: Set<string>;
 	readonly #closed = new Map<string, string>();
 	readonly #animate: Set<string>;
+	/** Each word of the phrases that Hunspell may lack → the phrases it is in, as words. */
+	readonly #phrases = new Map<string, string[][]>();
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
 	#nearIndex: Map<string, string[]> | undefined;
 	/** Corpus words by length and their letter counts, for the search that finds two substitutions. */
@@ -65,6 +69,19 @@ export class Lexicon {
 		this.#heads = new Set(data.compoundHeads);
 		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
 		this.#animate = new Set(data.animateNouns ?? []);
+		for (const phrase of data.phrases ?? []) {
+			const parts = phrase.split(' ');
+			for (const part of new Set(parts)) {
+				const list = this.#phrases.get(part);
+				if (list) list.push(parts);
+				else this.#phrases.set(part, [parts]);
+			}
+		}
+	}
+
+	/** The phrases a word is part of ("grata" → [["persona", "non", "grata"]]), lower-case. */
+	phrasesWith(lower: string): readonly string[][] {
+		return this.#phrases.get(lower) ?? [];
 	}
 
 	/** A noun that first of all names a person or an animal, lower-case singular ("sheriff"). */

@@ -187,3 +187,15 @@ describe('spelling: words no dictionary word is near', () => {
 		expect(checker.check('It jstu happened.')[0]!.suggestions).toContain('just');
 	});
 });
+
+describe('spelling: words English has only inside a fixed phrase', () => {
+	it.each([
+		'He was persona non grata in every quarter.',
+		'She gave him carte blanche, clearly a man in extremis.',
+		'He mourned a few objets d’art and a double-entendre.'
+	])('leaves %j alone', (text) => expectClean(text));
+
+	it('still flags the word outside its phrase', () => {
+		expect(described('The grata was cold.')).toEqual(['spelling/unknown:grata']);
+	});
+});

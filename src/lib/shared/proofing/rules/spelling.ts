@@ -22,6 +22,7 @@ import { regularInflection } from '#shared/proofing/regularInflection';
 import { isNoun, isVerbBase } from '#shared/proofing/morphology';
 import { isFunctionWord } from '#shared/proofing/words/functionWords';
 import { isHyphenPart } from '#shared/proofing/hyphenPart';
+import { isInPhrase } from '#shared/proofing/inPhrase';
 
 /** Longest run of capitals read as an acronym ("POV", "NYPD") rather than a shouted word. */
 const ACRONYM_LENGTH = 5;
@@ -247,6 +248,7 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (isNominalPlural(context, lower)) return true;
 	if (regularInflection(lower, (stem) => isVerbBase(speller, stem))) return true;
 	if (isHyphenPart(context, word, lower)) return true;
+	if (isInPhrase(context, word)) return true;
 	// "ten-ish", "late-ish": the suffix hyphenated to a word or number, as people write it.
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;
