@@ -10,6 +10,7 @@ describe('compounds from the lexicon', () => {
 		['He carried a water filled bucket.', 'He carried a water-filled bucket.'],
 		['A nice looking man came in.', 'A nice-looking man came in.'],
 		['They walked down a quiet, tree lined road.', 'They walked down a quiet, tree-lined road.'],
+		['He looked through bleary, tear filled eyes.', 'He looked through bleary, tear-filled eyes.'],
 		['She went to the class room.', 'She went to the classroom.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 

@@ -84,8 +84,9 @@ export const compounds: Rule = (context) => {
 const DEGREE_WORDS = new Set(['half', 'well', 'ill', 'brand']);
 
 /**
- * "a water filled", "with blood stained", "the quiet, palm lined": the determiner or preposition
- * (or another modifier and a comma, in a list of them after one) keeps out clauses.
+ * "a water filled", "with blood stained", "the quiet, palm lined", "through bleary, tear filled":
+ * the determiner or preposition (or another modifier and a comma, in a list of them after one)
+ * keeps out clauses.
  */
 function afterDeterminer(context: TextContext, word: Word): boolean {
 	const before = context.previous(word);
@@ -95,7 +96,7 @@ function afterDeterminer(context: TextContext, word: Word): boolean {
 	const first = context.previous(listed);
 	return (
 		first !== undefined &&
-		DETERMINERS.has(first.lower) &&
+		(DETERMINERS.has(first.lower) || PREPOSITIONS.has(first.lower)) &&
 		!isFunctionWord(listed.lower) &&
 		context.speller.isKnown(listed.lower)
 	);
