@@ -14,6 +14,10 @@ describe('compounds from the lexicon', () => {
 		['She went to the class room.', 'She went to the classroom.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
+	it('leaves a shade and a colour open', () => {
+		expectClean('She had dark brown hair and pale blue eyes.');
+	});
+
 	it('says how sure it is: a listed compound is likely, a productive one and a closed one possible', () => {
 		expect(described('It was a grief stricken face.')).toEqual(['hyphen/lexicon:grief stricken']);
 		const checker = createChecker({ dictionaries: { 'en-US': loadDictionary('en-US') } });

@@ -32,7 +32,10 @@ export const compounds: Rule = (context) => {
 		const triple = third && isPlain(context, third) && lexicon.compound(`${pair} ${third.lower}`);
 		// A two-word compound of a noun or adjective ("half hour", "red brick") is hyphenated as a
 		// modifier only; with a participle ("grief stricken") it is hyphenated everywhere.
-		const pairCompound = lexicon.compound(pair);
+		// "dark brown hair", "pale blue eyes": a shade and a colour are mostly written open.
+		const pairCompound = isShadeOfColour(first.lower, second.lower)
+			? undefined
+			: lexicon.compound(pair);
 		const hyphenated =
 			triple ||
 			(pairCompound && (/(?:ed|en|ing|like)$/.test(second.lower) || beforeNoun(context, second.end))
@@ -76,6 +79,13 @@ export const compounds: Rule = (context) => {
 	}
 	return flags;
 };
+
+const SHADES = new Set(['dark', 'light', 'pale', 'bright', 'deep']);
+const COLOURS = new Set(
+	'brown green blue red gray grey yellow black white purple pink orange gold golden'.split(' ')
+);
+const isShadeOfColour = (first: string, second: string): boolean =>
+	SHADES.has(first) && COLOURS.has(second);
 
 /**
  * "half closed", "well known", "brand new": degree words are verbs' adverbs as often as parts of
