@@ -199,3 +199,15 @@ describe('spelling: words English has only inside a fixed phrase', () => {
 		expect(described('The grata was cold.')).toEqual(['spelling/unknown:grata']);
 	});
 });
+
+describe('spelling: a name after a title', () => {
+	it('takes a capitalised unknown word after a title for a name', () => {
+		expectClean('"Clearly spoken, Mr. Fogg," said Uncle Jeb.');
+	});
+
+	it('still flags a lower-case word after a title', () => {
+		expect(described('He told Mr. Smith that his hosue was sold.')).toEqual([
+			'spelling/unknown:hosue'
+		]);
+	});
+});

@@ -225,9 +225,26 @@ const farFromWords = (start: number, end: number): Flag =>
  */
 function looksLikeName(context: TextContext, word: Word, base: string): boolean {
 	if (!isCapitalized(base)) return false;
+	if (afterTitle(context, word)) return true;
 	return !context
 		.suggest(base, context.isMidSentence(word))
 		.some((suggestion) => context.speller.isKnown(suggestion.toLowerCase()));
+}
+
+/** Titles a name follows: "Mr. Fogg", "Uncle Jeb", "Captain Tchalo". */
+const TITLES = new Set(
+	(
+		'mr mrs ms dr miss mister sir madam lady lord uncle aunt captain capt colonel col general ' +
+		'gen sergeant sgt major lieutenant lt professor prof judge father sister brother saint st ' +
+		'king queen prince princess count countess baron senator governor rev reverend'
+	).split(' ')
+);
+
+/** Straight after a capitalised title ("Mr. Fogg"): a name, not a word of the dictionary. */
+function afterTitle(context: TextContext, word: Word): boolean {
+	const title = context.words[word.index - 1];
+	if (!title || !isCapitalized(title.text) || !TITLES.has(title.lower)) return false;
+	return /^\.? $/.test(context.text.slice(title.end, word.start));
 }
 
 function isAccepted(context: TextContext, word: Word, base: string, lower: string): boolean {
