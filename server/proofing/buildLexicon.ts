@@ -51,6 +51,35 @@ function brownSentences(): string[][] {
 	return sentences;
 }
 
+/** WordNet's lexicographer files of persons (noun.person) and animals (noun.animal). */
+const LEX_PERSON = 18;
+const LEX_ANIMAL = 5;
+
+/**
+ * Single lower-case nouns whose first (commonest) WordNet sense lies in one of the given
+ * lexicographer files: index.noun lists a lemma's synsets by frequency, data.noun gives each
+ * synset's file.
+ */
+function firstSensesIn(wordnet: string, files: Set<number>): string[] {
+	const fileOf = new Map<string, number>();
+	for (const line of readFileSync(path.join(wordnet, 'data.noun'), 'utf8').split('\n')) {
+		if (!/^\d{8} /.test(line)) continue;
+		fileOf.set(line.slice(0, 8), Number(line.slice(9, 11)));
+	}
+	const found: string[] = [];
+	for (const line of readFileSync(path.join(wordnet, 'index.noun'), 'utf8').split('\n')) {
+		if (!line || line.startsWith(' ')) continue;
+		const fields = line.split(' ');
+		const lemma = fields[0]!;
+		if (!/^[a-z]{3,}$/.test(lemma)) continue;
+		// lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+		const pointers = Number(fields[3]);
+		const first = fields[4 + pointers + 2];
+		if (first && files.has(fileOf.get(first) ?? -1)) found.push(lemma);
+	}
+	return found.sort();
+}
+
 function build(): LexiconData {
 	const sentences = brownSentences();
 	const counts = new Map<string, number>();
@@ -87,6 +116,25 @@ function build(): LexiconData {
 	const words = [...lemmas]
 		.filter((lemma) => /^[a-z]{3,}$/.test(lemma) && !speller.correct(lemma))
 		.sort();
+	// "persona non grata", "objet d'art", "in extremis": WordNet's phrases with a word of
+	// their own that Hunspell lacks ("grata", "objet"), which is right inside the phrase.
+	const phrases = [...lemmas]
+		.filter((lemma) => /^[a-z']+(?:_[a-z']+)+$/.test(lemma))
+		.map((lemma) => lemma.split('_'))
+		// Not names ("albert einstein": Hunspell has "Einstein"), nor the genera of biology.
+		.filter(
+			(parts) =>
+				parts[0] !== 'genus' &&
+				parts.some(
+					(part) =>
+						!speller.correct(part) && !speller.correct(part[0]!.toUpperCase() + part.slice(1))
+				)
+		)
+		.map((parts) => parts.join(' '))
+		.sort();
+	const animateNouns = firstSensesIn(wordnet, new Set([LEX_PERSON, LEX_ANIMAL])).filter((lemma) =>
+		speller.correct(lemma)
+	);
 	const compounds = buildCompoundLexicon(
 		sentences,
 		lemmas,
@@ -111,7 +159,9 @@ function build(): LexiconData {
 		words,
 		compounds: compounds.compounds,
 		compoundHeads: compounds.heads,
-		closedCompounds: compounds.closed
+		closedCompounds: compounds.closed,
+		animateNouns,
+		phrases
 	};
 }
 
@@ -123,5 +173,6 @@ process.stdout.write(
 		`${Object.values(data.bigrams).reduce((sum, following) => sum + Object.keys(following).length, 0)} bigrams, ` +
 		`${data.confusionSets.length} confusion sets, ` +
 		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
-		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds\n`
+		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds, ` +
+		`${data.animateNouns?.length ?? 0} animate nouns, ${data.phrases?.length ?? 0} phrases\n`
 );

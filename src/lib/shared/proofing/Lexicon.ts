@@ -1,3 +1,5 @@
+import { editDistance } from '#shared/proofing/editDistance';
+
 /** The checker's corpus layer as built by server/proofing/buildLexicon.ts. */
 export interface LexiconData {
 	source: string;
@@ -17,6 +19,10 @@ export interface LexiconData {
 	compoundHeads: string[];
 	/** Closed compounds as their two words ("bed room"), whose open form the training text never has. */
 	closedCompounds: string[];
+	/** Nouns whose commonest WordNet sense is a person or an animal ("father", "dog"). */
+	animateNouns?: string[];
+	/** WordNet phrases with a word Hunspell lacks ("persona non grata"), words space-separated. */
+	phrases?: string[];
 }
 
 /** Weight of the unigram estimate in the interpolated bigram probability. */
@@ -37,8 +43,13 @@ export class Lexicon {
 	readonly #compounds = new Map<string, string>();
 	readonly #heads: Set<string>;
 	readonly #closed = new Map<string, string>();
+	readonly #animate: Set<string>;
+	/** Each word of the phrases that Hunspell may lack → the phrases it is in, as words. */
+	readonly #phrases = new Map<string, string[][]>();
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
 	#nearIndex: Map<string, string[]> | undefined;
+	/** Corpus words by length and their letter counts, for the search that finds two substitutions. */
+	#byLength: Map<number, { words: string[]; counts: Int8Array }> | undefined;
 
 	constructor(data: LexiconData) {
 		this.#tokens = data.tokens;
@@ -57,6 +68,25 @@ export class Lexicon {
 			this.#compounds.set(compound.replace(/-/g, ' '), compound);
 		this.#heads = new Set(data.compoundHeads);
 		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
+		this.#animate = new Set(data.animateNouns ?? []);
+		for (const phrase of data.phrases ?? []) {
+			const parts = phrase.split(' ');
+			for (const part of new Set(parts)) {
+				const list = this.#phrases.get(part);
+				if (list) list.push(parts);
+				else this.#phrases.set(part, [parts]);
+			}
+		}
+	}
+
+	/** The phrases a word is part of ("grata" → [["persona", "non", "grata"]]), lower-case. */
+	phrasesWith(lower: string): readonly string[][] {
+		return this.#phrases.get(lower) ?? [];
+	}
+
+	/** A noun that first of all names a person or an animal, lower-case singular ("sheriff"). */
+	isAnimate(lower: string): boolean {
+		return this.#animate.has(lower);
 	}
 
 	count(word: string): number {
@@ -111,6 +141,44 @@ export class Lexicon {
 		return [...found];
 	}
 
+	/**
+	 * Corpus words at most two edits from a lower-case word by any slips, two substitutions
+	 * included ("exersize" → "exercise", "jstu" → "just"), which `similar` misses: a scan of the
+	 * words of about the same length whose letters differ by at most four (a millisecond or so;
+	 * for the few words `similar` finds nothing for).
+	 */
+	within(lower: string, edits = 2): string[] {
+		const byLength = (this.#byLength ??= this.#buildByLength());
+		const letters = letterCounts(lower);
+		const found: string[] = [];
+		for (let length = lower.length - edits; length <= lower.length + edits; length++) {
+			const bucket = byLength.get(length);
+			if (!bucket) continue;
+			bucket.words.forEach((word, index) => {
+				if (letterDifference(letters, bucket.counts, index * 26, 2 * edits) > 2 * edits) return;
+				if (word !== lower && editDistance(word, lower) <= edits) found.push(word);
+			});
+		}
+		return found;
+	}
+
+	#buildByLength(): Map<number, { words: string[]; counts: Int8Array }> {
+		const words = new Map<number, string[]>();
+		for (const word of this.#unigrams.keys()) {
+			if (!/^[a-z]{2,}$/.test(word)) continue;
+			const bucket = words.get(word.length);
+			if (bucket) bucket.push(word);
+			else words.set(word.length, [word]);
+		}
+		const byLength = new Map<number, { words: string[]; counts: Int8Array }>();
+		for (const [length, bucket] of words) {
+			const counts = new Int8Array(bucket.length * 26);
+			bucket.forEach((word, index) => counts.set(letterCounts(word), index * 26));
+			byLength.set(length, { words: bucket, counts });
+		}
+		return byLength;
+	}
+
 	#buildNearIndex(): Map<string, string[]> {
 		const index = new Map<string, string[]>();
 		for (const word of this.#unigrams.keys()) {
@@ -128,6 +196,29 @@ export class Lexicon {
 	pairCount(previous: string, next: string): number {
 		return this.#bigrams.get(previous)?.get(next) ?? 0;
 	}
+}
+
+/** How many of each letter a to z a word has. */
+function letterCounts(word: string): Int8Array {
+	const counts = new Int8Array(26);
+	for (let i = 0; i < word.length; i++) {
+		const code = word.charCodeAt(i) - 97;
+		if (code >= 0 && code < 26) counts[code]!++;
+	}
+	return counts;
+}
+
+/** Letters one word has more or fewer of than another (its counts at `offset`), up to `limit` + 1. */
+function letterDifference(
+	counts: Int8Array,
+	all: Int8Array,
+	offset: number,
+	limit: number
+): number {
+	let difference = 0;
+	for (let i = 0; i < 26 && difference <= limit; i++)
+		difference += Math.abs(counts[i]! - all[offset + i]!);
+	return difference;
 }
 
 /** The word and every string made from it by deleting up to `depth` letters. */

@@ -80,8 +80,15 @@ export class Speller {
 		// rarer words Hunspell's edit search would add, or common words two slips away, would
 		// make it look misspelt, and that search cost most of a check of a story full of names.
 		const name = likelyName && this.lexicon !== null;
-		if (candidates.length === 0 && !name) candidates = oneEditAway(plain, correct);
-		if (candidates.length === 0 && !name) candidates = this.#nearby(plain, 2);
+		// A lower-case word is rarely a misspelt name: only names found ("jstu": "Stu") is none.
+		const lowerStart = !isUpper(plain[0]);
+		const none = (found: string[]) =>
+			!found.some((candidate) => !(lowerStart && isUpper(candidate[0])));
+		if (none(candidates) && !name) candidates = oneEditAway(plain, correct);
+		if (none(candidates) && !name) candidates = this.#nearby(plain, 2);
+		// Two substitutions ("exersize"), which the delete index misses: a slower scan, only for
+		// a plain word nothing was found for.
+		if (none(candidates) && !name && /^[a-z]{4,20}$/.test(plain)) candidates = this.#far(plain);
 		// With a lexicon its search replaces nspell's deep one: a word more than two edits from
 		// every known word is mostly a coinage, and the deep search cost most of a check's time.
 		if (candidates.length === 0 && !this.lexicon) {
@@ -92,6 +99,12 @@ export class Speller {
 		const suggestions = rankSuggestions(word, candidates, correct, frequency);
 		this.#suggestions.set(key, suggestions);
 		return suggestions;
+	}
+
+	/** Corpus words two slips of any kind away that the dictionary knows. */
+	#far(lower: string): string[] {
+		if (!this.lexicon) return [];
+		return this.lexicon.within(lower, 2).filter((candidate) => this.#spell.correct(candidate));
 	}
 
 	/** Corpus words at most `edits` slips away that the dictionary knows, in the word's case. */

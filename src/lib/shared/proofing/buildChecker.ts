@@ -16,8 +16,10 @@ import { homophoneSlips } from '#shared/proofing/rules/homophoneSlips';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
 import { missingTo } from '#shared/proofing/rules/missingTo';
+import { missingPreposition } from '#shared/proofing/rules/missingPreposition';
 import type { Rule } from '#shared/proofing/Rule';
 import { apostrophe } from '#shared/proofing/rules/apostrophe';
+import { animatePossessive } from '#shared/proofing/rules/animatePossessive';
 import { lostContraction } from '#shared/proofing/rules/lostContraction';
 import { article } from '#shared/proofing/rules/article';
 import { confusedWords } from '#shared/proofing/rules/confusion';
@@ -64,6 +66,7 @@ const RULES: Rule[] = [
 	invisibleCharacters,
 	dialogue,
 	apostrophe,
+	animatePossessive,
 	lostContraction,
 	confusedWords,
 	realWord,
@@ -83,6 +86,7 @@ const RULES: Rule[] = [
 	grammar,
 	missingWord,
 	missingTo,
+	missingPreposition,
 	hyphen,
 	compounds,
 	participleModifier,

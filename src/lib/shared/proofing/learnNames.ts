@@ -40,7 +40,10 @@ export function learnNames(
 	for (const [lower, count] of anywhere) {
 		const middle = midSentence.get(lower) ?? 0;
 		const common = context.speller.isKnownLowercase(lower);
-		if (!common && (middle >= 1 || count >= 2)) names.add(lower);
+		// "Thats why", "Thats all": a bare contraction starts sentences again and again, as
+		// "That's" does; only capitals mid-sentence make it a name.
+		const contracted = ownEntry(BARE_CONTRACTIONS, lower) !== undefined;
+		if (!common && (middle >= 1 || (count >= 2 && !contracted))) names.add(lower);
 		else if (common && middle >= 2 && !lowercase.has(lower) && !isFunctionWord(lower)) {
 			names.add(lower);
 		}

@@ -9,7 +9,7 @@
  */
 
 /** Prefixes that make a new word from any word ("un" + "shaved"). */
-const PREFIXES = [
+export const PREFIXES = [
 	'counter',
 	'under',
 	'inter',

@@ -10,8 +10,13 @@ describe('compounds from the lexicon', () => {
 		['He carried a water filled bucket.', 'He carried a water-filled bucket.'],
 		['A nice looking man came in.', 'A nice-looking man came in.'],
 		['They walked down a quiet, tree lined road.', 'They walked down a quiet, tree-lined road.'],
+		['He looked through bleary, tear filled eyes.', 'He looked through bleary, tear-filled eyes.'],
 		['She went to the class room.', 'She went to the classroom.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it('leaves a shade and a colour open', () => {
+		expectClean('She had dark brown hair and pale blue eyes.');
+	});
 
 	it('says how sure it is: a listed compound is likely, a productive one and a closed one possible', () => {
 		expect(described('It was a grief stricken face.')).toEqual(['hyphen/lexicon:grief stricken']);

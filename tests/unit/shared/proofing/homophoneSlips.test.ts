@@ -24,3 +24,18 @@ describe('words one sound or letter from another, read from where they stand', (
 		['"though" at the end', 'He had, though.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"their" with no noun, "they\'re" after a preposition', () => {
+	it.each([
+		[
+			'Picnickers still stray up their, from time to time.',
+			'Picnickers still stray up there, from time to time.'
+		],
+		["The officers shouted at they're men.", 'The officers shouted at their men.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"their" before its noun', 'They took their coats.'],
+		['"they\'re" after a conjunction', "Call me after they're gone, like they're supposed to."]
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -23,7 +23,9 @@ describe('a dropped "to" before a plain verb', () => {
 	it.each([
 		['We had settle the bill before noon.', 'We had to settle the bill before noon.'],
 		['She tried explain it twice.', 'She tried to explain it twice.'],
-		['He was not able go with them.', 'He was not able to go with them.']
+		['He was not able go with them.', 'He was not able to go with them.'],
+		['She wants pay you a visit.', 'She wants to pay you a visit.'],
+		["I'd like tell you the whole story.", "I'd like to tell you the whole story."]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -31,6 +33,7 @@ describe('a dropped "to" before a plain verb', () => {
 		['a noun the verb takes', 'Some houses had flower gardens; we have complete rooms.'],
 		['a noun before "of"', 'When I had hold of the rope, I felt safe.'],
 		['an adjective', 'It had long since gone.'],
-		['a bare object after "need"', 'We need help here.']
+		['a bare object after "need"', 'We need help here.'],
+		['a noun that takes "to", then its verb', 'The plan lay in his faith.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

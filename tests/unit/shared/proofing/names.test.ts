@@ -31,4 +31,12 @@ describe('names and the story dictionary', () => {
 		const text = 'She held Vexas hand.';
 		expect(checker.check(text, { storyWords: ['Vexa'] })[0]?.suggestions).toEqual(["Vexa's"]);
 	});
+
+	it('does not learn a bare contraction that starts sentence after sentence as a name', () => {
+		const text = 'Thats why he left. He never came back. Thats all I know.';
+		expect(described(text)).toEqual([
+			'apostrophe/contraction:Thats',
+			'apostrophe/contraction:Thats'
+		]);
+	});
 });

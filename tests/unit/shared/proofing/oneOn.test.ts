@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { expectClean, expectFix } from './checker';
+import { describe, expect, it } from 'vitest';
+import { described, expectClean, expectFix, fixed } from './checker';
 
 describe('"one" for "on" and "an" for "and"', () => {
 	it.each([
@@ -18,4 +18,24 @@ describe('"one" for "on" and "an" for "and"', () => {
 			'Which one it was, and another one some day, we never knew.'
 		]
 	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('"one" before a plural, "an" before a bracket or "I"', () => {
+	it.each([
+		['It was a ladder one casters.', 'It was a ladder on casters.'],
+		['She went knocking one strangers doors.', 'She went knocking on strangers doors.'],
+		['Bobby Joe an (blushing) Ann came.', 'Bobby Joe and (blushing) Ann came.'],
+		['He nodded an I left.', 'He nodded and I left.']
+	])('corrects %j', (text, corrected) => {
+		expect(fixed(text)).toBe(corrected);
+	});
+
+	it.each([
+		'However one looks at it, we lost.',
+		'She was the only one others trusted.',
+		'You owe her twenty-one dollars, or thirty one dollars.',
+		'They put up an "Eats" sign.'
+	])('leaves %j alone', (text) => {
+		expect(described(text).filter((found) => found.startsWith('confusion'))).toEqual([]);
+	});
 });

@@ -17,3 +17,20 @@ describe('a noun and a participle before a noun, inside a prepositional phrase',
 		['a verb at the start of the sentence', 'The dog chased cats all day.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a noun and a participle before a noun, in an object or after a listed adjective', () => {
+	it.each([
+		['He scratched his mosquito plagued neck.', 'hyphen/participle:mosquito plagued'],
+		['There was a small, neon lighted restaurant.', 'hyphen/participle:neon lighted'],
+		['They filled the morning with their spine chilling cry.', 'hyphen/participle:spine chilling']
+	])('flags %j', (text, found) => expect(described(text)).toContain(found));
+
+	it.each([
+		['a clause after a verb of thinking', 'He knew the dog chased cats.'],
+		['a participle with its object after "had"', 'He had his position figured pretty close.'],
+		['an absolute clause', 'He sat with his mouth hanging open.'],
+		['"being"', 'As for the night being warm, he slept.']
+	])('leaves %s alone', (_, text) => {
+		expect(described(text).filter((found) => found.startsWith('hyphen'))).toEqual([]);
+	});
+});

@@ -34,3 +34,13 @@ describe('real-word errors from the corpus statistics', () => {
 		expect(bare.check('I no the answer.')).toEqual([]);
 	});
 });
+
+describe('real-word slips: coordinators', () => {
+	it.each([
+		'Women are not guided by logic or common sense.',
+		'He cursed command or weather alike.',
+		'There was no purpose or responsibility in it.'
+	])('leaves "or" between two nouns alone: %j', (text) => {
+		expect(described(text).filter((found) => found.startsWith('confusion'))).toEqual([]);
+	});
+});

@@ -83,9 +83,8 @@ describe('spelling', () => {
 	});
 
 	it('does not crash on words that name object properties', () => {
-		expect(described('The constructor built it. Then hasOwnProperty was late.')).toEqual([
-			'spelling/unknown:hasOwnProperty'
-		]);
+		const text = 'The constructor built it. Then hasOwnProperty was late.';
+		expect(described(text, { unusualWords: true })).toEqual(['unusual/far:hasOwnProperty']);
 	});
 });
 
@@ -143,5 +142,72 @@ describe('spelling: foreign words beside a foreign article or preposition', () =
 
 	it('still flags the same unknown word with no foreign word beside it', () => {
 		expect(described('She rang for the chambre maid.')).toEqual(['spelling/unknown:chambre']);
+	});
+});
+
+describe('spelling: parts of hyphenated words', () => {
+	it.each([
+		'Father Coughlin was pre-empting the show.',
+		'They wrote socio-economic papers on intra-stellar travel.',
+		'The mall was full of teen-agers and what-nots.',
+		'"Now, Mis-ter McBride," said Lord.'
+	])('leaves %j alone', (text) => expectClean(text));
+
+	it('still flags a misspelt part that makes no word with its neighbour', () => {
+		expect(described('She felt self-concious at the party.')).toEqual([
+			'spelling/unknown:concious'
+		]);
+	});
+});
+
+describe('spelling: a formation one letter longer than its stem', () => {
+	it.each(['She has browny hair.', 'He lit it with a tinplated lighter.'])(
+		'leaves %j alone',
+		(text) => expectClean(text)
+	);
+
+	it('still flags a formation one slip from another word, or from a function word', () => {
+		expect(described('She was truely sorry.')).toEqual(['spelling/unknown:truely']);
+		expect(described('"Whered you come from?"')).toEqual(['spelling/unknown:Whered']);
+	});
+});
+
+describe('spelling: words no dictionary word is near', () => {
+	it('reports a word more than two slips from every word only with the unusual words', () => {
+		const text = 'She spoke of a kotowaza at the pokeneu feast.';
+		expectClean(text);
+		expect(described(text, { unusualWords: true })).toEqual([
+			'unusual/far:kotowaza',
+			'unusual/far:pokeneu'
+		]);
+	});
+
+	it('finds words two substitutions away, and looks past names for a lower-case word', () => {
+		expect(checker.check('He took no exersize.')[0]!.suggestions[0]).toBe('exercise');
+		expect(checker.check('It jstu happened.')[0]!.suggestions).toContain('just');
+	});
+});
+
+describe('spelling: words English has only inside a fixed phrase', () => {
+	it.each([
+		'He was persona non grata in every quarter.',
+		'She gave him carte blanche, clearly a man in extremis.',
+		'He mourned a few objets d’art and a double-entendre.'
+	])('leaves %j alone', (text) => expectClean(text));
+
+	it('still flags the word outside its phrase', () => {
+		expect(described('The grata was cold.')).toEqual(['spelling/unknown:grata']);
+	});
+});
+
+describe('spelling: a name after a title', () => {
+	it('takes a capitalised unknown word after a title for a name', () => {
+		expectClean('"Clearly spoken, Mr. Fogg," said Uncle Jeb.');
+	});
+
+	it('still flags a lower-case word after a title', () => {
+		expect(described('He told Mr. Smith that his hosue was sold.')).toEqual([
+			'spelling/unknown:hosue'
+		]);
 	});
 });

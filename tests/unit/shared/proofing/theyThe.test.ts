@@ -11,7 +11,9 @@ describe('"they" where "the" was meant', () => {
 		['He lived among they farmers for a year.', 'He lived among the farmers for a year.'],
 		['It was they same old song.', 'It was the same old song.'],
 		['But they loneliest hour came at dawn.', 'But the loneliest hour came at dawn.'],
-		['But they scar was still red.', 'But the scar was still red.']
+		['But they scar was still red.', 'But the scar was still red.'],
+		['She found it in they morning mail.', 'She found it in the morning mail.'],
+		['It offset they damaging stories.', 'It offset the damaging stories.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -25,7 +27,10 @@ describe('"they" where "the" was meant', () => {
 		['a subject after a modal', 'Will they sky dive again?'],
 		['"they better"', 'They better hurry.'],
 		['a floating adverb in dialect', '"They sure was mad," he said.'],
-		['a verb and its object', 'They scar the bark so it was marked.']
+		['a verb and its object', 'They scar the bark so it was marked.'],
+		['an -ing form after a helping verb', 'What are they doing here? Were they coming?'],
+		['a verb that ends in -ing', 'They sing, they bring food, they swing.'],
+		['"they being"', 'They being late, we left.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 

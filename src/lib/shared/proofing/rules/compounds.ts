@@ -32,7 +32,10 @@ export const compounds: Rule = (context) => {
 		const triple = third && isPlain(context, third) && lexicon.compound(`${pair} ${third.lower}`);
 		// A two-word compound of a noun or adjective ("half hour", "red brick") is hyphenated as a
 		// modifier only; with a participle ("grief stricken") it is hyphenated everywhere.
-		const pairCompound = lexicon.compound(pair);
+		// "dark brown hair", "pale blue eyes": a shade and a colour are mostly written open.
+		const pairCompound = isShadeOfColour(first.lower, second.lower)
+			? undefined
+			: lexicon.compound(pair);
 		const hyphenated =
 			triple ||
 			(pairCompound && (/(?:ed|en|ing|like)$/.test(second.lower) || beforeNoun(context, second.end))
@@ -77,6 +80,13 @@ export const compounds: Rule = (context) => {
 	return flags;
 };
 
+const SHADES = new Set(['dark', 'light', 'pale', 'bright', 'deep']);
+const COLOURS = new Set(
+	'brown green blue red gray grey yellow black white purple pink orange gold golden'.split(' ')
+);
+const isShadeOfColour = (first: string, second: string): boolean =>
+	SHADES.has(first) && COLOURS.has(second);
+
 /**
  * "half closed", "well known", "brand new": degree words are verbs' adverbs as often as parts of
  * a modifier ("she half closed the door"); the hyphen rule decides those from the words around.
@@ -84,8 +94,9 @@ export const compounds: Rule = (context) => {
 const DEGREE_WORDS = new Set(['half', 'well', 'ill', 'brand']);
 
 /**
- * "a water filled", "with blood stained", "the quiet, palm lined": the determiner or preposition
- * (or another modifier and a comma, in a list of them after one) keeps out clauses.
+ * "a water filled", "with blood stained", "the quiet, palm lined", "through bleary, tear filled":
+ * the determiner or preposition (or another modifier and a comma, in a list of them after one)
+ * keeps out clauses.
  */
 function afterDeterminer(context: TextContext, word: Word): boolean {
 	const before = context.previous(word);
@@ -95,7 +106,7 @@ function afterDeterminer(context: TextContext, word: Word): boolean {
 	const first = context.previous(listed);
 	return (
 		first !== undefined &&
-		DETERMINERS.has(first.lower) &&
+		(DETERMINERS.has(first.lower) || PREPOSITIONS.has(first.lower)) &&
 		!isFunctionWord(listed.lower) &&
 		context.speller.isKnown(listed.lower)
 	);

@@ -11,6 +11,14 @@ const MOTION = new Set(
 	)
 );
 
+/** Prepositions that are never conjunctions ("after they're gone", "like they're mad" are right). */
+const OBJECT_ONLY_PREPOSITIONS = new Set(
+	(
+		'at to of on in into onto with from toward towards among against about across through ' +
+		'upon under over behind beside between by without within'
+	).split(' ')
+);
+
 /**
  * Words one sound or one letter from another, each read from a place where only the other can
  * stand:
@@ -21,7 +29,9 @@ const MOTION = new Set(
  *   hour hand" keeps its article);
  * - "could get hear quick", "around hear." → "here"; "didn't here" → "hear";
  * - "life past away", "had past the house" → "passed";
- * - "had though" → "thought" (a form of "have" takes a participle).
+ * - "had though" → "thought" (a form of "have" takes a participle);
+ * - "lived their in", "stray up their," → "there" (a possessive wants its noun after it);
+ * - "shouted at they're men" → "their" (a preposition takes no subject).
  */
 export const homophoneSlips: Rule = wordSlipRule((context, word) =>
 	fix(context, word, context.previous(word), context.next(word))
@@ -73,6 +83,15 @@ function fix(
 			return HAVE_FORMS.test(previous) && after && DETERMINERS.has(next) ? 'passed' : null;
 		case 'though':
 			return HAVE_FORMS.test(previous) && after && !context.endsClause(word) ? 'thought' : null;
+		case 'their':
+			// A possessive wants its noun: "nobody has lived their in", "stray up their, from".
+			return before && context.endsClause(word) && /^[,.;:!?]/.test(context.gapAfter(word))
+				? 'there'
+				: null;
+		case "they're":
+		case 'they’re':
+			// A subject cannot be a preposition's object: "shouted at they're men".
+			return OBJECT_ONLY_PREPOSITIONS.has(previous) ? 'their' : null;
 		default:
 			return null;
 	}

@@ -2,7 +2,7 @@ import type { Lexicon } from '#shared/proofing/Lexicon';
 import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
-import { isFunctionWord } from '#shared/proofing/words/functionWords';
+import { DETERMINERS, isFunctionWord } from '#shared/proofing/words/functionWords';
 
 /**
  * Verbs and adjectives that take "to" before a plain verb ("wants to pay", "had to settle", "was
@@ -12,7 +12,13 @@ import { isFunctionWord } from '#shared/proofing/words/functionWords';
 const TAKES_TO = new Set(
 	(
 		'try tries tried ought able unable going decided ' +
-		'refused managed hoped began begins started have has had'
+		'refused managed hoped began begins started have has had ' +
+		'want wants wanted seem seems seemed appear appears appeared expect expects expected ' +
+		'intend intends intended plan plans planned agree agreed promised learn learned ' +
+		'forget forgot remembered pretend pretended offered continue continued attempt ' +
+		'attempted fail fails failed threatened deserve deserved afford enough eager anxious ' +
+		'ready willing afraid determined wish wished asked like liked love loved hate hated ' +
+		'prefer preferred'
 	).split(' ')
 );
 
@@ -56,6 +62,9 @@ export const missingTo: Rule = (context) => {
 		const next = context.next(word);
 		if (!next || next.text !== next.lower || isFunctionWord(next.lower)) continue;
 		if (!/^ $/.test(context.gapAfter(word))) continue;
+		// "the plan lay in", "his wish came": a noun, the subject of the verb after it.
+		const before = context.previous(word);
+		if (before && DETERMINERS.has(before.lower)) continue;
 		if (!isVerbBase(speller, next.lower) || next.lower.endsWith('ly')) continue;
 		if (isPastVerb(speller, next.lower) || SAME_PARTICIPLE.has(next.lower)) continue;
 		if (!mostlyAVerb(lexicon, next.lower)) continue;

@@ -1,4 +1,7 @@
+import { isNoun, isVerbBase } from '#shared/proofing/morphology';
 import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
 
@@ -65,6 +68,15 @@ export const oneOn: Rule = (context) => {
 	for (const word of context.words) {
 		if (word.lower !== 'one' && word.lower !== 'an') continue;
 		const after = context.next(word);
+		// "an (blushing) raise", 'said "No" an "Sure"' (not 'an "Eats" sign'), "an I said": no article
+		// stands before a bracket or a consonant.
+		const quoted =
+			word.text === 'an' &&
+			/^ +(?:\(\p{L}|["“][b-df-hj-np-tv-z])/iu.test(context.text.slice(word.end, word.end + 4));
+		if (quoted || (word.text === 'an' && after?.text === 'I')) {
+			flags.push(anAnd(word));
+			continue;
+		}
 		if (!after || after.text !== after.lower) continue;
 		let fix: string | undefined;
 		if (
@@ -74,6 +86,7 @@ export const oneOn: Rule = (context) => {
 		)
 			fix = 'on';
 		else if (word.lower === 'an' && NOT_AFTER_AN.has(after.lower)) fix = 'and';
+		else if (word.lower === 'one' && beforePlural(context, word, after)) fix = 'on';
 		if (!fix) continue;
 		flags.push(
 			flag(
@@ -88,3 +101,31 @@ export const oneOn: Rule = (context) => {
 	}
 	return flags;
 };
+
+const anAnd = (word: Word): Flag =>
+	flag('confusion', 'confusion/an-and', word.start, word.end, '"and"?', [
+		matchCase(word.text, 'and')
+	]);
+
+/** Words before "one" that make it a pronoun a relative clause may follow ("the only one others"). */
+const ONE_AS_PRONOUN =
+	/^(?:only|last|first|other|right|wrong|same|little|big|young|old|new|good|bad|such|no|any)$/;
+
+/**
+ * "a ladder one casters", "knocking one strangers' doors": the number takes a singular noun, so
+ * before a plural it is "on". Not after a word that makes it a pronoun ("the one others chose").
+ */
+function beforePlural(context: TextContext, word: Word, after: Word): boolean {
+	const previous = context.previous(word)?.lower ?? '';
+	if (PRONOUN_ONE.has(previous) || ONE_AS_PRONOUN.test(previous)) return false;
+	// "twenty-one dollars", "thirty one dollars": part of a larger number.
+	if (context.text[word.start - 1] === '-' || /(?:ty|hundred|thousand|and)$/.test(previous))
+		return false;
+	const lower = after.lower;
+	if (!/[^su]s$/.test(lower) || lower === 'ones' || lower.length < 4) return false;
+	const { speller } = context;
+	// A plural the dictionary makes from a noun ("casters" from "caster"), no stem of its own.
+	// ... and no verb ("however one looks at it").
+	if (isVerbBase(speller, lower.slice(0, -1))) return false;
+	return !speller.flagsOf(lower) && speller.isKnown(lower) && isNoun(speller, lower);
+}

@@ -37,7 +37,10 @@ export const theyThe: Rule = (context) => {
 			flags.push(object);
 			continue;
 		}
-		const counted = countedAfter(context, word, next) ?? nounPhraseAfter(context, word, next);
+		const counted =
+			countedAfter(context, word, next) ??
+			nounPhraseAfter(context, word, next) ??
+			participleAfter(context, word, next);
 		if (counted) {
 			flags.push(counted);
 			continue;
@@ -142,6 +145,31 @@ function countedAfter(context: Parameters<Rule>[0], word: Word, next: Word): Fla
 		word.start,
 		word.end,
 		`"${lower}" follows "the", not "they": "the ${lower}"?`,
+		[matchCase(word.text, 'the')]
+	);
+}
+
+/**
+ * "in they morning mail", "offset they damaging stories": an -ing form straight after "they"
+ * needs a helping verb ("they were coming"); with none before "they" either ("are they
+ * coming?"), the -ing word is a noun or a modifier, and "they" the article.
+ */
+function participleAfter(context: Parameters<Rule>[0], word: Word, next: Word): Flag | null {
+	const lower = next.lower;
+	if (!lower.endsWith('ing') || lower === 'being' || isFunctionWord(lower)) return null;
+	// A real -ing form of a word ("morn-ing", "clapp-ing"), not "sing", "bring" or "thing".
+	const stem = lower.slice(0, -3);
+	const stems = [stem, `${stem}e`, stem.slice(0, -1)].filter((candidate) => candidate.length >= 3);
+	if (!stems.some((candidate) => context.speller.isKnown(candidate))) return null;
+	const before = context.previous(word);
+	if (before && (AUXILIARIES.has(before.lower) || MODALS.has(before.lower))) return null;
+	if (before && /n['’]t$/.test(before.lower)) return null;
+	return flag(
+		'confusion',
+		'confusion/they-the',
+		word.start,
+		word.end,
+		`"they ${lower}" has no helping verb: "the ${lower}"?`,
 		[matchCase(word.text, 'the')]
 	);
 }
