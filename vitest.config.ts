@@ -17,6 +17,9 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					// Real processes on a 2-core machine: what a poll waits for may take seconds
+					// when the machine is busy (a bound, not a speed target).
+					expect: { requireAssertions: true, poll: { timeout: 10_000 } },
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
@@ -27,6 +30,7 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.e2e.ts'],
+					expect: { requireAssertions: true, poll: { timeout: 10_000 } },
 					environment: 'node',
 					testTimeout: 90_000,
 					hookTimeout: 90_000,

@@ -5,18 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as Y from 'yjs';
 import { startPrivatePostgres, type PrivatePostgres } from '../helpers/privatePostgres';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
+import { fleetClients, health, textOf } from '../helpers/fleetClients';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { api } from '../helpers/apiClient';
 import { ownerOf, tokenFor, tokenOf } from '../helpers/links';
-import {
-	closedWithin,
-	connectClient,
-	connectRaw,
-	synced,
-	updateMessage,
-	type Client
-} from '../helpers/wsClients';
+import { closedWithin, connectRaw, updateMessage, type Client } from '../helpers/wsClients';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { STORY_FIELD } from '#shared/model/schema';
 import type { VersionListResponse } from '#shared/api/types';
@@ -31,7 +25,7 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 	let env: Record<string, string>;
 	let a: RunningServer;
 	let b: RunningServer;
-	const clients: Client[] = [];
+	const { join, closeAll } = fleetClients();
 
 	beforeAll(async () => {
 		postgres = await startPrivatePostgres();
@@ -53,7 +47,7 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 	});
 
 	afterEach(() => {
-		for (const client of clients.splice(0)) client.destroy();
+		closeAll();
 	});
 
 	afterAll(async () => {
@@ -62,20 +56,6 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 		await postgres?.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	});
-
-	async function join(server: RunningServer, storyId: string, doc?: Y.Doc): Promise<Client> {
-		const client = connectClient(server.wsUrl, `story:${storyId}`, doc);
-		clients.push(client);
-		await synced(client);
-		return client;
-	}
-
-	const textOf = (client: Client) => firstParagraphText(client.doc).toString();
-
-	async function health(server: RunningServer) {
-		const response = await fetch(`${server.url}/healthz`);
-		return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-	}
 
 	it('relays edits and presence between the processes, both ways', async () => {
 		const id = await createStory(a.url, 'Shared', 'Start.');

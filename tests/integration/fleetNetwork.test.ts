@@ -5,10 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { startPrivatePostgres, type PrivatePostgres } from '../helpers/privatePostgres';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
+import { fleetClients, health, textOf } from '../helpers/fleetClients';
 import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy';
-import { connectClient, synced, type Client } from '../helpers/wsClients';
 
 // A bad network between one process (B) and Postgres or Redis, through TCP proxies the test
 // slows down or cuts; process A reaches both directly.
@@ -20,7 +20,7 @@ describe('a fleet process behind a slow or broken network', () => {
 	let dataDir: string;
 	let a: RunningServer;
 	let b: RunningServer;
-	const clients: Client[] = [];
+	const { join, closeAll } = fleetClients();
 
 	const portOf = (url: string) => Number(new URL(url).port);
 	const throughPort = (url: string, port: number) => {
@@ -58,7 +58,7 @@ describe('a fleet process behind a slow or broken network', () => {
 	});
 
 	afterEach(() => {
-		for (const client of clients.splice(0)) client.destroy();
+		closeAll();
 		toPostgres.delayMs = toRedis.delayMs = 0;
 		toPostgres.restore();
 		toRedis.restore();
@@ -71,19 +71,6 @@ describe('a fleet process behind a slow or broken network', () => {
 		await postgres?.stop();
 		rmSync(dataDir, { recursive: true, force: true });
 	});
-
-	async function join(server: RunningServer, storyId: string): Promise<Client> {
-		const client = connectClient(server.wsUrl, `story:${storyId}`);
-		clients.push(client);
-		await synced(client);
-		return client;
-	}
-
-	const textOf = (client: Client) => firstParagraphText(client.doc).toString();
-	const health = async (server: RunningServer) => {
-		const response = await fetch(`${server.url}/healthz`);
-		return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-	};
 
 	it('converges with 40 ms each way to Postgres and Redis', async () => {
 		const id = await createStory(a.url, 'Slow', 'Start.');
