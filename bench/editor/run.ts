@@ -425,12 +425,14 @@ async function measureTyping(
 			const gap = GAP_MS[0] + next() * (GAP_MS[1] - GAP_MS[0]);
 			await new Promise((resolve) => setTimeout(resolve, gap));
 		}
-		const profile = cdp ? await stopProfile(cdp, `${profileTo}-${run.story}-${run.mode}`) : null;
+		const profileName = `${profileTo}-${run.story}-${run.mode}${run.remotePerSecond ? '-remote' : ''}`;
+		const profile = cdp ? await stopProfile(cdp, profileName) : null;
 		let traceRows: TraceRow[] | undefined;
 		let traceCpu: number | undefined;
 		if (trace) {
 			const json = (await browser.stopTracing()).toString();
-			const file = path.join(outDir, `editor-trace-${run.story}-${run.mode}.json`);
+			const remote = run.remotePerSecond ? '-remote' : '';
+			const file = path.join(outDir, `editor-trace-${run.story}-${run.mode}${remote}.json`);
 			writeFileSync(file, json);
 			log(`  trace written to ${path.relative(repoRoot, file)}`);
 			traceRows = summarizeTrace(json, keys);
