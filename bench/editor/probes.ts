@@ -141,7 +141,10 @@ export function installKeyProbe(): void {
 			};
 			channel.port2.postMessage(null);
 		});
+	const timed = new WeakSet<KeyMark>();
 	const handledAfter = (mark: KeyMark) => {
+		if (timed.has(mark)) return;
+		timed.add(mark);
 		const channel = new MessageChannel();
 		channel.port1.onmessage = () => {
 			mark.handled ??= performance.now();
@@ -164,10 +167,14 @@ export function installKeyProbe(): void {
 		if (!mark || mark.down !== event.timeStamp || !event.defaultPrevented) return;
 		handledAfter(mark);
 	});
+	// Nor does a character the editor took at keypress (suggesting mode): time it from there.
+	window.addEventListener('keypress', (event) => {
+		if (current && event.defaultPrevented) handledAfter(current);
+	});
 	window.addEventListener(
 		'input',
 		() => {
-			if (current && current.handled === undefined) handledAfter(current);
+			if (current) handledAfter(current);
 		},
 		true
 	);

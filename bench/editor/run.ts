@@ -39,7 +39,7 @@ import {
 import { summarizeProfile, type ProfileSummary } from './profile.ts';
 import { seedReview, type SeedResult } from './seed.ts';
 import { startCollaborator, type Collaborator } from './collaborator.ts';
-import { summarizeTrace, type TraceRow } from './trace.ts';
+import { summarizeTrace, traceCpuPerKey, type TraceRow } from './trace.ts';
 import { seededRandom } from '../seededRandom.ts';
 import { generateStory } from './story.ts';
 
@@ -286,6 +286,8 @@ interface TypingRun {
 	events: TimedEvent[];
 	profile?: ProfileSummary;
 	trace?: TraceRow[];
+	/** Main-thread CPU (thread) time per key, from the trace. */
+	traceCpu?: number;
 	/** What the page showed afterwards (checks that the keys did what we claim). */
 	check: string;
 	/** Cores busy on the machine in the second before (see `quiet`). */
@@ -423,14 +425,18 @@ async function measureTyping(
 			const gap = GAP_MS[0] + next() * (GAP_MS[1] - GAP_MS[0]);
 			await new Promise((resolve) => setTimeout(resolve, gap));
 		}
-		const profile = cdp ? await stopProfile(cdp, `${profileTo}-${run.story}-${run.mode}`) : null;
+		const profileName = `${profileTo}-${run.story}-${run.mode}${run.remotePerSecond ? '-remote' : ''}`;
+		const profile = cdp ? await stopProfile(cdp, profileName) : null;
 		let traceRows: TraceRow[] | undefined;
+		let traceCpu: number | undefined;
 		if (trace) {
 			const json = (await browser.stopTracing()).toString();
-			const file = path.join(outDir, `editor-trace-${run.story}-${run.mode}.json`);
+			const remote = run.remotePerSecond ? '-remote' : '';
+			const file = path.join(outDir, `editor-trace-${run.story}-${run.mode}${remote}.json`);
 			writeFileSync(file, json);
 			log(`  trace written to ${path.relative(repoRoot, file)}`);
 			traceRows = summarizeTrace(json, keys);
+			traceCpu = traceCpuPerKey(json, keys);
 		}
 		const remoteTyped = collaborator?.stop();
 		collaborator = null;
@@ -481,7 +487,7 @@ async function measureTyping(
 			checkerFlags,
 			memory,
 			...(profile && { profile }),
-			...(traceRows && { trace: traceRows })
+			...(traceRows && { trace: traceRows, traceCpu })
 		};
 	} finally {
 		collaborator?.stop();
@@ -652,6 +658,9 @@ function renderTraces(runs: TypingRun[]): string {
 		lines.push(`| ${bucket} | ${cells.join(' | ')} |`);
 	}
 	lines.push(`| **total** | ${traced.map((run) => ms(total(run))).join(' | ')} |`);
+	lines.push(
+		`| **main-thread CPU time** (thread time: not inflated by other processes) | ${traced.map((run) => ms(run.traceCpu)).join(' | ')} |`
+	);
 	return lines.join('\n');
 }
 

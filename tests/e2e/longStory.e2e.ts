@@ -70,6 +70,22 @@ describe('a novel-length story in the browser', () => {
 		expect(copied.match(/Passage \d+:/g)).toHaveLength(PARAGRAPHS - 1);
 	});
 
+	it('brings the caret back into view when typing while suggesting, far from it', async () => {
+		const page = await open();
+		await page
+			.locator('.ProseMirror p', { hasText: 'Passage 2:' })
+			.click({ position: { x: 30, y: 8 } });
+		await page.getByRole('switch', { name: 'Suggesting' }).click();
+		await page.locator('.ProseMirror').focus();
+		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+		await page.keyboard.type('so');
+		const insert = page.locator('.ProseMirror ins.review-insert', { hasText: 'so' });
+		await expect.poll(() => insert.isVisible()).toBe(true);
+		const box = await insert.boundingBox();
+		expect(box!.y).toBeGreaterThanOrEqual(0);
+		expect(box!.y).toBeLessThan(800);
+	});
+
 	it('prints the whole story without the desk around it', async () => {
 		// A shorter story (still ~15 screens): making the PDF of the long one takes long.
 		storyId = '';

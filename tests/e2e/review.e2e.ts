@@ -191,6 +191,14 @@ describe('comments and suggestions', () => {
 		expect(await suggesting.getAttribute('aria-checked')).toBe('true');
 
 		await placeCaret(alice.page, 'lamp was lit', 0);
+		// Typed letters are taken before the browser edits the page's text, even for a moment.
+		await alice.page.evaluate(() => {
+			const counter = window as unknown as { textEdits: number };
+			counter.textEdits = 0;
+			document.querySelector('.ProseMirror')!.addEventListener('beforeinput', (event) => {
+				if ((event as InputEvent).inputType === 'insertText') counter.textEdits++;
+			});
+		});
 		const cards = margin(alice.page).locator('[data-review-card]');
 		let typed = '';
 		for (const key of 'old ') {
@@ -200,6 +208,9 @@ describe('comments and suggestions', () => {
 				`Suggestion by Alice: insert “${typed}”`
 			]);
 		}
+		expect(
+			await alice.page.evaluate(() => (window as unknown as { textEdits: number }).textEdits)
+		).toBe(0);
 		await alice.page.keyboard.press('Backspace');
 		await alice.page.keyboard.press('Backspace');
 		await poll(() => suggestionLabels(alice.page)).toEqual(['Suggestion by Alice: insert “ol”']);

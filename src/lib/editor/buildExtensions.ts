@@ -8,6 +8,7 @@ import type { CheckerState } from '$lib/proofing/CheckerState.svelte';
 import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { CheckerExtension } from './checkerExtension';
 import { DocumentEdgeKeys } from './documentEdgeKeys';
+import { narrowRemoteUpdates } from './narrowRemoteUpdates';
 import { PendingSelection } from './pendingSelection';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
@@ -25,6 +26,7 @@ export function buildExtensions(
 	onStep: (id: string) => void,
 	checker: CheckerState | null = null
 ): Extensions {
+	narrowRemoteUpdates();
 	return [
 		...storyExtensions(),
 		StoryLimitsExtension,

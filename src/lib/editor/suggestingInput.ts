@@ -21,6 +21,24 @@ export function suggestingInputPlugin(review: ReviewState): Plugin {
 			return false;
 		},
 		props: {
+			// Typed characters are taken at keypress, before the browser inserts them into the
+			// page: otherwise it edits the paragraph, ProseMirror reads the change back, and the
+			// paragraph is drawn again without it, at every keystroke. IME composition and
+			// input without key events still arrive through handleTextInput.
+			handleKeyPress(view, event) {
+				if (!review.suggesting || view.composing || !event.charCode) return false;
+				if ((event.ctrlKey && !event.altKey) || event.metaKey) return false;
+				const text = String.fromCodePoint(event.charCode);
+				if (/[\r\n]/.test(text)) return false;
+				const { from, to } = view.state.selection;
+				// Read now, while the layout is still clean: reading it after the change would lay
+				// the page out once more, at every keystroke.
+				const offScreen = caretOffScreen(view, to);
+				typeText(review, view, from, to, text);
+				// As the browser would have, typing brings the caret into view.
+				if (offScreen) view.dispatch(view.state.tr.scrollIntoView());
+				return true;
+			},
 			handleTextInput(view, from, to, text) {
 				if (!review.suggesting) return false;
 				typeText(review, view, from, to, text);
@@ -114,6 +132,17 @@ function deleteText(review: ReviewState, view: EditorView, direction: -1 | 1): b
 function activeSuggestion(review: ReviewState) {
 	const id = review.activeSuggestionId;
 	return id ? review.suggestionNow(id) : null;
+}
+
+/** Whether the caret at `pos` is outside the window, or within a line or two of its edges. */
+function caretOffScreen(view: EditorView, pos: number): boolean {
+	const margin = 40;
+	try {
+		const { top, bottom } = view.coordsAtPos(pos);
+		return top < margin || bottom > window.innerHeight - margin;
+	} catch {
+		return true;
+	}
 }
 
 function moveCaret(view: EditorView, pos: number): void {

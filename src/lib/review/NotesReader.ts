@@ -39,6 +39,23 @@ export class NotesReader {
 		return this.#read(this.#suggestions);
 	}
 
+	/**
+	 * The entries changed since they were last read, with the JSON they hold now (null: gone
+	 * or not valid), without reading any other; they stay to be read.
+	 */
+	unread(): Array<{ id: string; json: string | null }> {
+		const entries: Array<{ id: string; json: string | null }> = [];
+		for (const reader of [this.#threads, this.#suggestions] as Array<MapReader<unknown>>) {
+			for (const id of reader.dirty) {
+				const value = reader.map.get(id);
+				const json = value instanceof Y.Map ? value.toJSON() : null;
+				const stored = json === null ? null : (reader.parse(json) as { id: string } | null);
+				entries.push({ id, json: stored?.id === id ? JSON.stringify(json) : null });
+			}
+		}
+		return entries;
+	}
+
 	destroy(): void {
 		for (const reader of [this.#threads, this.#suggestions] as Array<MapReader<unknown>>) {
 			reader.map.unobserveDeep(reader.observer);

@@ -188,6 +188,7 @@ export class ReviewState {
 		// read (its threads are all detached). A story already here (this device's copy) is read
 		// at once, while the page is still waiting for the editor.
 		if (!this.#editor && this.storyDoc.store.clients.size === 0) return;
+		if (this.#shownAlready()) return;
 		const { items, changed, removed, moved } = this.#projection.project(
 			this.storyDoc,
 			this.#storyVersion,
@@ -346,6 +347,21 @@ export class ReviewState {
 		this.#projection.updateSignature(id, JSON.stringify(entry.toJSON()));
 		this.#patch([id]);
 		return true;
+	}
+
+	/**
+	 * Whether the notes changed only in entries whose items already show what they hold now
+	 * (suggesting mode grows one in place at every keystroke) and the text did not change: then
+	 * reading all the notes again would find nothing, at a cost that grows with their number.
+	 */
+	#shownAlready(): boolean {
+		const cached = this.#projection.cachedVersion;
+		if (cached !== this.#storyVersion || this.#paintedVersion !== cached) return false;
+		const unread = this.#notes.unread();
+		return (
+			unread.length > 0 &&
+			unread.every(({ id, json }) => json !== null && this.#projection.signatureJson(id) === json)
+		);
 	}
 
 	/** Changes what a suggestion covers and proposes (suggesting mode growing one). */

@@ -63,4 +63,27 @@ describe('NotesReader', () => {
 		addThread(notes, thread(story, 't4'));
 		expect(changes).toBe(heard);
 	});
+
+	it('tells which entries changed since the last read and what they hold, leaving them unread', () => {
+		const notes = new Y.Doc();
+		const reader = new NotesReader(notes, () => {});
+		addThread(notes, thread(story, 't1'));
+		addThread(notes, thread(story, 't2'));
+		reader.threads();
+		expect(reader.unread()).toEqual([]);
+		addMessage(notes, 't2', { id: 'reply', author, body: 'Agreed.', createdAt: at });
+		const json = JSON.stringify((notes.getMap(THREADS_MAP).get('t2') as Y.Map<unknown>).toJSON());
+		expect(reader.unread()).toEqual([{ id: 't2', json }]);
+		// Still to be read: the next read has the reply.
+		expect(reader.threads().find((entry) => entry.stored.id === 't2')?.json).toBe(json);
+		expect(reader.unread()).toEqual([]);
+		notes.getMap(THREADS_MAP).delete('t1');
+		const junk = new Y.Map<unknown>();
+		junk.set('id', 'junk');
+		notes.getMap(THREADS_MAP).set('junk', junk);
+		expect(reader.unread()).toEqual([
+			{ id: 't1', json: null },
+			{ id: 'junk', json: null }
+		]);
+	});
 });
