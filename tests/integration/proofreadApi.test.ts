@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
-const TEXT = 'Buffy was taller then Willow.\n\nShe recieved a glorbish letter.\n';
+const TEXT = 'Buffy was taller then Willow.\n\nShe recieved a grumbish letter.\n';
 
 async function proofread(id: string): Promise<Flag[]> {
 	const answer = await api(server).as(ownerOf(id)).get(`/api/stories/${id}/proofread`);
@@ -67,7 +67,7 @@ describe('GET /api/stories/:id/proofread', () => {
 		const spelling = flags.filter((flag) => flag.kind === 'spelling');
 		expect(spelling.map((flag) => text.slice(flag.start, flag.end))).toEqual([
 			'recieved',
-			'glorbish'
+			'grumbish'
 		]);
 		expect(spelling[0]!.suggestions[0]).toBe('received');
 		for (const flag of flags) {
@@ -99,7 +99,7 @@ describe('GET /api/stories/:id/proofread', () => {
 		const before = await proofread(id);
 		const then = before.find((flag) => flag.kind === 'confusion')!;
 		await withNotes(id, ({ doc }) => {
-			addDictionaryWord(doc, 'glorbish', CAROL);
+			addDictionaryWord(doc, 'grumbish', CAROL);
 			ignoreFlag(doc, text, then, CAROL);
 		});
 		await vi.waitFor(
