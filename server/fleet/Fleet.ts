@@ -31,10 +31,6 @@ export class Fleet {
 		this.#schedule();
 	}
 
-	get processId(): string {
-		return this.bus.processId;
-	}
-
 	status(): BusStatus {
 		return this.bus.status();
 	}
