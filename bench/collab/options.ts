@@ -14,6 +14,11 @@ export interface LoadSpec {
 export interface BenchOptions {
 	quick: boolean;
 	servers: ServerKind[];
+	/** --nodes N: compare a fleet of N Galley processes with one, both on Postgres + Redis. */
+	nodes: number | null;
+	/** With --nodes: also measure catch-up after Redis stops for `outageSec` under load. */
+	outage: boolean;
+	outageSec: number;
 	loads: LoadSpec[];
 	/** Whether to measure the initial sync of a 50 KB story. */
 	sync: boolean;
@@ -60,7 +65,12 @@ const USAGE = `npm run bench -- [options]
   --warmup=SEC         typing before the window (default 3, quick 2)
   --generators=N       load-generator processes (default 2)
   --observers=N        latency observers (real providers) per load (default 3)
-  --quiet-wait=SEC     before each run, wait up to SEC for the machine to be idle (default 10, quick 5)`;
+  --quiet-wait=SEC     before each run, wait up to SEC for the machine to be idle (default 10, quick 5)
+  --nodes=N            Galley on N processes vs 1 process, both on a private Postgres + Redis
+                       (default loads room200 rooms3000x1, quick room200 rooms600x1), then
+                       catch-up after Redis stops under load (20 rooms x 10 typists)
+  --outage=SEC         with --nodes: how long Redis stays down (default 10)
+  --no-outage          with --nodes: skip the Redis outage`;
 
 /** Parses `npm run bench -- …` arguments. */
 export function parseOptions(argv: string[]): BenchOptions {
@@ -76,6 +86,9 @@ export function parseOptions(argv: string[]): BenchOptions {
 			generators: { type: 'string' },
 			observers: { type: 'string' },
 			'quiet-wait': { type: 'string' },
+			nodes: { type: 'string' },
+			outage: { type: 'string' },
+			'no-outage': { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false }
 		}
 	});
@@ -92,8 +105,15 @@ export function parseOptions(argv: string[]): BenchOptions {
 		manyRooms(20, 10, false),
 		manyRooms(1000, 1, true)
 	];
-	const quickIds = ['room10', 'room200', 'rooms20x10', 'rooms250x1'];
-	const wanted = values.loads?.split(',') ?? (quick ? quickIds : all.map((l) => l.id));
+	const nodes = values.nodes === undefined ? null : Number(values.nodes);
+	if (nodes !== null && !(Number.isInteger(nodes) && nodes >= 2)) {
+		throw new Error(`--nodes needs a whole number of processes, 2 or more\n${USAGE}`);
+	}
+	const quickIds = nodes
+		? ['room200', 'rooms600x1']
+		: ['room10', 'room200', 'rooms20x10', 'rooms250x1'];
+	const defaultIds = nodes ? ['room200', 'rooms3000x1'] : all.map((l) => l.id);
+	const wanted = values.loads?.split(',') ?? (quick ? quickIds : defaultIds);
 	const loads = wanted.map((id) => {
 		const known = all.find((l) => l.id === id);
 		if (known) return known;
@@ -108,8 +128,12 @@ export function parseOptions(argv: string[]): BenchOptions {
 	return {
 		quick,
 		servers: only ? [only] : ['ours', 'reference'],
+		nodes,
+		outage: nodes !== null && !values['no-outage'],
+		outageSec: Number(values.outage ?? 10),
 		loads,
-		sync: !values['no-sync'],
+		// The 50 KB initial sync compares ours with the reference; a fleet run skips it.
+		sync: !values['no-sync'] && nodes === null,
 		warmupSec: Number(values.warmup ?? (quick ? 2 : 3)),
 		windowSec: Number(values.window ?? (quick ? 6 : 20)),
 		drainSec: 5,

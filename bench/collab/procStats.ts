@@ -63,6 +63,27 @@ export function sampleProcess(rootPid: number): ProcSample {
 	return { cpuSeconds: ticks / CLOCK_TICKS, rssBytes: rss };
 }
 
+/**
+ * CPU seconds of every process whose command is one of `commands` (e.g. the fleet's postgres
+ * backends and redis-server, which come and go and are not children of the benchmark). A process
+ * that exited between two samples takes its CPU with it, so this is a lower bound.
+ */
+export function sampleCommands(commands: readonly string[]): number {
+	let ticks = 0;
+	for (const entry of readdirSync('/proc')) {
+		const pid = Number(entry);
+		if (!Number.isInteger(pid)) continue;
+		let command: string;
+		try {
+			command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+		} catch {
+			continue;
+		}
+		if (commands.includes(command)) ticks += readStat(pid)?.cpuTicks ?? 0;
+	}
+	return ticks / CLOCK_TICKS;
+}
+
 /** Busy and total jiffies of the whole machine (first line of /proc/stat). */
 export interface MachineSample {
 	busy: number;

@@ -1,14 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import type { LoadResult } from './runLoad.ts';
+import type { LoadResult, ProcessFigures } from './runLoad.ts';
 import type { BenchOptions } from './options.ts';
-import { outDir, type ServerKind } from './servers.ts';
+import { renderOutages, type OutageResult } from './redisOutage.ts';
+import { outDir } from './servers.ts';
 import type { SyncResult } from './syncTime.ts';
 
-/** A run that failed: which server, which load, why. */
+/** A run that failed: which deployment (report column), which load, why. */
 export interface RunError {
-	server: ServerKind;
+	server: string;
 	load: string;
 	message: string;
 }
@@ -18,38 +19,44 @@ export interface BenchReport {
 	node: string;
 	cpus: number;
 	options: BenchOptions;
+	/**
+	 * The report's two columns, in order, and the ratio first / second: ours and the reference,
+	 * or (with --nodes N) N processes and 1 process.
+	 */
+	columns: [string, string];
 	sync: SyncResult[];
 	loads: LoadResult[];
+	outages: OutageResult[];
 	errors: RunError[];
 }
 
-type Pair<T> = Partial<Record<ServerKind, T>>;
+type Pair<T> = Partial<Record<string, T>>;
 
 const number = (value: number, digits = 0) =>
 	Number.isFinite(value) ? value.toFixed(digits) : value === Infinity ? '∞' : '–';
 
-function ratio(ours: number | undefined, reference: number | undefined): string {
-	if (ours === undefined || reference === undefined) return '–';
-	if (!Number.isFinite(ours) || !Number.isFinite(reference) || reference === 0) return '–';
-	return (ours / reference).toFixed(2);
+function ratio(first: number | undefined, second: number | undefined): string {
+	if (first === undefined || second === undefined) return '–';
+	if (!Number.isFinite(first) || !Number.isFinite(second) || second === 0) return '–';
+	return (first / second).toFixed(2);
 }
 
 /** Table rows for one report; a missing figure shows as "error" (the run failed) or "not run". */
-function rowWriter(servers: ServerKind[]) {
-	const missing = (kind: ServerKind) => (servers.includes(kind) ? 'error' : 'not run');
+function rowWriter([a, b]: [string, string], ran: string[]) {
+	const missing = (column: string) => (ran.includes(column) ? 'error' : 'not run');
 	return {
 		row(load: string, figure: string, pair: Pair<number>, format: (v: number) => string): string {
-			const cell = (kind: ServerKind) =>
-				pair[kind] === undefined ? missing(kind) : format(pair[kind]!);
-			return `| ${load} | ${figure} | ${cell('ours')} | ${cell('reference')} | ${ratio(pair.ours, pair.reference)} |`;
+			const cell = (column: string) =>
+				pair[column] === undefined ? missing(column) : format(pair[column]!);
+			return `| ${load} | ${figure} | ${cell(a)} | ${cell(b)} | ${ratio(pair[a], pair[b])} |`;
 		},
 		textRow(load: string, figure: string, pair: Pair<string>): string {
-			return `| ${load} | ${figure} | ${pair.ours ?? missing('ours')} | ${pair.reference ?? missing('reference')} | |`;
+			return `| ${load} | ${figure} | ${pair[a] ?? missing(a)} | ${pair[b] ?? missing(b)} | |`;
 		}
 	};
 }
 
-function pick<R extends { server: ServerKind }, T>(results: R[], get: (r: R) => T): Pair<T> {
+function pick<R extends { server: string }, T>(results: R[], get: (r: R) => T): Pair<T> {
 	const pair: Pair<T> = {};
 	for (const r of results) pair[r.server] = get(r);
 	return pair;
@@ -70,16 +77,23 @@ function machineStatus(r: LoadResult): string {
 
 /** The Markdown table: rows = load × figure, columns ours / reference / ratio. */
 export function renderTable(report: BenchReport): string {
-	const { row, textRow } = rowWriter(report.options.servers);
+	const [first, second] = report.columns;
+	const nodes = report.options.nodes;
+	const { row, textRow } = rowWriter(
+		report.columns,
+		nodes ? report.columns : report.options.servers
+	);
 	const lines = [
-		`## Collaboration load: Galley (ours) vs y-websocket 2.1.0 bin/server (reference)`,
+		nodes
+			? `## Collaboration load: Galley on ${nodes} processes vs 1 process, both on Postgres + Redis`
+			: `## Collaboration load: Galley (ours) vs y-websocket 2.1.0 bin/server (reference)`,
 		'',
 		`${report.startedAt}, Node ${report.node}, ${report.cpus} cores, ` +
 			`window ${report.options.windowSec} s after ${report.options.warmupSec} s warm-up, ` +
 			`${report.options.charsPerSec} chars/s per client, ${report.options.observers} observers, ` +
 			`${report.options.generators} generator process(es)${report.options.quick ? ', QUICK run' : ''}.`,
 		'',
-		'| load | figure | ours | reference | ours / ref |',
+		`| load | figure | ${first} | ${second} | ${nodes ? `${nodes} / 1` : 'ours / ref'} |`,
 		'|---|---|---:|---:|---:|'
 	];
 	if (report.sync.length) {
@@ -204,6 +218,34 @@ export function renderTable(report: BenchReport): string {
 				(v) => number(v, 1)
 			)
 		);
+		if (results.some((r) => r.backingCpuCores > 0)) {
+			lines.push(
+				row(
+					label,
+					'  … Postgres + Redis CPU (% of a core)',
+					pick(results, (r) => r.backingCpuCores * 100),
+					(v) => number(v)
+				)
+			);
+		}
+		if (results.some((r) => r.nodes > 1)) {
+			const each = (r: LoadResult, figure: (p: ProcessFigures) => string) =>
+				r.processes.map(figure).join(' / ');
+			lines.push(
+				textRow(
+					label,
+					'  … CPU per process (% of a core)',
+					pick(results, (r) => each(r, (p) => number(p.cpuCores * 100)))
+				)
+			);
+			lines.push(
+				textRow(
+					label,
+					'  … RSS per process (MB)',
+					pick(results, (r) => each(r, (p) => number(p.rssBytes / 2 ** 20, 1)))
+				)
+			);
+		}
 		if (results.some((r) => r.idleRoomBytes !== null)) {
 			lines.push(
 				row(
@@ -236,6 +278,7 @@ export function renderTable(report: BenchReport): string {
 		lines.push(textRow(label, 'load generator', pick(results, generatorStatus)));
 		lines.push(textRow(label, 'machine', pick(results, machineStatus)));
 	}
+	if (report.outages.length) lines.push('', ...renderOutages(report.outages));
 	for (const error of report.errors) {
 		lines.push('', `- ${error.server} / ${error.load} failed: ${error.message.split('\n')[0]}`);
 	}
@@ -247,6 +290,8 @@ export function renderTable(report: BenchReport): string {
 		"counting every keystroke it carries; a client's own edits echoed back are not counted. Offered: what",
 		'would arrive if every keystroke reached every other client of its room within the window.',
 		'Server CPU and RSS: /proc of the server process over the window; RSS at the end of the window.',
+		'With several processes: the sum over them (their shared Postgres and Redis are not counted), and',
+		'each one below it; clients and observers are spread over the processes in turn.',
 		'RSS per idle room: (server RSS with every room open, one idle client each − RSS before) / rooms.',
 		'Initial sync: new WebsocketProvider until "synced" (includes integrating the document client-side);',
 		'the first connect makes ours load the room from SQLite, while the reference holds every document in',

@@ -1,15 +1,19 @@
 import { cpus } from 'node:os';
 import { delay, nowMs, pollUntil } from './clock.ts';
 import { GeneratorPool } from './generatorPool.ts';
-import type { ClientSpec, GeneratorWindow } from './generatorProtocol.ts';
+import type { GeneratorWindow } from './generatorProtocol.ts';
 import { allArrived, summariseLatency, type LatencySummary } from './latency.ts';
 import { LoopMonitor, type LoopStats } from './loopMonitor.ts';
-import { Observer } from './observer.ts';
+import type { Observer } from './observer.ts';
+import { placeObservers, spreadClients } from './placement.ts';
 import type { BenchOptions, LoadSpec } from './options.ts';
-import { machineBusy, sampleMachine, sampleProcess } from './procStats.ts';
+import { machineBusy, sampleCommands, sampleMachine, sampleProcess } from './procStats.ts';
 import { prepareRooms } from './rooms.ts';
-import { startServer, type ServerKind } from './servers.ts';
+import type { DeploymentSpec } from './deployment.ts';
 import { storyText } from './storyText.ts';
+
+/** A fleet's shared engines: their CPU is the deployment's, not "other processes" on the machine. */
+const BACKING = ['postgres', 'redis-server'] as const;
 
 /** Thresholds past which the load generator, not the server, may be what limits a run. */
 const SATURATION = {
@@ -21,8 +25,17 @@ const SATURATION = {
 };
 
 /** Everything measured for one load on one server. */
+/** CPU and memory of one serving process over the window. */
+export interface ProcessFigures {
+	cpuCores: number;
+	rssBytes: number;
+}
+
 export interface LoadResult {
-	server: ServerKind;
+	/** The report column: which deployment served the load. */
+	server: string;
+	/** Processes serving the clients. */
+	nodes: number;
 	load: string;
 	label: string;
 	clients: number;
@@ -38,14 +51,19 @@ export interface LoadResult {
 	offeredPerSec: number;
 	/** Clients' own edits sent back to them per second (wasted work; the reference echoes). */
 	echoesPerSec: number;
+	/** Summed over the serving processes (a fleet's Postgres and Redis are not counted). */
 	serverCpuCores: number;
 	serverRssBytes: number;
+	/** Each serving process on its own. */
+	processes: ProcessFigures[];
 	/** Server RSS once started and its rooms created, before any client connected. */
 	baselineRssBytes: number;
 	/** (RSS with every room open and idle − RSS before) / rooms; loads with idleRss only. */
 	idleRoomBytes: number | null;
 	generatorCpuCores: number[];
 	generatorLoops: LoopStats[];
+	/** CPU of a fleet's Postgres and Redis over the window (0 for a single server). */
+	backingCpuCores: number;
 	/** CPU of the orchestrator process, which runs the latency observers. */
 	observerCpuCores: number;
 	observerLoop: LoopStats;
@@ -64,30 +82,37 @@ export interface LoadResult {
 	setupSec: number;
 }
 
+/** CPU time and RSS of every serving process of a deployment. */
+function sampleNodes(pids: number[]) {
+	const each = pids.map(sampleProcess);
+	return {
+		each,
+		cpuSeconds: each.reduce((sum, s) => sum + s.cpuSeconds, 0),
+		rssBytes: each.reduce((sum, s) => sum + s.rssBytes, 0)
+	};
+}
+
 /**
- * Runs one load against a fresh server: create rooms, connect the light clients and observers,
- * type for warm-up + window, measure over the window, drain, tear down.
+ * Runs one load against a fresh deployment: create rooms, connect the light clients and
+ * observers (spread over the processes in turn), type for warm-up + window, measure over the
+ * window, drain, tear down.
  */
 export async function runLoad(
-	kind: ServerKind,
+	spec: DeploymentSpec,
 	load: LoadSpec,
 	options: BenchOptions
 ): Promise<LoadResult> {
 	const setupStart = nowMs();
-	const server = await startServer(kind);
+	const deployment = await spec.start();
+	const pids = deployment.nodes.map((node) => node.pid);
 	const pool = new GeneratorPool(options.generators);
 	const observers: Observer[] = [];
 	try {
-		const rooms = await prepareRooms(server, load.rooms, storyText(2_000, 7));
+		const rooms = await prepareRooms(deployment.nodes[0]!, load.rooms, storyText(2_000, 7));
 		await delay(500);
-		const baseline = sampleProcess(server.pid);
+		const baseline = sampleNodes(pids);
 
-		const clients: ClientSpec[] = [];
-		for (let i = 0; i < load.clientsPerRoom; i++) {
-			rooms.names.forEach((name, room) =>
-				clients.push({ url: `${server.wsBase}/${name}`, room, seed: rooms.seed ? 0 : -1 })
-			);
-		}
+		const clients = spreadClients(deployment, rooms, load);
 		const connected = await pool.connect(clients, rooms.seed ? [rooms.seed] : []);
 		if (connected.ok === 0) {
 			throw new Error(`no client could connect: ${connected.errors.join('; ')}`);
@@ -96,15 +121,10 @@ export async function runLoad(
 		let idleRoomBytes: number | null = null;
 		if (load.idleRss) {
 			await delay(options.idleSettleSec * 1000);
-			idleRoomBytes = (sampleProcess(server.pid).rssBytes - baseline.rssBytes) / load.rooms;
+			idleRoomBytes = (sampleNodes(pids).rssBytes - baseline.rssBytes) / load.rooms;
 		}
 
-		// Observers go into the first rooms, one per room while there are more rooms than observers.
-		for (let i = 0; i < options.observers; i++) {
-			const room = i % load.rooms;
-			observers.push(new Observer(server.wsBase, rooms.names[room]!, room));
-		}
-		await Promise.all(observers.map((o) => o.whenSynced()));
+		observers.push(...(await placeObservers(deployment, rooms, load, options.observers)));
 
 		await pool.startTyping(1000 / options.charsPerSec);
 		const setupSec = (nowMs() - setupStart) / 1000;
@@ -114,7 +134,8 @@ export async function runLoad(
 		const observerEditsBefore = observers.reduce((sum, o) => sum + o.edits, 0);
 		const before = {
 			self: process.cpuUsage(),
-			server: sampleProcess(server.pid),
+			server: sampleNodes(pids),
+			backing: sampleCommands(BACKING),
 			generators: pool.samples(),
 			machine: sampleMachine(),
 			at: nowMs()
@@ -126,7 +147,8 @@ export async function runLoad(
 		const observerLoop = monitor.stop();
 		const after = {
 			self: process.cpuUsage(before.self),
-			server: sampleProcess(server.pid),
+			server: sampleNodes(pids),
+			backing: sampleCommands(BACKING),
 			generators: pool.samples(),
 			machine: sampleMachine(),
 			at: nowMs()
@@ -143,16 +165,24 @@ export async function runLoad(
 		);
 		const serverCpuCores = (after.server.cpuSeconds - before.server.cpuSeconds) / seconds;
 		const observerCpuCores = (after.self.user + after.self.system) / 1e6 / seconds;
+		const backingCpuCores = deployment.redis ? (after.backing - before.backing) / seconds : 0;
 		const busyCores = machineBusy(before.machine, after.machine) * cpus().length;
 		const otherCpuCores = Math.max(
 			0,
 			busyCores -
 				serverCpuCores -
+				backingCpuCores -
 				observerCpuCores -
 				generatorCpuCores.reduce((sum, c) => sum + c, 0)
 		);
+		const processes = after.server.each.map((s, i) => ({
+			cpuCores: (s.cpuSeconds - before.server.each[i]!.cpuSeconds) / seconds,
+			rssBytes: s.rssBytes
+		}));
 		const result = summarise({
-			kind,
+			column: deployment.column,
+			nodes: pids.length,
+			processes,
 			load,
 			options,
 			seconds,
@@ -164,6 +194,7 @@ export async function runLoad(
 			generatorCpuCores,
 			serverCpuCores,
 			observerCpuCores,
+			backingCpuCores,
 			otherCpuCores,
 			serverRssBytes: after.server.rssBytes,
 			baselineRssBytes: baseline.rssBytes,
@@ -181,12 +212,14 @@ export async function runLoad(
 	} finally {
 		for (const observer of observers) observer.destroy();
 		await pool.close();
-		await server.stop();
+		await deployment.stop();
 	}
 }
 
 interface Measured {
-	kind: ServerKind;
+	column: string;
+	nodes: number;
+	processes: ProcessFigures[];
 	load: LoadSpec;
 	options: BenchOptions;
 	seconds: number;
@@ -198,6 +231,7 @@ interface Measured {
 	generatorCpuCores: number[];
 	serverCpuCores: number;
 	observerCpuCores: number;
+	backingCpuCores: number;
 	otherCpuCores: number;
 	serverRssBytes: number;
 	baselineRssBytes: number;
@@ -235,7 +269,9 @@ function summarise(m: Measured): LoadResult {
 		reasons.push(`observer loop delay p99 ${m.observerLoop.delayP99Ms.toFixed(0)} ms`);
 	}
 	return {
-		server: m.kind,
+		server: m.column,
+		nodes: m.nodes,
+		processes: m.processes,
 		load: m.load.id,
 		label: m.load.label,
 		clients: m.load.rooms * m.load.clientsPerRoom,
@@ -254,6 +290,7 @@ function summarise(m: Measured): LoadResult {
 		generatorCpuCores: m.generatorCpuCores,
 		generatorLoops: m.windows.map((w) => w.loop),
 		observerCpuCores: m.observerCpuCores,
+		backingCpuCores: m.backingCpuCores,
 		observerLoop: m.observerLoop,
 		otherCpuCores: m.otherCpuCores,
 		machineBusy: m.machine,

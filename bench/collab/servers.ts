@@ -51,7 +51,12 @@ export function withBenchToken(url: string): string {
 	return `${url}${url.includes('?') ? '&' : '?'}token=${BENCH_ADMIN_TOKEN}`;
 }
 
-function command(kind: ServerKind, dataDir: string, port: number) {
+function command(
+	kind: ServerKind,
+	dataDir: string,
+	port: number,
+	extraEnv: Record<string, string>
+) {
 	const serverMain = path.join(repoRoot, 'server/main.ts');
 	const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
 	if (kind === 'ours') {
@@ -70,7 +75,9 @@ function command(kind: ServerKind, dataDir: string, port: number) {
 				IMPORTS_PER_MINUTE: '1000000',
 				WS_MESSAGES_PER_SECOND: '1000000',
 				WS_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
-				WS_CONNECTIONS_PER_ADDRESS: '1000000'
+				WS_CONNECTIONS_PER_ADDRESS: '1000000',
+				// DATABASE_URL and REDIS_URL when the benchmark runs a fleet (bench/collab/fleet.ts).
+				...extraEnv
 			},
 			ready: /listening (\d+)/
 		};
@@ -85,26 +92,28 @@ function command(kind: ServerKind, dataDir: string, port: number) {
 
 /**
  * Starts a fresh server of `kind` with an empty data directory and waits until it listens. Ours
- * serves the app from `<cwd>/build` (the repository's build unless `cwd` says otherwise).
+ * serves the app from `<cwd>/build` (the repository's build unless `cwd` says otherwise), with
+ * `env` added to its environment.
  */
 export async function startServer(
 	kind: ServerKind,
 	timeoutMs = 60_000,
-	cwd = repoRoot
+	cwd = repoRoot,
+	env: Record<string, string> = {}
 ): Promise<BenchServer> {
 	mkdirSync(outDir, { recursive: true });
 	// BENCH_DATA_ROOT (e.g. /dev/shm) moves the data directory, to see what durable writes cost.
 	const dataDir = mkdtempSync(path.join(process.env.BENCH_DATA_ROOT ?? outDir, `data-${kind}-`));
 	liveDataDirs.add(dataDir);
 	const port = await freePort();
-	const { args, env, ready } = command(kind, dataDir, port);
+	const started = command(kind, dataDir, port, env);
 	// BENCH_CPU_PROF=1 also profiles the servers (written when they exit on SIGTERM).
 	const profile = process.env.BENCH_CPU_PROF
 		? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'prof', `${kind}-${port}`)}`]
 		: [];
-	const child: ChildProcess = spawn(process.execPath, [...profile, ...args], {
+	const child: ChildProcess = spawn(process.execPath, [...profile, ...started.args], {
 		cwd,
-		env,
+		env: started.env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	trackChild(child);
@@ -120,7 +129,7 @@ export async function startServer(
 		}, timeoutMs);
 		child.stdout!.on('data', (chunk: Buffer) => {
 			if (stdout.length < 10_000) stdout += chunk.toString();
-			if (ready.test(stdout)) {
+			if (started.ready.test(stdout)) {
 				clearTimeout(timer);
 				resolve();
 			}

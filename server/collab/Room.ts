@@ -8,12 +8,7 @@ import { parseRoomName, type RoomKind } from '#shared/protocol/rooms';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { Connection } from './Connection';
 import { docFromStored } from './docFromStored';
-import {
-	decodeClientMessage,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdateMessage
-} from './messages';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2 } from './messages';
 import { RoomAwareness } from './RoomAwareness';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 import { UpdatePipeline, type PipelineRoom } from './UpdatePipeline';
@@ -32,6 +27,7 @@ import { StoryTextSize } from './StoryTextSize';
 import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
 import type { FleetRoom, RoomLink } from '../fleet/RoomLink';
+import { CoalescedRelay } from '../fleet/CoalescedRelay';
 
 /** The origin of updates applied from other processes of the fleet. */
 const FROM_FLEET = Symbol('fleet');
@@ -71,6 +67,8 @@ export class Room implements PipelineRoom, FleetRoom {
 	private readonly history: StoryHistory | null;
 	/** The other processes serving this room (REDIS_URL); null when this process is alone. */
 	private link: RoomLink | null = null;
+	/** Others' updates leave for this process's clients one frame per turn (see CoalescedRelay). */
+	private readonly fleetRelay = new CoalescedRelay(() => this.connections);
 
 	private constructor(
 		readonly name: string,
@@ -210,8 +208,7 @@ export class Room implements PipelineRoom, FleetRoom {
 			return;
 		}
 		this.textSize?.stale();
-		const frame = encodeUpdateMessage(update);
-		for (const connection of this.connections) connection.send(frame);
+		this.fleetRelay.push(update);
 		this.afterApply();
 	}
 
@@ -559,6 +556,7 @@ export class Room implements PipelineRoom, FleetRoom {
 	private close(): void {
 		this.state = 'closed';
 		this.link?.close();
+		this.fleetRelay.dispose();
 		this.history?.dispose();
 		this.cancelUnload();
 		if (this.notifyTimer) clearTimeout(this.notifyTimer);

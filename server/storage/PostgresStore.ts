@@ -236,14 +236,16 @@ export class PostgresStore implements DocumentStore {
 					[room, updates.length]
 				);
 				lastSeq = head.rows[0]!.last_seq;
-				let seq = lastSeq - updates.length;
-				for (const update of updates) {
-					const data = toBuffer(update);
-					await client.query(
-						'INSERT INTO updates (room, seq, data, checksum) VALUES ($1, $2, $3, $4)',
-						[room, ++seq, data, rowChecksum(data)]
-					);
-				}
+				// One statement for the whole batch: a round trip per update made a group commit
+				// of eight take ~20 ms under load, and every edit waits for its commit.
+				const first = lastSeq - updates.length + 1;
+				const data = updates.map(toBuffer);
+				await client.query(
+					`INSERT INTO updates (room, seq, data, checksum)
+					 SELECT $1, row.seq, row.data, row.checksum
+					 FROM unnest($2::bigint[], $3::bytea[], $4::bigint[]) AS row(seq, data, checksum)`,
+					[room, data.map((_, i) => first + i), data, data.map(rowChecksum)]
+				);
 			}
 			for (const deletion of deletions ?? []) {
 				await client.query('INSERT INTO deletions (room, writer, delete_set) VALUES ($1, $2, $3)', [
