@@ -10,6 +10,7 @@ import type { Access } from '../auth/Access';
 import type { AddressLimits } from '../auth/AddressLimits';
 import type { ReviewWriteBudget } from '../review/ReviewWriteBudget';
 import type { DocumentStore, VersionKind, VersionRecord } from '../storage/DocumentStore';
+import type { DocumentState } from '../stories/LiveDocuments';
 import type { Room } from './Room';
 import { Connection, type ConnectionRates, type FrameLimits } from './Connection';
 import { DamagedDocumentError } from './docFromStored';
@@ -352,7 +353,7 @@ export class CollabServer {
 	}
 
 	/** The room's state as updates to apply in order, decoded nowhere here (see RoomRegistry). */
-	readState(room: string): Promise<Uint8Array[]> {
+	readState(room: string): Promise<DocumentState> {
 		return this.rooms.readState(room);
 	}
 

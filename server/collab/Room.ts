@@ -220,6 +220,16 @@ export class Room implements PipelineRoom, FleetRoom {
 		return this.awareness.count();
 	}
 
+	/**
+	 * The log's sequence number the doc is exactly (see DocumentState.seq): updates are applied
+	 * only once stored, so alone it is the newest this room stored; in a fleet, what the link has
+	 * applied, unless updates beyond a gap are applied already.
+	 */
+	exactSeq(): number | null {
+		if (!this.link) return this.pipeline.storedThrough;
+		return this.link.seqs.missing ? null : this.link.seqs.through;
+	}
+
 	/** A copy of the doc as persisted and relayed so far. */
 	copyDocument(): Y.Doc {
 		const copy = new Y.Doc({ gc: true });

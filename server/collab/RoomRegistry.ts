@@ -2,6 +2,7 @@ import type pino from 'pino';
 import * as Y from 'yjs';
 import { DamagedDocumentError, describeDamage, docFromStored, storedRows } from './docFromStored';
 import type { StoredDocument } from '../storage/DocumentStore';
+import type { DocumentState } from '../stories/LiveDocuments';
 import { Room } from './Room';
 import { RoomClosedError, type RoomContext } from './RoomContext';
 
@@ -77,10 +78,10 @@ export class RoomRegistry {
 	 * The room's state as updates to apply in order: the live room's when loaded, else the stored
 	 * rows unread (see LiveDocuments.readState).
 	 */
-	readState(name: string): Promise<Uint8Array[]> {
+	readState(name: string): Promise<DocumentState> {
 		return this.readEither(
 			name,
-			(room) => [Y.encodeStateAsUpdate(room.doc)],
+			(room) => ({ parts: [Y.encodeStateAsUpdate(room.doc)], seq: room.exactSeq() }),
 			(stored) => storedRows(name, stored)
 		);
 	}

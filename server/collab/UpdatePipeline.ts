@@ -102,6 +102,11 @@ export class UpdatePipeline {
 		this.lastSeq = stored.lastSeq;
 	}
 
+	/** The newest sequence number this room's writes were stored under (or loaded with). */
+	get storedThrough(): number {
+		return this.lastSeq;
+	}
+
 	/** True while anything is queued or being written. */
 	get busy(): boolean {
 		return this.running !== null || this.scheduled || this.queue.length > 0;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { DamagedRow, StoredDocument } from '../storage/DocumentStore';
+import type { DocumentState } from '../stories/LiveDocuments';
 
 /**
  * A room whose stored rows do not read back as written. It is never served (not even empty) and
@@ -69,9 +70,12 @@ function applyRow(doc: Y.Doc, bytes: Uint8Array): string | null {
  * A room's stored rows in the order they apply (snapshot, then the log), unread; throws
  * DamagedDocumentError when the store found a row changed since it was written.
  */
-export function storedRows(room: string, stored: StoredDocument): Uint8Array[] {
+export function storedRows(room: string, stored: StoredDocument): DocumentState {
 	if (stored.damaged.length > 0) throw new DamagedDocumentError(room, stored.damaged);
-	return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+	return {
+		parts: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+		seq: stored.lastSeq
+	};
 }
 
 /** The room's doc from storage; throws DamagedDocumentError when any stored row is damaged. */

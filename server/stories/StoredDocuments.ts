@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { docFromStored, storedRows } from '../collab/docFromStored';
 import type { DocumentStore } from '../storage/DocumentStore';
-import type { LiveDocuments } from './LiveDocuments';
+import type { DocumentState, LiveDocuments } from './LiveDocuments';
 
 /** LiveDocuments straight from storage, for the CLI: nobody is present and no room is loaded. */
 export class StoredDocuments implements LiveDocuments {
@@ -12,7 +12,7 @@ export class StoredDocuments implements LiveDocuments {
 		return docFromStored(room, await this.store.loadDocument(room));
 	}
 
-	async readState(room: string): Promise<Uint8Array[]> {
+	async readState(room: string): Promise<DocumentState> {
 		return storedRows(room, await this.store.loadDocument(room));
 	}
 

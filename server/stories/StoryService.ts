@@ -129,21 +129,21 @@ export class StoryService {
 	): Promise<{ story: StoryRecord; file: ExportFile; etag: string }> {
 		const story = await this.require(id);
 		const [storyState, notesState, baseline] = await Promise.all([
-			at.story ? [at.story] : this.live.readState(storyRoom(id)),
+			at.story ? { parts: [at.story], seq: null } : this.live.readState(storyRoom(id)),
 			this.live.readState(notesRoom(id)),
 			at.baseline ?? this.store.baselineText(id)
 		]);
 		const job: ExportJob = {
 			title: story.title,
-			story: storyState,
-			notes: notesState,
+			story: storyState.parts,
+			notes: notesState.parts,
 			baseline,
 			...(at.compared && { compared: at.compared }),
 			source,
 			options
 		};
 		// Everything the export is made from, so equal keys mean equal files.
-		const etag = exportKey(job);
+		const etag = exportKey(job, [storyState.seq, notesState.seq]);
 		const file = await this.#exports.get(etag, () => this.work.exportStory(job));
 		return { story, file, etag };
 	}
@@ -217,10 +217,21 @@ export interface ExportAt {
 }
 
 /** A hash of everything an export is made from: its cache key and HTTP ETag. */
-function exportKey(job: ExportJob): string {
+/**
+ * The export's key and ETag: a hash of everything it is made from. The documents count by their
+ * log's sequence numbers when both are known (`seqs`), so every process of a fleet, and a room
+ * before and after it loads, gives the same content the same key whatever bytes carry it: a
+ * conditional request is answered 304 by any process. Otherwise by their bytes.
+ */
+function exportKey(job: ExportJob, seqs: [number | null, number | null]): string {
 	const hash = createHash('sha256');
 	const { story, notes, ...rest } = job;
 	hash.update(JSON.stringify(rest));
+	const [storySeq, notesSeq] = seqs;
+	if (storySeq !== null && notesSeq !== null) {
+		hash.update(`seq:${storySeq}|${notesSeq}`);
+		return hash.digest('base64url');
+	}
 	// Each part's length first, so the same bytes split differently are different keys.
 	for (const part of [...story, null, ...notes]) {
 		hash.update(part === null ? '|' : `${part.byteLength}:`);

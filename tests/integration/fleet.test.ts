@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -76,6 +77,42 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 		);
 		expect(await exportText(b, id)).toBe(await exportText(a, id));
 		expect(await health(a)).toEqual({ status: 200, body: { ok: true, status: 'ok' } });
+	});
+
+	it('serves an export under one ETag from every process, and never a stale one', async () => {
+		const id = await createStory(a.url, 'Exported', 'Start.');
+		// Behind a load balancer every process sees the same Host (the export names its source);
+		// fetch will not send another Host, so this asks with node:http.
+		const download = (server: RunningServer, ifNoneMatch?: string) =>
+			new Promise<{ status: number; etag: string; body: string }>((resolve, reject) => {
+				const headers: Record<string, string> = {
+					host: 'galley.example',
+					authorization: `Bearer ${ownerOf(id)}`,
+					...(ifNoneMatch && { 'if-none-match': ifNoneMatch })
+				};
+				http
+					.get(`${server.url}/api/stories/${id}/export?format=txt`, { headers }, (response) => {
+						let body = '';
+						response.setEncoding('utf8');
+						response.on('data', (chunk: string) => (body += chunk));
+						response.on('end', () =>
+							resolve({ status: response.statusCode!, etag: String(response.headers.etag), body })
+						);
+					})
+					.on('error', reject);
+			});
+		const first = await download(a);
+		expect(first.body).toContain('Start.');
+		expect(await download(b)).toEqual(first);
+		expect((await download(b, first.etag)).status).toBe(304);
+
+		const writer = await join(b, id);
+		firstParagraphText(writer.doc).insert(0, 'Edited ');
+		await vi.waitFor(async () => expect((await download(a)).body).toContain('Edited Start.'));
+		const after = await download(a);
+		expect(after.etag).not.toBe(first.etag);
+		expect((await download(a, first.etag)).status).toBe(200);
+		expect((await download(b, after.etag)).status).toBe(304);
 	});
 
 	it('converges everywhere with people typing at once on three processes', async () => {

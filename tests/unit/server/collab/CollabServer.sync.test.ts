@@ -157,7 +157,8 @@ suite('CollabServer sync', () => {
 		await harness.store.appendUpdates('notes:cold-rows', stored);
 		// Not loaded: the stored log as it is, not a doc decoded and encoded again.
 		const cold = await harness.collab.readState('notes:cold-rows');
-		expect(cold.map((row) => Array.from(row))).toEqual(stored.map((row) => Array.from(row)));
+		expect(cold.parts.map((row) => Array.from(row))).toEqual(stored.map((row) => Array.from(row)));
+		expect(cold.seq).toBe(2);
 
 		const alice = client();
 		await synced(alice);
@@ -165,10 +166,13 @@ suite('CollabServer sync', () => {
 		await vi.waitFor(async () =>
 			expect((await storedDoc(harness.store, ROOM)).getText('text').toString()).toBe('live')
 		);
-		const rows = await harness.collab.readState(ROOM);
-		expect(rows).toHaveLength(1);
+		const live = await harness.collab.readState(ROOM);
+		expect(live.parts).toHaveLength(1);
+		// The same point of the log as the stored rows read from storage say.
+		expect(live.seq).toBe((await harness.store.loadDocument(ROOM)).lastSeq);
+		expect(live.seq).toBeGreaterThan(0);
 		const rebuilt = new Y.Doc();
-		Y.applyUpdate(rebuilt, rows[0]!);
+		Y.applyUpdate(rebuilt, live.parts[0]!);
 		expect(rebuilt.getText('text').toString()).toBe('live');
 	});
 
