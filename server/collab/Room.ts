@@ -28,6 +28,7 @@ import { decodeAwarenessUpdate } from './validateAwareness';
 import { stampPresence } from './stampPresence';
 import type { FleetRoom, RoomLink } from '../fleet/RoomLink';
 import { CoalescedRelay } from '../fleet/CoalescedRelay';
+import { FleetPresence } from '../fleet/FleetPresence';
 
 /** The origin of updates applied from other processes of the fleet. */
 const FROM_FLEET = Symbol('fleet');
@@ -69,6 +70,8 @@ export class Room implements PipelineRoom, FleetRoom {
 	private link: RoomLink | null = null;
 	/** Others' updates leave for this process's clients one frame per turn (see CoalescedRelay). */
 	private readonly fleetRelay = new CoalescedRelay(() => this.connections);
+	/** Who is here through other processes, for the snapshot a joining client gets. */
+	private readonly fleetPresence = new FleetPresence();
 
 	private constructor(
 		readonly name: string,
@@ -187,8 +190,7 @@ export class Room implements PipelineRoom, FleetRoom {
 			this.scheduleAwareness();
 		});
 		connection.send(encodeSyncStep1(this.doc));
-		const present = this.awareness.snapshotMessage();
-		if (present) connection.send(present);
+		this.sendPresence(connection);
 		connection.attach((frame) => this.receive(connection, frame));
 		return true;
 	}
@@ -213,7 +215,18 @@ export class Room implements PipelineRoom, FleetRoom {
 	}
 
 	relayFleetAwareness(frame: Uint8Array): void {
+		this.fleetPresence.note(frame);
 		for (const connection of this.connections) connection.send(frame);
+	}
+
+	localPresence(): Uint8Array | null {
+		return this.awareness.snapshotMessage();
+	}
+
+	/** Everyone present, here and through the other processes, to one connection. */
+	private sendPresence(connection: Connection): void {
+		const present = this.awareness.snapshotMessage(this.link ? this.fleetPresence.present() : []);
+		if (present) connection.send(present);
 	}
 
 	presence(): number {
@@ -361,11 +374,9 @@ export class Room implements PipelineRoom, FleetRoom {
 				case 'awareness':
 					this.receiveAwareness(connection, message.payload);
 					break;
-				case 'queryAwareness': {
-					const present = this.awareness.snapshotMessage();
-					if (present) connection.send(present);
+				case 'queryAwareness':
+					this.sendPresence(connection);
 					break;
-				}
 				case 'invalid':
 					connection.refuse(CloseCode.protocolError, message.reason);
 			}

@@ -156,9 +156,18 @@ export class RoomAwareness {
 		return present;
 	}
 
-	/** Every present client's state, for a new connection or a query; null when nobody is here. */
-	snapshotMessage(): Uint8Array | null {
-		const present = [...this.presences.values()].filter((presence) => presence.owner !== null);
+	/**
+	 * Every present client's state, for a new connection or a query, with `elsewhere`'s (clients
+	 * of other processes); null when nobody is here.
+	 */
+	snapshotMessage(elsewhere: readonly AwarenessEntry[] = []): Uint8Array | null {
+		const present: AwarenessEntry[] = [...this.presences.values()].filter(
+			(presence) => presence.owner !== null
+		);
+		// Clients present through other processes (a fleet), unless here now: this room's is newer.
+		for (const entry of elsewhere) {
+			if (!this.presences.get(entry.clientId)?.owner) present.push(entry);
+		}
 		return present.length > 0 ? encodeAwarenessMessage(present, present.length) : null;
 	}
 

@@ -20,7 +20,9 @@ export type FleetMessage =
 			origin: string;
 			/** An awareness frame as relayed to clients (y-websocket's message, type byte first). */
 			frame: Uint8Array;
-	  };
+	  }
+	/** A process opened the room: the others answer with their clients' presence (as 'awareness'). */
+	| { kind: 'presenceQuery'; origin: string };
 
 /** The bus's state for `/healthz`: rooms keep working while it is down, only slower. */
 export type BusStatus = { ok: true } | { ok: false; reason: string };

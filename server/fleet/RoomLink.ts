@@ -15,6 +15,8 @@ export interface FleetRoom {
 	applyFromFleet(update: Uint8Array, writers: ReadonlyMap<number, string>): void;
 	/** Relays another process's awareness frame to this process's clients. */
 	relayFleetAwareness(frame: Uint8Array): void;
+	/** The awareness of this process's own clients, as one frame (null: nobody is here). */
+	localPresence(): Uint8Array | null;
 }
 
 type UpdateMessage = Extract<FleetMessage, { kind: 'update' }>;
@@ -52,6 +54,8 @@ export class RoomLink {
 		this.#unsubscribe = bus.subscribe(room.name, (message) => this.#receive(message));
 		// Whatever was stored between the room's load and the subscription.
 		void this.catchUp();
+		// Who is here through the others, now rather than when each next renews.
+		bus.publish(room.name, { kind: 'presenceQuery', origin: bus.processId });
 	}
 
 	/** This process stored a batch (numbers fromSeq…toSeq): the others hear of it. */
@@ -117,6 +121,11 @@ export class RoomLink {
 		if (this.#closed || message.origin === this.bus.processId) return;
 		if (message.kind === 'awareness') {
 			this.room.relayFleetAwareness(message.frame);
+			return;
+		}
+		if (message.kind === 'presenceQuery') {
+			const present = this.room.localPresence();
+			if (present) this.publishAwareness(present);
 			return;
 		}
 		if (this.seqs.covers(message.fromSeq, message.toSeq)) return;

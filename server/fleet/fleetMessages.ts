@@ -4,6 +4,7 @@ import type { FleetMessage } from './FleetBus';
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
+const KIND_PRESENCE_QUERY = 2;
 
 /** A fleet message as bytes for the bus (lib0's var-length encoding, as Yjs uses). */
 export function encodeFleetMessage(message: FleetMessage): Uint8Array {
@@ -19,10 +20,13 @@ export function encodeFleetMessage(message: FleetMessage): Uint8Array {
 			encoding.writeVarUint(encoder, clientId);
 			encoding.writeVarString(encoder, writer);
 		}
-	} else {
+	} else if (message.kind === 'awareness') {
 		encoding.writeVarUint(encoder, KIND_AWARENESS);
 		encoding.writeVarString(encoder, message.origin);
 		encoding.writeVarUint8Array(encoder, message.frame);
+	} else {
+		encoding.writeVarUint(encoder, KIND_PRESENCE_QUERY);
+		encoding.writeVarString(encoder, message.origin);
 	}
 	return encoding.toUint8Array(encoder);
 }
@@ -52,6 +56,9 @@ export function decodeFleetMessage(bytes: Uint8Array): FleetMessage | null {
 			const frame = decoding.readVarUint8Array(decoder);
 			if (decoding.hasContent(decoder)) return null;
 			return { kind: 'awareness', origin, frame };
+		}
+		if (kind === KIND_PRESENCE_QUERY) {
+			return decoding.hasContent(decoder) ? null : { kind: 'presenceQuery', origin };
 		}
 		return null;
 	} catch {

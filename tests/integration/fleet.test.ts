@@ -79,6 +79,25 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 		expect(await health(a)).toEqual({ status: 200, body: { ok: true, status: 'ok' } });
 	});
 
+	it('shows someone joining on one process everyone present on the other at once', async () => {
+		const id = await createStory(a.url, 'Present', 'Start.');
+		const ada = await join(a, id);
+		ada.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+		const seesAda = (client: Client) =>
+			vi.waitFor(
+				() =>
+					expect(client.provider.awareness.getStates().get(ada.doc.clientID)).toMatchObject({
+						user: { name: expect.any(String) }
+					}),
+				// Well before Ada's next renewal (every 15 s): it came with the join.
+				{ timeout: 3_000 }
+			);
+		// The room opens on b for this client: b asks a who is there.
+		await seesAda(await join(b, id));
+		// The room is open on b: b remembers what a announced.
+		await seesAda(await join(b, id));
+	});
+
 	it('serves an export under one ETag from every process, and never a stale one', async () => {
 		const id = await createStory(a.url, 'Exported', 'Start.');
 		// Behind a load balancer every process sees the same Host (the export names its source);

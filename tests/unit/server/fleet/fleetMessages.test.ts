@@ -14,7 +14,8 @@ describe('fleet messages', () => {
 				update: new Uint8Array([1, 2, 3]),
 				writers: [[123456789, 'link-a']]
 			},
-			{ kind: 'awareness', origin: 'p2', frame: new Uint8Array([1, 0]) }
+			{ kind: 'awareness', origin: 'p2', frame: new Uint8Array([1, 0]) },
+			{ kind: 'presenceQuery', origin: 'p3' }
 		];
 		for (const message of messages) {
 			expect(decodeFleetMessage(encodeFleetMessage(message))).toEqual(message);

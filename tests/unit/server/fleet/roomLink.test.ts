@@ -61,9 +61,10 @@ function otherProcess() {
 	};
 }
 
-function room(): FleetRoom & { doc: Y.Doc; applied: number } {
+function room(presence: Uint8Array | null = null): FleetRoom & { doc: Y.Doc; applied: number } {
 	const doc = new Y.Doc();
 	const state = {
+		localPresence: () => presence,
 		name: 'story:abc',
 		log: pino({ level: 'silent' }),
 		doc,
@@ -98,6 +99,20 @@ describe('RoomLink', () => {
 		link.close();
 	});
 
+	it('asks the others who is here when it opens, and answers them with its own clients', async () => {
+		const bus = testBus();
+		const other = otherProcess();
+		const frame = new Uint8Array([1, 5, 1, 7, 1, 2, 123, 125]);
+		const link = new RoomLink(room(frame), bus, other.store, 0, () => {});
+		expect(bus.sent).toContainEqual({ kind: 'presenceQuery', origin: 'here' });
+		bus.sent.length = 0;
+		bus.deliver({ kind: 'presenceQuery', origin: 'here' });
+		expect(bus.sent).toEqual([]);
+		bus.deliver({ kind: 'presenceQuery', origin: 'there' });
+		expect(bus.sent).toEqual([{ kind: 'awareness', origin: 'here', frame }]);
+		link.close();
+	});
+
 	it('reads from the store what the bus lost', async () => {
 		vi.useFakeTimers();
 		try {
@@ -127,6 +142,7 @@ describe('RoomLink', () => {
 		other.type('while Redis was away');
 		link.noteStoreSeq(1);
 		await vi.waitFor(() => expect(here.doc.getText('t').toString()).toBe('while Redis was away'));
+		bus.sent.length = 0; // the presence query it opened with
 		link.stored(2, 2, new Uint8Array([0, 0]), new Map([[7, 'link-a']]));
 		expect(bus.sent).toEqual([
 			{
