@@ -69,7 +69,10 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 		reviewWrites,
 		maxStoryBytes: config.maxStoryBytes,
 		...(fleet && { fleet }),
-		...(fleetCounts && { presenceElsewhere: (room: string) => fleetCounts.presentElsewhere(room) }),
+		...(fleetCounts && {
+			presenceElsewhere: (room: string) => fleetCounts.presentElsewhere(room),
+			connectionsElsewhere: (room: string) => fleetCounts.connectedElsewhere(room)
+		}),
 		rates: {
 			messagesPerSecond: config.wsMessagesPerSecond,
 			bytesPerSecond: config.wsBytesPerSecond
@@ -80,7 +83,10 @@ export async function createBackend(config: Config, logger: pino.Logger): Promis
 			stories!.recordEdit(name.storyId, readStoryText(doc));
 		}
 	});
-	fleetCounts?.sharePresence(() => collab.presenceCounts());
+	fleetCounts?.sharePresence(
+		() => collab.presenceCounts(),
+		() => collab.connectionCounts()
+	);
 	const work = new WorkPool(config.work);
 	stories = new StoryService(store, collab, config.maxImportBytes, work);
 	const handleApi = createApiHandler({

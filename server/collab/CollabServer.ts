@@ -72,6 +72,8 @@ export interface CollabServerOptions {
 	fleet?: Fleet;
 	/** People present in a room on the fleet's other processes (see FleetCounts). */
 	presenceElsewhere?: (room: string) => number;
+	/** Connections to a room on the fleet's other processes (see FleetCounts). */
+	connectionsElsewhere?: (room: string) => number;
 }
 
 /** Open connections are re-checked this often, so a revoke, downgrade or expiry bites within a second. */
@@ -159,7 +161,8 @@ export class CollabServer {
 			settings,
 			onDocumentChanged: options.onDocumentChanged,
 			...(options.reviewWrites && { reviewWrites: options.reviewWrites }),
-			...(options.fleet && { fleet: options.fleet })
+			...(options.fleet && { fleet: options.fleet }),
+			...(options.connectionsElsewhere && { connectionsElsewhere: options.connectionsElsewhere })
 		};
 		this.rooms = new RoomRegistry(context, this.log);
 		if (options.currentAccess) {
@@ -366,6 +369,15 @@ export class CollabServer {
 	presence(room: string): number {
 		const here = this.rooms.loaded(room)?.presence() ?? 0;
 		return here + (this.options.presenceElsewhere?.(room) ?? 0);
+	}
+
+	/** Connections on this process, per loaded room that has any. */
+	connectionCounts(): Array<[string, number]> {
+		const counts: Array<[string, number]> = [];
+		for (const room of this.rooms.all()) {
+			if (room.connections.size > 0) counts.push([room.name, room.connections.size]);
+		}
+		return counts;
 	}
 
 	/** People present on this process, per loaded room that has any. */

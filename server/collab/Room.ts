@@ -69,7 +69,10 @@ export class Room implements PipelineRoom, FleetRoom {
 	/** The other processes serving this room (REDIS_URL); null when this process is alone. */
 	private link: RoomLink | null = null;
 	/** Others' updates leave for this process's clients one frame per turn (see CoalescedRelay). */
-	private readonly fleetRelay = new CoalescedRelay(() => this.connections);
+	private readonly fleetRelay = new CoalescedRelay(
+		() => this.connections,
+		() => this.pipeline.busy
+	);
 	/** Who is here through other processes, for the snapshot a joining client gets. */
 	private readonly fleetPresence = new FleetPresence();
 
@@ -118,7 +121,10 @@ export class Room implements PipelineRoom, FleetRoom {
 				fail: (error) => this.fail(error),
 				stored: (fromSeq, toSeq, update, writers) =>
 					this.link?.stored(fromSeq, toSeq, update, writers),
-				...(context.fleet && { coveredSeq: () => this.link?.seqs.through ?? 0 })
+				...(context.fleet && {
+					coveredSeq: () => this.link?.seqs.through ?? 0,
+					takeHeld: () => this.fleetRelay.take()
+				})
 			},
 			stored
 		);
@@ -233,6 +239,10 @@ export class Room implements PipelineRoom, FleetRoom {
 		return this.awareness.count();
 	}
 
+	get crowd(): number {
+		return this.connections.size + (this.context.connectionsElsewhere?.(this.name) ?? 0);
+	}
+
 	/**
 	 * The log's sequence number the doc is exactly (see DocumentState.seq): updates are applied
 	 * only once stored, so alone it is the newest this room stored; in a fleet, what the link has
@@ -341,6 +351,8 @@ export class Room implements PipelineRoom, FleetRoom {
 	}
 
 	private afterBroadcast(): void {
+		// Others' updates held for a batch that relayed nothing (it failed, or nobody was here).
+		this.fleetRelay.flush();
 		if (this.awarenessDue) this.relayAwareness();
 	}
 

@@ -30,6 +30,8 @@ export interface RoomContext {
 	reviewWrites?: ReviewWriteBudget;
 	/** The processes sharing rooms with this one (REDIS_URL); absent when it is alone. */
 	fleet?: Fleet;
+	/** Connections to a room on the fleet's other processes (see FleetCounts). */
+	connectionsElsewhere?: (room: string) => number;
 	/** The room has been empty for unloadAfterMs (or cannot go on): unload it if still the live one. */
 	requestUnload(room: { readonly name: string }): void;
 }

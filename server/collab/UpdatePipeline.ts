@@ -16,6 +16,11 @@ export interface PipelineRoom {
 	readonly name: string;
 	readonly doc: Y.Doc;
 	readonly connections: ReadonlySet<Connection>;
+	/**
+	 * How many receive what this room relays: its connections, and in a fleet the room's
+	 * connections on the other processes too (each batch costs a frame to each of them).
+	 */
+	readonly crowd: number;
 	readonly store: DocumentStore;
 	readonly log: pino.Logger;
 	readonly compactAfterUpdates: number;
@@ -55,11 +60,25 @@ export interface PipelineHooks {
 	 * drop. Without it, the newest this pipeline wrote (it is then the room's only writer).
 	 */
 	coveredSeq?(): number;
+	/**
+	 * Others' updates (a fleet) applied to the doc but not yet relayed: they leave merged into
+	 * this batch's frames rather than in frames of their own.
+	 */
+	takeHeld?(): Uint8Array[];
 }
 
 /** Batching delay per connection in the room, and its ceiling (see schedule). */
 const DELAY_PER_CONNECTION_MS = 0.05;
 const MAX_BATCH_DELAY_MS = 20;
+
+/**
+ * How long a room of `crowd` receivers lets updates gather before relaying them: each relay
+ * costs a frame per receiver, so with 200 people typing, 10 ms turns ~400 batches a second into
+ * ~100. Below 1 ms: none (what arrived in the same turn of the event loop still joins).
+ */
+export function batchDelayMs(crowd: number): number {
+	return Math.min(MAX_BATCH_DELAY_MS, crowd * DELAY_PER_CONNECTION_MS);
+}
 
 interface Accepted {
 	sender: Connection | null;
@@ -208,13 +227,9 @@ export class UpdatePipeline {
 	private schedule(): void {
 		if (this.scheduled || this.running) return;
 		this.scheduled = true;
-		// Everything that arrived in this turn of the event loop joins the batch. A crowded room
-		// also waits a few ms, since each batch costs a frame per connection: with 200 people
-		// typing, 10 ms turns ~400 batches a second into ~100.
-		const delay = Math.min(
-			MAX_BATCH_DELAY_MS,
-			this.room.connections.size * DELAY_PER_CONNECTION_MS
-		);
+		// Everything that arrived in this turn of the event loop joins the batch; a crowded room
+		// also waits a few ms (see batchDelayMs).
+		const delay = batchDelayMs(this.room.crowd);
 		if (delay >= 1) setTimeout(() => this.start(), delay);
 		else setImmediate(() => this.start());
 	}
@@ -332,25 +347,29 @@ export class UpdatePipeline {
 	}
 
 	/**
-	 * Sends the batch to every connection but its senders as one frame, built once. A connection
-	 * that sent part of the batch gets the rest merged into its own frame, or nothing.
+	 * Sends the batch, with the others' updates held for it (a fleet), to every connection but its
+	 * senders as one frame, built once. A connection that sent part of the batch gets the rest
+	 * merged into its own frame, or nothing.
 	 */
 	private relay(batch: Accepted[], merged: Uint8Array): void {
 		const { connections } = this.room;
+		const held = this.hooks.takeHeld?.() ?? [];
 		if (connections.size === 0) return;
 		const senders = new Set<Connection>();
 		for (const accepted of batch) if (accepted.sender) senders.add(accepted.sender);
-		const frame = encodeUpdateMessage(merged);
+		const frame = encodeUpdateMessage(held.length ? Y.mergeUpdates([merged, ...held]) : merged);
 		for (const connection of connections) {
 			if (!senders.has(connection)) {
 				connection.send(frame);
 				continue;
 			}
-			if (senders.size === 1 && batch.length === 1) continue;
-			const others = batch.filter((accepted) => accepted.sender !== connection);
+			if (senders.size === 1 && batch.length === 1 && held.length === 0) continue;
+			const others = [
+				...batch.filter((accepted) => accepted.sender !== connection).map((a) => a.update),
+				...held
+			];
 			if (others.length === 0) continue;
-			const rest =
-				others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((a) => a.update));
+			const rest = others.length === 1 ? others[0]! : Y.mergeUpdates(others);
 			connection.send(encodeUpdateMessage(rest));
 		}
 	}

@@ -27,6 +27,11 @@ const CountsMessage = z.object({
 	present: z
 		.array(z.tuple([z.string().max(128), z.number().int().positive()]))
 		.max(MAX_ENTRIES)
+		.optional(),
+	/** [room, connections]: connections to the origin's rooms now (all of them, when present). */
+	connected: z
+		.array(z.tuple([z.string().max(128), z.number().int().positive()]))
+		.max(MAX_ENTRIES)
 		.optional()
 });
 type CountsMessage = z.infer<typeof CountsMessage>;
@@ -51,6 +56,9 @@ export class FleetCounts {
 	/** Others' people present per room, by process, with when they said so. */
 	readonly #presentElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
 	#presentCounts: () => Array<[string, number]> = () => [];
+	/** Others' connections per room, by process (a room's batching pace counts them). */
+	readonly #connectedElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
+	#connectedCounts: () => Array<[string, number]> = () => [];
 	#lastOpenSent = 0;
 	#openChanged = true;
 	readonly #timer: NodeJS.Timeout;
@@ -83,14 +91,23 @@ export class FleetCounts {
 		limits.onOpenChange = () => (this.#openChanged = true);
 	}
 
-	/** Shares the people present in this process's rooms (`counts`: rooms with anyone). */
-	sharePresence(counts: () => Array<[string, number]>): void {
-		this.#presentCounts = counts;
+	/**
+	 * Shares the people present in this process's rooms and their connections (each: the rooms
+	 * with any).
+	 */
+	sharePresence(present: () => Array<[string, number]>, connected: () => Array<[string, number]>) {
+		this.#presentCounts = present;
+		this.#connectedCounts = connected;
 	}
 
 	/** People present in a room on the other processes. */
 	presentElsewhere(room: string): number {
 		return sumFresh(this.#presentElsewhere, room);
+	}
+
+	/** Connections to a room on the other processes. */
+	connectedElsewhere(room: string): number {
+		return sumFresh(this.#connectedElsewhere, room);
 	}
 
 	close(): void {
@@ -119,6 +136,7 @@ export class FleetCounts {
 		if (sendCounts) {
 			message.open = [...this.#openCounts()].slice(0, MAX_ENTRIES);
 			message.present = this.#presentCounts().slice(0, MAX_ENTRIES);
+			message.connected = this.#connectedCounts().slice(0, MAX_ENTRIES);
 			this.#lastOpenSent = now;
 			this.#openChanged = false;
 		}
@@ -141,6 +159,10 @@ export class FleetCounts {
 		if (message.present) {
 			const counts = new Map(message.present);
 			this.#presentElsewhere.set(message.origin, { at: Date.now(), counts });
+		}
+		if (message.connected) {
+			const counts = new Map(message.connected);
+			this.#connectedElsewhere.set(message.origin, { at: Date.now(), counts });
 		}
 	}
 }

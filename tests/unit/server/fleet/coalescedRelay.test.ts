@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { decodeClientMessage } from '../../../../server/collab/messages';
 import { CoalescedRelay } from '../../../../server/fleet/CoalescedRelay';
@@ -59,6 +59,36 @@ describe('CoalescedRelay', () => {
 		expect(receivers[0]!.frames).toHaveLength(2);
 		expect(receivers[0]!.text()).toBe('first second');
 		expect(late.frames).toHaveLength(1);
+	});
+
+	it('holds updates for a batch of this process on its way, 20 ms at most', () => {
+		vi.useFakeTimers();
+		try {
+			const a = receiver();
+			const relay = new CoalescedRelay(
+				() => [a],
+				() => true
+			);
+			const [one, two] = typedUpdates(['one ', 'two ']);
+			// Someone else's, typed on a doc of its own (the receiver never gets the two above).
+			const [three] = typedUpdates(['three']);
+			relay.push(one!);
+			vi.advanceTimersByTime(10);
+			relay.push(two!);
+			// The batch carries them: it takes what is held, and no frame of their own follows.
+			expect(relay.take()).toEqual([one, two]);
+			vi.advanceTimersByTime(30);
+			expect(a.frames).toHaveLength(0);
+			// No batch comes in time: they leave on their own.
+			relay.push(three!);
+			vi.advanceTimersByTime(19);
+			expect(a.frames).toHaveLength(0);
+			vi.advanceTimersByTime(1);
+			expect(a.frames).toHaveLength(1);
+			expect(a.text()).toBe('three');
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('sends nothing after dispose', async () => {
