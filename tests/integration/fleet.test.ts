@@ -144,17 +144,44 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 					.getXmlFragment(STORY_FIELD)
 					.toArray()
 					.map((block) => String(block));
+			// A script writes through the API of each process meanwhile: a comment on c, a
+			// suggestion on a, accepted on b (an edit of the text by the server).
+			const owner = (server: RunningServer) => api(server).as(ownerOf(id));
+			const reviewing = async () => {
+				const comment = await owner(c).post(`/api/stories/${id}/comments`, {
+					start: 3,
+					end: 4,
+					body: 'A colon?'
+				});
+				expect(comment.status).toBe(201);
+				const suggestion = await owner(a).post(`/api/stories/${id}/suggestions`, {
+					start: 0,
+					end: 3,
+					replacement: 'Uno'
+				});
+				expect(suggestion.status).toBe(201);
+				// b may hear of the suggestion a moment after a stored it.
+				await vi.waitFor(
+					async () =>
+						expect(
+							(await owner(b).post(`/api/stories/${id}/suggestions/${suggestion.body.id}/accept`))
+								.status
+						).toBe(200),
+					{ timeout: 5_000 }
+				);
+			};
 			// Each types 40 words into its own paragraph, every 5 ms, all at once.
-			await Promise.all(
-				typists.map(async (typist, index) => {
+			await Promise.all([
+				...typists.map(async (typist, index) => {
 					const block = typist.doc.getXmlFragment(STORY_FIELD).get(index) as Y.XmlElement;
 					const text = block.get(0) as Y.XmlText;
 					for (let word = 1; word <= 40; word++) {
 						text.insert(text.length, ` ${index}w${word}`);
 						await new Promise((resolve) => setTimeout(resolve, 5));
 					}
-				})
-			);
+				}),
+				reviewing()
+			]);
 			await vi.waitFor(
 				() => {
 					const first = paragraphs(typists[0]!);
@@ -163,9 +190,17 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 				},
 				{ timeout: 10_000 }
 			);
+			expect(paragraphs(typists[0]!)[0]).toContain('Uno. 0w1');
 			const stored = await Promise.all([a, b, c].map((server) => exportText(server, id)));
 			expect(new Set(stored).size).toBe(1);
 			expect(stored[0]).toContain('2w40');
+			expect(stored[0]!.startsWith('Uno. 0w1')).toBe(true);
+			// The comment is on every process, still on its full stop.
+			for (const server of [a, b, c]) {
+				const { body } = await owner(server).get(`/api/stories/${id}/comments`);
+				expect(body.threads).toHaveLength(1);
+				expect(body.threads[0].anchor).toMatchObject({ start: 3, end: 4, detached: false });
+			}
 		} finally {
 			await c.dispose();
 		}
