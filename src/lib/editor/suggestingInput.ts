@@ -134,9 +134,20 @@ function activeSuggestion(review: ReviewState) {
 	return id ? review.suggestionNow(id) : null;
 }
 
-/** Whether the caret at `pos` is outside the window, or within a line or two of its edges. */
+/**
+ * ProseMirror's default scroll margin: scrolling the caret into view leaves it this far inside
+ * the window's edge.
+ */
+const SCROLL_MARGIN_PX = 5;
+
+/**
+ * Whether the caret at `pos` is closer to the window's edge than scrolling it into view would
+ * leave it. A wider margin here than ProseMirror's meant that typing on the last line of the
+ * window asked for a scroll on every key, and each such scroll lays the page out at once
+ * (4 ms a key at 150,000 words).
+ */
 function caretOffScreen(view: EditorView, pos: number): boolean {
-	const margin = 40;
+	const margin = SCROLL_MARGIN_PX;
 	try {
 		const { top, bottom } = view.coordsAtPos(pos);
 		return top < margin || bottom > window.innerHeight - margin;
