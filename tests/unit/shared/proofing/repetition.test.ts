@@ -11,6 +11,7 @@ describe('repeated words', () => {
 	it.each([
 		'He had had enough.',
 		'"No no no," she said.',
+		'"It narrows down down down and ends," he said.',
 		'"Bye bye," she said.',
 		'It was very very cold.',
 		'Tara. Tara was there.',

@@ -123,8 +123,15 @@ describe('spelling: words written on purpose', () => {
 		]);
 	});
 
+	it('flags a recurring dialect word once, though it is one slip from a word the text never has', () => {
+		const text = 'I figger we go. Then I figger we wait. So I figger we stay.';
+		expect(checker.check(text)).toMatchObject([
+			{ rule: 'spelling/unknown', start: text.indexOf('figger'), confidence: 'possible' }
+		]);
+	});
+
 	it('flags a recurring slip every time: a habit is still a slip', () => {
-		const text = 'He saw teh dog. Then teh cat. Then teh bird.';
+		const text = 'He saw teh dog and the cat. Then teh cat. Then teh bird.';
 		expect(described(text)).toEqual([
 			'spelling/unknown:teh',
 			'spelling/unknown:teh',

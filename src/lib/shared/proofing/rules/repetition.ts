@@ -32,8 +32,8 @@ export const repetition: Rule = (context) => {
 		if (first.start === second.start || text.slice(first.end, second.start) === '') continue;
 		if (DELIBERATE.has(first.lower) || context.isName(first.lower)) continue;
 		if (isInterjection(first.text, (word) => context.speller.isKnown(word))) continue;
-		// A third time ("no no no") is rhetoric, not a slip.
-		if (words[i + 1]?.lower === first.lower) continue;
+		// A third time ("no no no", "down down down") is rhetoric, not a slip.
+		if (words[i + 1]?.lower === first.lower || words[i - 2]?.lower === first.lower) continue;
 		flags.push(
 			flag('repetition', 'repetition/word', first.start, second.end, `"${first.text}" twice.`, [
 				first.text

@@ -28,9 +28,10 @@ import { isInPhrase } from '#shared/proofing/inPhrase';
 const ACRONYM_LENGTH = 5;
 
 /**
- * An unknown word written this often, the same way, and not one slip from a word, is meant (a
- * coinage, a foreign or dialect word). "teh" and "wass" recur as habits and stay flagged every
- * time; "biwa" recurring is flagged once, as possible.
+ * An unknown word written this often, the same way, and not one slip from a word written in the
+ * text, is meant (a coinage, a foreign or dialect word). "teh" and "wass" recur as habits beside
+ * "the" and "was" and stay flagged every time; "biwa" or "fucken" recurring is flagged once, as
+ * possible.
  */
 const RECURRING = 3;
 
@@ -78,13 +79,16 @@ export const spelling: Rule = (context) => {
 		occurrences.set(lower, (occurrences.get(lower) ?? 0) + 1);
 	}
 	const reported = new Set<string>();
+	const written = new Set(context.words.map((word) => word.lower));
 	for (const { word, base, american } of unknown) {
 		if (american && britishStory) continue;
 		if (foreign.has(word.index)) continue;
 		if (!american && looksLikeName(context, word, base)) continue;
 		const lower = base.toLowerCase();
 		const recurs =
-			!american && (occurrences.get(lower) ?? 0) >= RECURRING && !oneSlipFromWord(context, lower);
+			!american &&
+			(occurrences.get(lower) ?? 0) >= RECURRING &&
+			(!oneSlipFromWord(context, lower) || !nearWordWritten(context, lower, written));
 		if (recurs && reported.has(lower)) continue;
 		reported.add(lower);
 		const suggestions = american
@@ -195,6 +199,17 @@ const oneSlipFromWord = (context: TextContext, lower: string, parts: string[] = 
 				lower !== `${candidate}s` &&
 				!parts.includes(candidate)
 		);
+
+/**
+ * A word one slip from the unknown one is written elsewhere in the text ("teh" beside "the"):
+ * the unknown word is a habit of the fingers. A dialect or coined word ("fucken", "figger")
+ * recurs while the word it is one slip from never appears.
+ */
+const nearWordWritten = (context: TextContext, lower: string, written: ReadonlySet<string>) =>
+	context
+		.suggest(lower)
+		.map((candidate) => candidate.toLowerCase())
+		.some((candidate) => editDistance(candidate, lower) <= 1 && written.has(candidate));
 
 const unusual = (start: number, end: number, formed: string): Flag =>
 	flag(
