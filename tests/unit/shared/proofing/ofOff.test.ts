@@ -9,7 +9,8 @@ describe('"off" where "of" was meant', () => {
 		['We won, off course.', 'We won, of course.'],
 		['He stared down the barrel off his rifle.', 'He stared down the barrel of his rifle.'],
 		['She sat in the shade off an old oak.', 'She sat in the shade of an old oak.'],
-		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.']
+		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.'],
+		['They crept around in back off the cave.', 'They crept around in back of the cave.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -18,6 +19,8 @@ describe('"off" where "of" was meant', () => {
 		['"off" at the end of a clause', 'He took the day off.'],
 		['"off" before "to"', 'They were off to the coast.'],
 		['a noun the corpus has before "off"', 'They lived on an island off the coast.'],
-		['a verb before the noun phrase', 'He pushed the boat off the sand.']
+		['a verb before the noun phrase', 'He pushed the boat off the sand.'],
+		['a phrasal verb of WordNet, in the past', 'He forgot to turn off everything.'],
+		['a phrasal verb with an object between', 'My father ran him off here years ago.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -107,6 +107,44 @@ function takesOff(
 		if (!token.word) return false;
 		const off = lexicon.pairCount(token.key, 'off');
 		if (off > 1 && off >= lexicon.pairCount(token.key, 'of')) return true;
+		// "bit off one corner", "knock a man off his feet": a verb WordNet has with "off", not
+		// a noun after its determiner or preposition ("the sound off an engine", "in back off").
+		const before = tokens[j - 1];
+		const noun =
+			before?.word === true &&
+			(DETERMINERS.has(before.key) || (PREPOSITIONS.has(before.key) && before.key !== 'to'));
+		if (!noun && verbBases(token.key).some((base) => lexicon.isPhrasalVerb(base, 'off')))
+			return true;
 	}
 	return false;
+}
+
+/** Irregular pasts and participles of verbs that take particles ("bit" → "bite"). */
+const IRREGULAR_BASES: Record<string, string> = Object.fromEntries(
+	(
+		'bit:bite bitten:bite ran:run threw:throw thrown:throw took:take taken:take came:come ' +
+		'went:go gone:go got:get gotten:get kept:keep fell:fall fallen:fall led:lead left:leave ' +
+		'made:make paid:pay rode:ride ridden:ride shook:shake shaken:shake tore:tear torn:tear ' +
+		'wore:wear worn:wear drove:drive driven:drive blew:blow blown:blow broke:break ' +
+		'broken:break brought:bring struck:strike swept:sweep flung:fling sold:sell told:tell ' +
+		'gave:give given:give held:hold bore:bear borne:bear drew:draw drawn:draw froze:freeze ' +
+		'frozen:freeze fought:fight bought:buy slept:sleep shot:shoot spun:spin wound:wind ' +
+		'swore:swear sworn:swear stole:steal hove:heave laid:lay'
+	)
+		.split(' ')
+		.map((pair) => pair.split(':') as [string, string])
+);
+
+/** The base forms a verb form may have ("knocked" → knock, "chopping" → chop, "bit" → bite). */
+function verbBases(lower: string): string[] {
+	const irregular = IRREGULAR_BASES[lower];
+	if (irregular) return [irregular];
+	const bases = [lower];
+	const suffix = /(?:ed|ing|es|s)$/.exec(lower)?.[0];
+	if (!suffix) return bases;
+	const stem = lower.slice(0, -suffix.length);
+	bases.push(stem, `${stem}e`);
+	if (stem.length > 2 && stem.at(-1) === stem.at(-2)) bases.push(stem.slice(0, -1));
+	if (stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`);
+	return bases;
 }
