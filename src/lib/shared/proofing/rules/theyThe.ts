@@ -40,7 +40,8 @@ export const theyThe: Rule = (context) => {
 		const counted =
 			countedAfter(context, word, next) ??
 			nounPhraseAfter(context, word, next) ??
-			participleAfter(context, word, next);
+			participleAfter(context, word, next) ??
+			afterParticle(context, word, next);
 		if (counted) {
 			flags.push(counted);
 			continue;
@@ -194,7 +195,10 @@ function nounPhraseAfter(context: Parameters<Rule>[0], word: Word, next: Word): 
 			isGradable(speller, stem)
 		);
 	const after = context.next(next);
-	const subject = after !== undefined && SINGULAR_VERBS.has(after.lower) && isNoun(speller, lower);
+	const subject =
+		after !== undefined &&
+		isNoun(speller, lower) &&
+		(SINGULAR_VERBS.has(after.lower) || finitePast(context, after));
 	if (!superlative && !subject) return null;
 	return flag(
 		'confusion',
@@ -204,6 +208,55 @@ function nounPhraseAfter(context: Parameters<Rule>[0], word: Word, next: Word): 
 		superlative
 			? `"${lower}" needs an article: "the ${lower}"?`
 			: `"${lower} ${after!.lower}" has its own subject: "the ${lower}"?`,
+		[matchCase(word.text, 'the')]
+	);
+}
+
+/**
+ * "But they scar seemed to pull", "They bullet flung Gray Eyes back": a simple past with its
+ * own object or infinitive after it is the verb of the noun before it; "they" and a verb
+ * would not be followed by a second finite verb ("they need trained men": "trained" is followed
+ * by its noun, not by an object).
+ */
+function finitePast(context: Parameters<Rule>[0], verb: Word): boolean {
+	if (verb.text !== verb.lower || !isPastVerb(context.speller, verb.lower)) return false;
+	const object = context.next(verb);
+	if (!object) return false;
+	return (
+		DETERMINERS.has(object.lower) ||
+		OBJECT_PRONOUNS.has(object.lower) ||
+		object.lower === 'to' ||
+		/^\p{Lu}\p{Ll}/u.test(object.text)
+	);
+}
+
+/**
+ * Adverbs of place that front a clause with "they" only before its verb ("in they came", "on
+ * they marched", "up they went"): before a word that is no past ("up they dock", "on they
+ * aforementioned occasion") "they" is the article.
+ */
+const FRONTED_PARTICLES = new Set(
+	'in on up down out over off through around across along'.split(' ')
+);
+
+function afterParticle(context: Parameters<Rule>[0], word: Word, next: Word): Flag | null {
+	if (word.text !== 'they') return null;
+	const before = context.previous(word);
+	if (!before || before.text !== before.lower || !FRONTED_PARTICLES.has(before.lower)) return null;
+	const lower = next.lower;
+	if (isFunctionWord(lower) || FLOATING.has(lower) || /(?:ly|n't)$/.test(lower)) return null;
+	// "in they came", "out they had gone": a simple past, or a helping verb, after "they".
+	if (isPastVerb(context.speller, lower)) return null;
+	// "off they go", "in they walk": a plain verb, unless the corpus has it after "the" more.
+	const { lexicon } = context;
+	const noun = lexicon && lexicon.pairCount('the', lower) > lexicon.pairCount('they', lower);
+	if (!noun && isVerb(context.speller, lower)) return null;
+	return flag(
+		'confusion',
+		'confusion/they-the',
+		word.start,
+		word.end,
+		`"${before.lower} they ${lower}": "${before.lower} the ${lower}"?`,
 		[matchCase(word.text, 'the')]
 	);
 }
