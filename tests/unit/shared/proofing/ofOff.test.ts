@@ -10,7 +10,9 @@ describe('"off" where "of" was meant', () => {
 		['He stared down the barrel off his rifle.', 'He stared down the barrel of his rifle.'],
 		['She sat in the shade off an old oak.', 'She sat in the shade of an old oak.'],
 		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.'],
-		['They crept around in back off the cave.', 'They crept around in back of the cave.']
+		['They crept around in back off the cave.', 'They crept around in back of the cave.'],
+		['It was only a belt off minor planets.', 'It was only a belt of minor planets.'],
+		['There was no certificate off marriage.', 'There was no certificate of marriage.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -21,6 +23,9 @@ describe('"off" where "of" was meant', () => {
 		['a noun the corpus has before "off"', 'They lived on an island off the coast.'],
 		['a verb before the noun phrase', 'He pushed the boat off the sand.'],
 		['a phrasal verb of WordNet, in the past', 'He forgot to turn off everything.'],
+		['a set phrase with a bare noun', 'He was a cop off duty. She played a tune off key.'],
+		['a noun made of a phrasal verb', 'It was a trade off worth making.'],
+		['an adverb after the particle', 'She held the boys off somehow.'],
 		['a phrasal verb with an object between', 'My father ran him off here years ago.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

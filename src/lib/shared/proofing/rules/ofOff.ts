@@ -1,4 +1,5 @@
-import { contextTokens } from '#shared/proofing/contextTokens';
+import { contextTokens, type ContextToken } from '#shared/proofing/contextTokens';
+import { isGradable, isNoun } from '#shared/proofing/morphology';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import { matchCase } from '#shared/proofing/textShape';
 import type { Flag } from '#shared/proofing/types';
@@ -44,7 +45,8 @@ export const ofOff: Rule = (context) => {
 		const ofCourse = beforeKey === ',' && next.key === 'course';
 		const likelier =
 			lexicon.pairCount(beforeKey, 'of') >= MIN_OF && score('of') - score('off') >= MARGIN;
-		const inPhrase = nounPhraseLink(tokens, i, lexicon);
+		const inPhrase =
+			nounPhraseLink(tokens, i, lexicon) || bareNounLink(context, tokens, i, lexicon);
 		if (!ofCourse && !likelier && !inPhrase) continue;
 		if (!ofCourse && !inPhrase && takesOff(tokens, i, lexicon)) continue;
 		flags.push(
@@ -90,6 +92,66 @@ function nounPhraseLink(
 	}
 	return false;
 }
+
+/**
+ * "his air off affluence", "a belt off minor planets", "no certificate off marriage": a noun
+ * after its determiner, then "off" and a noun phrase with no determiner of its own. "Off" as a
+ * preposition takes a bare noun only in set phrases ("off duty", "off balance"), which the
+ * corpus has; as a particle it follows a verb, not a noun (the nouns made of phrasal verbs,
+ * "a trade-off", "the kick-off", are left alone).
+ */
+function bareNounLink(
+	context: Parameters<Rule>[0],
+	tokens: ReturnType<typeof contextTokens>,
+	at: number,
+	lexicon: NonNullable<Parameters<Rule>[0]['lexicon']>
+): boolean {
+	const noun = tokens[at - 1]!;
+	const determiner = tokens[at - 2];
+	const next = tokens[at + 1]!;
+	if (!noun.word || !determiner?.word || !next.word) return false;
+	const isLower = (token: ContextToken) => context.text.slice(token.start, token.end) === token.key;
+	if (!isLower(noun) || !isLower(next) || !isLower(determiner)) return false;
+	if (
+		!DETERMINERS.has(determiner.key) &&
+		!(PREPOSITIONS.has(determiner.key) && determiner.key !== 'to')
+	)
+		return false;
+	const { speller } = context;
+	if (isFunctionWord(noun.key) || !isNoun(speller, noun.key)) return false;
+	if (lexicon.pairCount(noun.key, 'off') > 0 || lexicon.isPhrasalVerb(noun.key, 'off'))
+		return false;
+	// "a trade off worth making": the noun "trade-off", "tradeoff" written open.
+	const joined = [`${noun.key}off`, `${noun.key}-off`];
+	if (joined.some((word) => speller.isKnown(word) || lexicon.hasWord(word))) return false;
+	if (lexicon.compound(`${noun.key} off`)) return false;
+	if (isFunctionWord(next.key) || next.key.endsWith('ly') || !speller.isKnown(next.key))
+		return false;
+	// A noun, an adjective or an -ing form starts the phrase ("held the boys off somehow").
+	const nominal =
+		isNoun(speller, next.key) ||
+		isGradable(speller, next.key) ||
+		speller.isKnown(`${next.key}ly`) ||
+		next.key.endsWith('ing');
+	// "off duty", "off balance", "off guard": the set phrases, as the corpus, the dictionary
+	// ("offhand", "off-duty") or the list has them.
+	const setPhrase =
+		OFF_PHRASES.has(next.key) ||
+		lexicon.pairCount('off', next.key) > 0 ||
+		[`off-${next.key}`, `off${next.key}`].some(
+			(word) => lexicon.count(word) > 0 || speller.isKnown(word) || lexicon.compound(word)
+		);
+	return nominal && !setPhrase;
+}
+
+/** Nouns "off" takes with no determiner, in set phrases ("off duty", "off limits"). */
+const OFF_PHRASES = new Set(
+	(
+		'duty guard limits key balance course base stage camera screen topic target track season ' +
+		'work school centre center colour color record hand line site road peak hours kilter ' +
+		'schedule campus shore side beat watch'
+	).split(' ')
+);
 
 /** A word among the few before "off" that the corpus has before "off" at least as often as "of". */
 function takesOff(
