@@ -125,4 +125,10 @@ describe('"than" with nothing to compare', () => {
 			{ rule: 'confusion/than-that', suggestions: ['that'], confidence: 'possible' }
 		]);
 	});
+
+	it('leaves "than" alone after a misspelt word, which may be the comparative', () => {
+		expect(
+			checker.check('He could feel omre than hear the hoofs.').map((found) => found.rule)
+		).toEqual(['spelling/unknown']);
+	});
 });

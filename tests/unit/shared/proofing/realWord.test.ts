@@ -21,7 +21,10 @@ describe('real-word errors from the corpus statistics', () => {
 		'It was the first time in four years.',
 		'Out there people were starving.',
 		'In years past the river flooded.',
-		'I love you too.'
+		'I love you too.',
+		'How long is he going to wait?',
+		'I loved the way she walked.',
+		'So would she mind speaking up?'
 	])('leaves %j alone', (text) => {
 		expect(described(text)).toEqual([]);
 	});
