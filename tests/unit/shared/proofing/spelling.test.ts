@@ -62,6 +62,12 @@ describe('spelling', () => {
 		expectClean('Her favourite colour was grey. She realised they had travelled to the centre.');
 	});
 
+	it('accepts the variants American dictionaries list too (a doubled "l", "-ogue")', () => {
+		expectClean('He marvelled at the catalogue. She had travelled far, and he cancelled it.');
+		// A vowel pair before the "l" doubles it in no spelling: still a slip.
+		expect(checker.check('He appealled to her.')).toMatchObject([{ suggestions: ['appealed'] }]);
+	});
+
 	it('accepts a British spelling in a story whose dialogue is in single quotes', () => {
 		expectClean(
 			"'Come in,' said Maud. 'Sit down.'\n\n'Thank you.' He admired the harbour.\n\n'Tea?'"

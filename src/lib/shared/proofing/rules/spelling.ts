@@ -275,6 +275,7 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	)
 		return true;
 	if (isContraction(lower, (candidate) => speller.isKnown(candidate))) return true;
+	if (isAmericanVariant(lower, (candidate) => speller.isKnown(candidate))) return true;
 	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
 	if (isNominalPlural(context, lower)) return true;
@@ -285,6 +286,22 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;
 	return isClosedCompound(context, lower);
+}
+
+/**
+ * Spellings American dictionaries list beside the usual one: a doubled "l" before an ending
+ * after a single vowel ("travelled", "marvelled", "imperilled": "traveled or travelled") and
+ * "-ogue" for "-og" ("catalogue"). Other British spellings ("colour", "realise") stay with the
+ * British-spelling check.
+ */
+function isAmericanVariant(lower: string, isKnown: (word: string) => boolean): boolean {
+	const doubled = /(?<=[^aeiou][aeiou])ll(ed|ing|er|ers)$/.exec(lower);
+	if (doubled) return isKnown(`${lower.slice(0, doubled.index)}l${doubled[1]}`);
+	const ogue = /ogue(s|d)?$/.exec(lower);
+	return (
+		ogue !== null &&
+		isKnown(`${lower.slice(0, ogue.index)}og${ogue[1] === 'd' ? 'ed' : (ogue[1] ?? '')}`)
+	);
 }
 
 const isClitic = (lower: string): boolean => /['’](?:s|d|ll|re|ve|m|t)$/u.test(lower);
