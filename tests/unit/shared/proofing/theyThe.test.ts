@@ -44,7 +44,9 @@ describe('"the" where "they" was meant', () => {
 	it.each([
 		['When the were done, we left.', 'When they were done, we left.'],
 		['The painted the fence in May.', 'They painted the fence in May.'],
-		["I asked, but the didn't answer.", "I asked, but they didn't answer."]
+		["I asked, but the didn't answer.", "I asked, but they didn't answer."],
+		['The ate the food with interest.', 'They ate the food with interest.'],
+		['The got tin cups of coffee.', 'They got tin cups of coffee.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([

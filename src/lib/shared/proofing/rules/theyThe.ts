@@ -278,6 +278,16 @@ function isVerb(speller: Parameters<Rule>[0]['speller'], lower: string): boolean
 const isAdjective = (speller: Parameters<Rule>[0]['speller'], lower: string): boolean =>
 	speller.isKnown(`${lower}ly`) || speller.isKnown(`${lower}er`) || speller.isKnown(`${lower}ally`);
 
+/**
+ * Simple pasts that are no participle, noun or adjective ("The ate the food", "the got tin
+ * cups"): "the" cannot stand before them. ("saw", "rose", "stole", "spoke" are nouns too.)
+ */
+const SIMPLE_PASTS = new Set(
+	'ate went came took gave knew grew threw flew wrote chose froze drove began sang rang drank swam ran got'.split(
+		' '
+	)
+);
+
 /** Verbs "the" never stands before, but "they" does ("the were", "the didn't"). */
 const SUBJECT_VERBS = new Set(
 	(
@@ -303,7 +313,7 @@ export const theThey: Rule = (context) => {
 		const lower = next.lower;
 		const after = context.next(next);
 		// "the would be assassin": a compound modifier written open.
-		let verb = SUBJECT_VERBS.has(lower) && after?.lower !== 'be';
+		let verb = (SUBJECT_VERBS.has(lower) && after?.lower !== 'be') || SIMPLE_PASTS.has(lower);
 		if (!verb && after && isPastVerb(speller, lower) && !isNoun(speller, lower)) {
 			verb = DETERMINERS.has(after.lower) || OBJECT_PRONOUNS.has(after.lower);
 		}
