@@ -62,6 +62,10 @@ describe('spelling', () => {
 		expectClean('Her favourite colour was grey. She realised they had travelled to the centre.');
 	});
 
+	it('accepts the parts of a hyphenated name', () => {
+		expectClean('They came from Noyon-la-Sainte and Krzywy-Rog, and Jean-Luc smiled.');
+	});
+
 	it('accepts the variants American dictionaries list too (a doubled "l", "-ogue")', () => {
 		expectClean('He marvelled at the catalogue. She had travelled far, and he cancelled it.');
 		// A vowel pair before the "l" doubles it in no spelling: still a slip.

@@ -281,6 +281,7 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	if (isNominalPlural(context, lower)) return true;
 	if (regularInflection(lower, (stem) => isVerbBase(speller, stem))) return true;
 	if (isHyphenPart(context, word, lower)) return true;
+	if (isHyphenatedName(context, word)) return true;
 	if (isInPhrase(context, word)) return true;
 	// "ten-ish", "late-ish": the suffix hyphenated to a word or number, as people write it.
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
@@ -302,6 +303,29 @@ function isAmericanVariant(lower: string, isKnown: (word: string) => boolean): b
 		ogue !== null &&
 		isKnown(`${lower.slice(0, ogue.index)}og${ogue[1] === 'd' ? 'ed' : (ogue[1] ?? '')}`)
 	);
+}
+
+/**
+ * "Noyon-la-Sainte", "Krzywy-Rog", "Jean-Luc": a capitalised part of a hyphenated word with
+ * another capitalised part is part of a name, whatever its letters.
+ */
+function isHyphenatedName(context: TextContext, word: Word): boolean {
+	if (!isCapitalized(word.text)) return false;
+	let first = word;
+	for (let step = 0; step < 3; step++) {
+		const before = context.words[first.index - 1];
+		if (!before || before.end !== first.start - 1 || context.text[before.end] !== '-') break;
+		first = before;
+	}
+	const parts: Word[] = [first];
+	for (let step = 0; step < 3; step++) {
+		const last = parts.at(-1)!;
+		const after = context.words[last.index + 1];
+		if (!after || after.start !== last.end + 1 || context.text[last.end] !== '-') break;
+		parts.push(after);
+	}
+	// A stutter or a drawl ("Jee-sus", "Shu-tt") has its capital at the start only.
+	return parts.filter((part) => isCapitalized(part.text)).length >= 2;
 }
 
 const isClitic = (lower: string): boolean => /['’](?:s|d|ll|re|ve|m|t)$/u.test(lower);
