@@ -12,7 +12,8 @@ describe('"off" where "of" was meant', () => {
 		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.'],
 		['They crept around in back off the cave.', 'They crept around in back of the cave.'],
 		['It was only a belt off minor planets.', 'It was only a belt of minor planets.'],
-		['There was no certificate off marriage.', 'There was no certificate of marriage.']
+		['There was no certificate off marriage.', 'There was no certificate of marriage.'],
+		['It seemed a magnification off the Galaxy.', 'It seemed a magnification of the Galaxy.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -26,6 +27,8 @@ describe('"off" where "of" was meant', () => {
 		['a set phrase with a bare noun', 'He was a cop off duty. She played a tune off key.'],
 		['a noun made of a phrasal verb', 'It was a trade off worth making.'],
 		['an adverb after the particle', 'She held the boys off somehow.'],
+		['an abstract noun after a verb that takes "off"', 'He took the attention off the problem.'],
+		['a concrete noun in "-ment"', 'He moved the ornaments off the shelf.'],
 		['a phrasal verb with an object between', 'My father ran him off here years ago.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -47,7 +47,8 @@ export const ofOff: Rule = (context) => {
 			lexicon.pairCount(beforeKey, 'of') >= MIN_OF && score('of') - score('off') >= MARGIN;
 		const inPhrase =
 			nounPhraseLink(tokens, i, lexicon) || bareNounLink(context, tokens, i, lexicon);
-		if (!ofCourse && !likelier && !inPhrase) continue;
+		const abstract = abstractNounLink(context, tokens, i);
+		if (!ofCourse && !likelier && !inPhrase && !abstract) continue;
 		if (!ofCourse && !inPhrase && takesOff(tokens, i, lexicon)) continue;
 		flags.push(
 			flag(
@@ -152,6 +153,30 @@ const OFF_PHRASES = new Set(
 		'schedule campus shore side beat watch'
 	).split(' ')
 );
+
+/**
+ * "the elegance off that room", "a magnification off the Galaxy": an abstract noun (its suffix
+ * says so) is not a thing taken off something, so "off" and a noun phrase after it is "of".
+ * A verb that takes "off" before it ("took the attention off the problem") still claims it.
+ */
+function abstractNounLink(
+	context: Parameters<Rule>[0],
+	tokens: ReturnType<typeof contextTokens>,
+	at: number
+): boolean {
+	const noun = tokens[at - 1]!;
+	const next = tokens[at + 1]!;
+	if (!noun.word || !next.word || !DETERMINERS.has(next.key) || next.key === 'no') return false;
+	if (context.text.slice(noun.start, noun.end) !== noun.key) return false;
+	return ABSTRACT.test(noun.key) && isNoun(context.speller, noun.key);
+}
+
+/**
+ * Suffixes of abstract nouns only: "-ment", "-ance", "-ence", "-ity", "-hood", "-sion" also make
+ * things and places "off" a road or a hall ("the ornaments off the shelf", "the entrance off the
+ * hall", "a community off the coast", "a mansion off the highway").
+ */
+const ABSTRACT = /.{3}(?:ations?|ness|isms?)$/;
 
 /** A word among the few before "off" that the corpus has before "off" at least as often as "of". */
 function takesOff(
