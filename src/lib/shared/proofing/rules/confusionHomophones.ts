@@ -119,6 +119,27 @@ function being(at: Around): boolean {
 	);
 }
 
+/** Adverbs of degree before an adjective ("very kind", "pretty hard"). */
+const DEGREE = words('very so too really pretty quite awfully rather terribly real');
+
+/**
+ * "Your very kind, Mr. Morgan", "Your pretty hard on him": a degree adverb and an adjective that
+ * ends the clause or takes "on", "to", "about" after it; a possessive would need its noun there.
+ * "your very own" and "your very first" are possessives.
+ */
+function gradedState(at: Around): boolean {
+	if (!DEGREE.has(at.after) || !at.after2 || words('own first last best').has(at.after2))
+		return false;
+	if (!isGradable(at.context.speller, at.after2) && !STATE_WORDS.has(at.after2)) return false;
+	const adjective = at.context.next(at.word, 2);
+	if (!adjective) return false;
+	const then = at.context.next(adjective);
+	return (
+		/^["”’']?[.,;:!?…]/.test(at.context.gapAfter(adjective)) ||
+		(then !== undefined && words('on to about with for at of').has(then.lower))
+	);
+}
+
 const your: Check = (at) => {
 	const state =
 		STATE_WORDS.has(at.after) && (nextEndsClause(at) || words('to about for that').has(at.after2));
@@ -130,7 +151,7 @@ const your: Check = (at) => {
 				(ING_OBJECTS.has(at.after2) ||
 					// "That's your setting.": a noun in -ing ends the clause as well as a verb.
 					(nextEndsClause(at) && !isNoun(at.context.speller, at.after)));
-	if (AFTER_YOU_ARE.has(at.after) || state || doing || needsVerb(at)) {
+	if (AFTER_YOU_ARE.has(at.after) || state || doing || needsVerb(at) || gradedState(at)) {
 		return confusion(at, "you're", 'your-youre', '"You\'re" means "you are".');
 	}
 	return null;
