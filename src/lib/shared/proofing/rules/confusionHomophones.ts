@@ -98,6 +98,34 @@ const itIs: Check = (at) => {
 	return owned(at) ? confusion(at, 'its', 'its-its', 'The possessive is "its".') : null;
 };
 
+/**
+ * "made they're way towards", "Lublin was they're heart.": a singular noun that is no verb and
+ * no adjective, with no article, cannot be what "they are"; the possessive needs no article.
+ * Nouns said of people without one ("they're family", "you're history") are left alone.
+ */
+function bareNoun(at: Around): boolean {
+	const { speller } = at.context;
+	const lower = at.after;
+	if (!lower || !/^[a-z]+$/.test(lower) || lower.endsWith('s') || BARE_PREDICATES.has(lower))
+		return false;
+	if (!isNoun(speller, lower) || isGradable(speller, lower) || isIng(lower)) return false;
+	// "glad" ("gladly"), "rustic": an adjective first, though the dictionary has a noun too.
+	if (speller.isKnown(`${lower}ly`) || ADJECTIVE_ENDING.test(lower)) return false;
+	if (/(?:ly|ed|body|thing|one)$/.test(lower) || AFTER_BE.has(lower) || STATE_WORDS.has(lower))
+		return false;
+	if (isVerbBase(speller, lower) || speller.isKnown(`${lower}ed`) || speller.isKnown(`${lower}d`))
+		return false;
+	const next = at.context.next(at.word, 2);
+	return (
+		/^["”’']?[.,;:!?…]/.test(at.context.gapAfter(at.context.next(at.word)!)) ||
+		(next !== undefined && words('towards toward to of in on at with from for').has(next.lower))
+	);
+}
+
+const ADJECTIVE_ENDING = /(?:ic|ous|ful|ive|able|ible|al|ish|less|ent|ant|ary|ory|ese|an)$/;
+
+const BARE_PREDICATES = words('family history scum kin home friends trash meat dinner toast');
+
 /** "it's tail was", "you're mother called": a noun and then its verb, so a possessive before. */
 function owned(at: Around): boolean {
 	const { speller } = at.context;
@@ -159,6 +187,7 @@ const your: Check = (at) => {
 
 const youAre: Check = (at) =>
 	at.after === 'own' ||
+	bareNoun(at) ||
 	(BEFORE_POSSESSIVE.has(at.before) && at.after && !isIng(at.after)) ||
 	owned(at)
 		? confusion(at, 'your', 'your-youre', 'The possessive is "your".')
@@ -211,7 +240,9 @@ const possessiveOnly: Check = (at) =>
  */
 const theyAre: Check = (at) =>
 	possessiveOnly(at) ??
-	(owned(at) ? confusion(at, 'their', 'their-theyre', 'The possessive is "their".') : null) ??
+	(owned(at) || bareNoun(at)
+		? confusion(at, 'their', 'their-theyre', 'The possessive is "their".')
+		: null) ??
 	(words("was were is will would could might must should had has seemed seems isn't wasn't").has(
 		at.after
 	) ||
