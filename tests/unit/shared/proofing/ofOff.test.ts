@@ -29,6 +29,7 @@ describe('"off" where "of" was meant', () => {
 		['an adverb after the particle', 'She held the boys off somehow.'],
 		['an abstract noun after a verb that takes "off"', 'He took the attention off the problem.'],
 		['a concrete noun in "-ment"', 'He moved the ornaments off the shelf.'],
+		['a set phrase with "off the"', 'The town is so much off the beaten track that few come.'],
 		['a phrasal verb with an object between', 'My father ran him off here years ago.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -47,6 +47,8 @@ export const ofOff: Rule = (context) => {
 			lexicon.pairCount(beforeKey, 'of') >= MIN_OF && score('of') - score('off') >= MARGIN;
 		const inPhrase =
 			nounPhraseLink(tokens, i, lexicon) || bareNounLink(context, tokens, i, lexicon);
+		// "off the beaten track", "off the record": set phrases (WordNet's) with "off".
+		if (OFF_THE.test(context.text.slice(token.end, token.end + 20))) continue;
 		const abstract = abstractNounLink(context, tokens, i);
 		if (!ofCourse && !likelier && !inPhrase && !abstract) continue;
 		if (!ofCourse && !inPhrase && takesOff(tokens, i, lexicon)) continue;
@@ -144,6 +146,9 @@ function bareNounLink(
 		);
 	return nominal && !setPhrase;
 }
+
+const OFF_THE =
+	/^ the (?:beaten (?:track|path)|record|hook|cuff|wall|mark|rack|shelf|grid|charts|map|leash|clock|books)\b/i;
 
 /** Nouns "off" takes with no determiner, in set phrases ("off duty", "off limits"). */
 const OFF_PHRASES = new Set(
