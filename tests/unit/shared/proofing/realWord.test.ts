@@ -24,7 +24,9 @@ describe('real-word errors from the corpus statistics', () => {
 		'I love you too.',
 		'How long is he going to wait?',
 		'I loved the way she walked.',
-		'So would she mind speaking up?'
+		'So would she mind speaking up?',
+		'I might have died there if left to myself.',
+		'With care, she would live a rewarding, rich and unusual life.'
 	])('leaves %j alone', (text) => {
 		expect(described(text)).toEqual([]);
 	});

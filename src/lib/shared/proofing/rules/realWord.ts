@@ -1,6 +1,8 @@
 import { contextTokens, SENTENCE_START } from '#shared/proofing/contextTokens';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import { matchCase } from '#shared/proofing/textShape';
+import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
+import { MODALS } from '#shared/proofing/words/functionWords';
 import type { Flag } from '#shared/proofing/types';
 
 /**
@@ -69,6 +71,9 @@ export const realWord: Rule = (context) => {
 		const next = tokens[i + 1]?.key ?? '.';
 		// "how long is he going", "is she supposed": a question puts "is" before its subject.
 		if (token.key === 'is' && SUBJECTS.has(next)) continue;
+		// "if left to myself", "if asked": a condition cut short before its participle.
+		if (token.key === 'if' && isPastVerb(context.speller, next)) continue;
+
 		// The written word seen beside either neighbour stands (flagging where it was seen beside
 		// one neighbour was right one time in two); most words are, so this test comes first.
 		const seen =
@@ -95,6 +100,11 @@ export const realWord: Rule = (context) => {
 		}
 		if (!best || bestScore - score(token.key) < margin) continue;
 		if (seen && !FREQUENT.has(best)) continue;
+		// "would live a rich life" → "like": a modal's plain verb stands against another plain
+		// verb, whatever the bigrams prefer ("would know longer" → "no" is still a slip).
+		const { speller } = context;
+		if (MODALS.has(previous) && isVerbBase(speller, token.key) && isVerbBase(speller, best))
+			continue;
 		flags.push(
 			flag(
 				'confusion',
