@@ -37,8 +37,11 @@ const BEFORE_POSSESSIVE = words(
 		'beside between within without toward towards about'
 );
 const INFINITIVE_TAKERS = words(
-	'want wants wanted need needs needed like asked ask told tell expect expected force forced ' +
-		"allow allowed would 'd got get going have has had used supposed ought"
+	'want wants wanted need needs needed like likes liked asked ask asks told tell tells expect ' +
+		'expects expected force forces forced allow allows allowed beg begs begged urge urges ' +
+		'urged warn warns warned dare dares dared invite invites invited order orders ordered ' +
+		'persuade persuades persuaded teach teaches taught remind reminds reminded ' +
+		"would 'd got get going have has had used supposed ought"
 );
 const TOO_WORDS = words(
 	'much many late soon early far long bad hard tired young old busy scared big small fast slow ' +
@@ -261,8 +264,13 @@ const to: Check = (at) => {
 		}
 	}
 	const intensified = words('far way').has(at.before);
+	// "some way to close this door": a verb with its object after "to" is an infinitive.
+	const infinitive =
+		isVerbBase(at.context.speller, at.after) &&
+		(DETERMINERS.has(at.after2) || OBJECT_PRONOUNS.has(at.after2));
 	if (
 		TOO_WORDS.has(at.after) &&
+		!infinitive &&
 		(nextEndsClause(at) || intensified || words('to for and now').has(at.after2))
 	) {
 		if (!words('up down back close next due').has(at.before)) {
