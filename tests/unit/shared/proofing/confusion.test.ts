@@ -102,6 +102,7 @@ describe('confused words read from the words around them', () => {
 		'Your being here helps.',
 		'It is your very own. Your very first car! Your pretty sister came.',
 		'"Anyway, Julia asks me to." He had to find some way to close this talk.',
+		'As for its being fine, we will see. I took your very, very serious questions.',
 		"They're family. You're history, pal. They're way too late. You're nobody.",
 		"I know that you're glad to be alive. They're rustic.",
 		'Your family is waiting.',

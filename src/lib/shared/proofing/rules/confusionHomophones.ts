@@ -6,7 +6,7 @@ import {
 	type Around,
 	type Check
 } from '#shared/proofing/rules/confusionContext';
-import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
+import { DETERMINERS, OBJECT_PRONOUNS, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /** Words that follow "it is" / "you are" / "they are" but never a possessive. */
 const AFTER_BE = words(
@@ -69,6 +69,8 @@ const isPlainAdjective = (at: Around, lower: string): boolean =>
  * noun. Nouns in -ly ("family", "belly") are left alone.
  */
 function needsVerb(at: Around): boolean {
+	// "particularly your very, very serious questions": a degree adverb said twice.
+	if (DEGREE.has(at.after)) return false;
 	// Punctuation, not a line break: hard-wrapped text breaks lines inside phrases.
 	const next = at.context.next(at.word);
 	const closes = !!next && /^["”’']?[.,;:!?…]/.test(at.context.gapAfter(next));
@@ -83,8 +85,10 @@ const TIME_AFTER = /^ \d{1,2}(?::\d\d|\s?[ap]\.?m\b)/i;
 
 /** "its a", "its fine.", "its 11:40" → "it's"; "of it's", "it's own" → "its". */
 const its: Check = (at) => {
+	// "As for its being fine": a possessive gerund, a preposition's object.
+	const gerund = at.after === 'being' && PREPOSITIONS.has(at.before);
 	if (
-		AFTER_BE.has(at.after) ||
+		(AFTER_BE.has(at.after) && !gerund) ||
 		(STATE_WORDS.has(at.after) && nextEndsClause(at)) ||
 		needsVerb(at) ||
 		TIME_AFTER.test(at.context.text.slice(at.word.end, at.word.end + 10))
@@ -144,6 +148,8 @@ function owned(at: Around): boolean {
 
 /** "your being silly.": a gerund with a possessive needs a verb after it; this clause has none. */
 function being(at: Around): boolean {
+	// "As for its being fine", "about your being late.": the gerund is a preposition's object.
+	if (PREPOSITIONS.has(at.before)) return false;
 	const next = at.context.next(at.word, 2);
 	return (
 		at.after === 'being' && !!next && at.context.endsClause(next) && isPlainAdjective(at, at.after2)
