@@ -7,6 +7,8 @@
  *
  *   npm run bench:proofread                  # scores and timings
  *   npm run bench:proofread -- --misses --fp # also list missed errors and false flags
+ *   npm run bench:proofread -- --stories     # only the shared and held-out stories (no test half,
+ *                                            # no timings): for checks while tuning
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +40,7 @@ function main(): void {
 		options: {
 			misses: { type: 'boolean', default: false },
 			fp: { type: 'boolean', default: false },
+			stories: { type: 'boolean', default: false },
 			locale: { type: 'string', default: 'en-US' }
 		}
 	});
@@ -66,6 +69,7 @@ function main(): void {
 		log,
 		label: 'held-out'
 	});
+	if (values.stories) return;
 	log('\nThe corpus evaluation set, TEST half (Brown fiction, planted errors; never tuned on)');
 	const corpus = runCorpus(checker, {
 		half: 'test',

@@ -132,6 +132,14 @@ function build(): LexiconData {
 		)
 		.map((parts) => parts.join(' '))
 		.sort();
+	// "knock off", "bite off", "turn off": WordNet's verbs of one word and a particle, so a rule
+	// can tell the particle ("knocked a man off his feet") from a slip for "of".
+	const phrasalVerbs: Record<string, string[]> = {};
+	for (const line of readFileSync(path.join(wordnet, 'index.verb'), 'utf8').split('\n')) {
+		const match = /^([a-z]+)_(off|up|down|out|away|back|over|on|in)\s/.exec(line);
+		if (match) (phrasalVerbs[match[2]!] ??= []).push(match[1]!);
+	}
+	for (const verbs of Object.values(phrasalVerbs)) verbs.sort();
 	const animateNouns = firstSensesIn(wordnet, new Set([LEX_PERSON, LEX_ANIMAL])).filter((lemma) =>
 		speller.correct(lemma)
 	);
@@ -161,7 +169,8 @@ function build(): LexiconData {
 		compoundHeads: compounds.heads,
 		closedCompounds: compounds.closed,
 		animateNouns,
-		phrases
+		phrases,
+		phrasalVerbs
 	};
 }
 
@@ -174,5 +183,6 @@ process.stdout.write(
 		`${data.confusionSets.length} confusion sets, ` +
 		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
 		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds, ` +
-		`${data.animateNouns?.length ?? 0} animate nouns, ${data.phrases?.length ?? 0} phrases\n`
+		`${data.animateNouns?.length ?? 0} animate nouns, ${data.phrases?.length ?? 0} phrases, ` +
+		`${Object.values(data.phrasalVerbs ?? {}).flat().length} phrasal verbs\n`
 );

@@ -23,6 +23,8 @@ export interface LexiconData {
 	animateNouns?: string[];
 	/** WordNet phrases with a word Hunspell lacks ("persona non grata"), words space-separated. */
 	phrases?: string[];
+	/** Particle → the verbs WordNet has with it ("off" → "bite", "knock", "turn"), base forms. */
+	phrasalVerbs?: Record<string, string[]>;
 }
 
 /** Weight of the unigram estimate in the interpolated bigram probability. */
@@ -44,6 +46,8 @@ export class Lexicon {
 	readonly #heads: Set<string>;
 	readonly #closed = new Map<string, string>();
 	readonly #animate: Set<string>;
+	/** "verb particle" of WordNet's phrasal verbs ("knock off"). */
+	readonly #phrasal = new Set<string>();
 	/** Each word of the phrases that Hunspell may lack → the phrases it is in, as words. */
 	readonly #phrases = new Map<string, string[][]>();
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
@@ -69,6 +73,8 @@ export class Lexicon {
 		this.#heads = new Set(data.compoundHeads);
 		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
 		this.#animate = new Set(data.animateNouns ?? []);
+		for (const [particle, verbs] of Object.entries(data.phrasalVerbs ?? {}))
+			for (const verb of verbs) this.#phrasal.add(`${verb} ${particle}`);
 		for (const phrase of data.phrases ?? []) {
 			const parts = phrase.split(' ');
 			for (const part of new Set(parts)) {
@@ -87,6 +93,11 @@ export class Lexicon {
 	/** A noun that first of all names a person or an animal, lower-case singular ("sheriff"). */
 	isAnimate(lower: string): boolean {
 		return this.#animate.has(lower);
+	}
+
+	/** WordNet has the verb (a base form, lower-case) with the particle ("knock", "off"). */
+	isPhrasalVerb(verb: string, particle: string): boolean {
+		return this.#phrasal.has(`${verb} ${particle}`);
 	}
 
 	count(word: string): number {

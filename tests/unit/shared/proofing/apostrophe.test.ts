@@ -1,5 +1,5 @@
-import { describe, it } from 'vitest';
-import { expectClean, expectFix } from './checker';
+import { describe, expect, it } from 'vitest';
+import { described, expectClean, expectFix } from './checker';
 
 describe('missing apostrophes', () => {
 	it.each([
@@ -40,8 +40,16 @@ describe('missing apostrophes', () => {
 		'Freud wrote about the id and the ego.',
 		'Riverside won. Everyone loved Riverside. Then the new Riverside pitcher walked out.',
 		'Anniston lost. Everyone booed Anniston. Riverside and Anniston players rushed out.',
-		'Miami was hot. Everyone loved Miami. In Miami Beach cops had no say.'
+		'Miami was hot. Everyone loved Miami. In Miami Beach cops had no say.',
+		'Pat came. We saw Pat. Pat meanwhile was busy.',
+		'The Japanese were strong. Japanese aircraft were fast.'
 	])('leaves %j alone', (text) => expectClean(text));
+
+	it('takes no name after a subject pronoun for an owner ("They Wisconsin plant": "The")', () => {
+		expect(
+			described('They saw Wisconsin. We loved Wisconsin. They Wisconsin plant closed.')
+		).toEqual(['confusion/they-the:They']);
+	});
 });
 
 describe('possessives after a determiner that takes one thing', () => {

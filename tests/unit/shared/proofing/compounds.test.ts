@@ -32,7 +32,9 @@ describe('compounds from the lexicon', () => {
 		['a participle after a plural subject', 'The meetings taking place were long.'],
 		['a phrase with a function word', 'He slid the bag over the counter to her.'],
 		['a noun compound not before a noun', 'He left half an hour later.'],
-		['a name', 'They met Grief Stricken at the door.']
+		['a name', 'They met Grief Stricken at the door.'],
+		['a subject and its verb', 'Then the air filled with dust.'],
+		['a noun compound in -ing at the end of its phrase', 'The train slowed at a road crossing.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 
 	it('finds nothing without a lexicon', () => {

@@ -75,6 +75,10 @@ describe('confused words read from the words around them', () => {
 		['Your really kind.', "You're really kind."],
 		['Call me, its 9:15 already.', "Call me, it's 9:15 already."],
 		['Your being unreasonable.', "You're being unreasonable."],
+		['Your very kind, Mr. Morgan.', "You're very kind, Mr. Morgan."],
+		['Your pretty hard on him.', "You're pretty hard on him."],
+		["Lublin was they're heart.", 'Lublin was their heart.'],
+		["They made they're way towards the hotel.", 'They made their way towards the hotel.'],
 		["Who's coat fell off the hook?", 'Whose coat fell off the hook?'],
 		['We have to get their before noon.', 'We have to get there before noon.'],
 		['Put the box over their.', 'Put the box over there.'],
@@ -96,6 +100,11 @@ describe('confused words read from the words around them', () => {
 		'The fox licked its family of cubs.',
 		'The tower lost its early charm.',
 		'Your being here helps.',
+		'It is your very own. Your very first car! Your pretty sister came.',
+		'"Anyway, Julia asks me to." He had to find some way to close this talk.',
+		'As for its being fine, we will see. I took your very, very serious questions.',
+		"They're family. You're history, pal. They're way too late. You're nobody.",
+		"I know that you're glad to be alive. They're rustic.",
 		'Your family is waiting.',
 		'The hound wagged its tail.',
 		'It was their idea, not ours.',
@@ -124,5 +133,11 @@ describe('"than" with nothing to compare', () => {
 		expect(checker.check('Wilson knew than this place must go.')).toMatchObject([
 			{ rule: 'confusion/than-that', suggestions: ['that'], confidence: 'possible' }
 		]);
+	});
+
+	it('leaves "than" alone after a misspelt word, which may be the comparative', () => {
+		expect(
+			checker.check('He could feel omre than hear the hoofs.').map((found) => found.rule)
+		).toEqual(['spelling/unknown']);
 	});
 });

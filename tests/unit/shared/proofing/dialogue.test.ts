@@ -37,7 +37,8 @@ describe('dialogue punctuation', () => {
 			'British quotation marks and an apostrophe',
 			'The dogs\u2019 bowls were empty. \u2018Fine,\u2019 she said.'
 		],
-		['an imperative after the quotation', '"Okay." Say it again.']
+		['an imperative after the quotation', '"Okay." Say it again.'],
+		['a quotation that is the subject', '"Connections" was all he would say.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 

@@ -6,7 +6,8 @@ describe('"is" where "as" was meant', () => {
 		['He sang is he walked along.', 'He sang as he walked along.'],
 		['She sighed is if relieved.', 'She sighed as if relieved.'],
 		['You stayed is long as you liked.', 'You stayed as long as you liked.'],
-		['We might is well go home.', 'We might as well go home.']
+		['We might is well go home.', 'We might as well go home.'],
+		['So stay is long as you like.', 'So stay as long as you like.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -14,5 +15,17 @@ describe('"is" where "as" was meant', () => {
 		['"is" after its subject', 'The night is long as ever, and he is tall as a tree.'],
 		['a free relative', 'What he wanted is if anything more money.'],
 		['a subject and a present tense', 'The trouble is he thinks he knows.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('"as" where "is" was meant', () => {
+	it.each([
+		['"So there it as," he said.', '"So there it is," he said.'],
+		['What as beyond this fog?', 'What is beyond this fog?']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"it as" going on', 'He took it as, well, a joke.'],
+		['"as yet" after a question word', 'What as yet remains?']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -22,6 +22,8 @@ describe('a dropped small word', () => {
 describe('a dropped "to" before a plain verb', () => {
 	it.each([
 		['We had settle the bill before noon.', 'We had to settle the bill before noon.'],
+		['The play was be a benefit.', 'The play was to be a benefit.'],
+		['He used be a sailor.', 'He used to be a sailor.'],
 		['She tried explain it twice.', 'She tried to explain it twice.'],
 		['He was not able go with them.', 'He was not able to go with them.'],
 		['She wants pay you a visit.', 'She wants to pay you a visit.'],

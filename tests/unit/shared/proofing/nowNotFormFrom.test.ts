@@ -6,9 +6,40 @@ describe('"now" where "not" was meant', () => {
 		expectFix('She did now touch him.', 'She did not touch him.'));
 
 	it.each([
+		['It was now murder at all.', 'It was not murder at all.'],
+		['The camp was now growing any larger.', 'The camp was not growing any larger.']
+	])('corrects "now" in a clause that asks for a negative: %j', (text, corrected) =>
+		expectFix(text, corrected)
+	);
+
+	it.each([
 		['"now" after another helping verb', 'He could now see the shore.'],
-		['"now" after "did" at the end', 'Did he? He did now.']
+		['"now" after "did" at the end', 'Did he? He did now.'],
+		['a negative already in the clause', 'He could not now see any better.'],
+		['"at all" in a question', 'I wonder if he is now at all happy.']
 	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('"not" where "now" was meant', () => {
+	it.each([
+		["There's nothing to stop me not.", "There's nothing to stop me now."],
+		[
+			'Nobody thought about his wife not, and he left.',
+			'Nobody thought about his wife now, and he left.'
+		]
+	])('corrects "not" ending a clause after an object or a noun: %j', (text, corrected) =>
+		expectFix(text, corrected)
+	);
+
+	it.each([
+		'I hope not.',
+		'Of course not.',
+		'Believe it or not, he came.',
+		'Is it not? And why not?',
+		'It matters not.',
+		'Tea? I think not.',
+		'We are friends, are we not?'
+	])('leaves %j alone', (text) => expectClean(text));
 });
 
 describe('"form" where "from" was meant', () => {

@@ -9,7 +9,11 @@ describe('"off" where "of" was meant', () => {
 		['We won, off course.', 'We won, of course.'],
 		['He stared down the barrel off his rifle.', 'He stared down the barrel of his rifle.'],
 		['She sat in the shade off an old oak.', 'She sat in the shade of an old oak.'],
-		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.']
+		['It was because off the rain that we stayed.', 'It was because of the rain that we stayed.'],
+		['They crept around in back off the cave.', 'They crept around in back of the cave.'],
+		['It was only a belt off minor planets.', 'It was only a belt of minor planets.'],
+		['There was no certificate off marriage.', 'There was no certificate of marriage.'],
+		['It seemed a magnification off the Galaxy.', 'It seemed a magnification of the Galaxy.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -18,6 +22,14 @@ describe('"off" where "of" was meant', () => {
 		['"off" at the end of a clause', 'He took the day off.'],
 		['"off" before "to"', 'They were off to the coast.'],
 		['a noun the corpus has before "off"', 'They lived on an island off the coast.'],
-		['a verb before the noun phrase', 'He pushed the boat off the sand.']
+		['a verb before the noun phrase', 'He pushed the boat off the sand.'],
+		['a phrasal verb of WordNet, in the past', 'He forgot to turn off everything.'],
+		['a set phrase with a bare noun', 'He was a cop off duty. She played a tune off key.'],
+		['a noun made of a phrasal verb', 'It was a trade off worth making.'],
+		['an adverb after the particle', 'She held the boys off somehow.'],
+		['an abstract noun after a verb that takes "off"', 'He took the attention off the problem.'],
+		['a concrete noun in "-ment"', 'He moved the ornaments off the shelf.'],
+		['a set phrase with "off the"', 'The town is so much off the beaten track that few come.'],
+		['a phrasal verb with an object between', 'My father ran him off here years ago.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -6,13 +6,19 @@ describe('"one" for "on" and "an" for "and"', () => {
 		['He sat one the train to Lublin.', 'He sat on the train to Lublin.'],
 		['She stayed calm, an it worked.', 'She stayed calm, and it worked.'],
 		['He left one some errand of his own.', 'He left on some errand of his own.'],
-		['The moment he leveled one it, it fell.', 'The moment he leveled on it, it fell.']
+		['The moment he leveled one it, it fell.', 'The moment he leveled on it, it fell.'],
+		['She had stopped an again removed her hand.', 'She had stopped and again removed her hand.'],
+		[
+			'It hung on the wall, an underneath it lay a box.',
+			'It hung on the wall, and underneath it lay a box.'
+		]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['"one" as a pronoun', 'No one the police asked knew, and one by one the men left.'],
 		['"one" before a noun', 'One day the rain stopped; one another, one that stayed.'],
 		['the article before a vowel', 'It was an hour, an apple and an idea.'],
+		['the article before a hyphenated word', 'He had an in-law and an as-yet unknown son.'],
 		[
 			'"one" after "which" or "another"',
 			'Which one it was, and another one some day, we never knew.'

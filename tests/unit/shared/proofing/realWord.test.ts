@@ -21,7 +21,12 @@ describe('real-word errors from the corpus statistics', () => {
 		'It was the first time in four years.',
 		'Out there people were starving.',
 		'In years past the river flooded.',
-		'I love you too.'
+		'I love you too.',
+		'How long is he going to wait?',
+		'I loved the way she walked.',
+		'So would she mind speaking up?',
+		'I might have died there if left to myself.',
+		'With care, she would live a rewarding, rich and unusual life.'
 	])('leaves %j alone', (text) => {
 		expect(described(text)).toEqual([]);
 	});

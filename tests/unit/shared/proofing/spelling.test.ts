@@ -62,6 +62,16 @@ describe('spelling', () => {
 		expectClean('Her favourite colour was grey. She realised they had travelled to the centre.');
 	});
 
+	it('accepts the parts of a hyphenated name', () => {
+		expectClean('They came from Noyon-la-Sainte and Krzywy-Rog, and Jean-Luc smiled.');
+	});
+
+	it('accepts the variants American dictionaries list too (a doubled "l", "-ogue")', () => {
+		expectClean('He marvelled at the catalogue. She had travelled far, and he cancelled it.');
+		// A vowel pair before the "l" doubles it in no spelling: still a slip.
+		expect(checker.check('He appealled to her.')).toMatchObject([{ suggestions: ['appealed'] }]);
+	});
+
 	it('accepts a British spelling in a story whose dialogue is in single quotes', () => {
 		expectClean(
 			"'Come in,' said Maud. 'Sit down.'\n\n'Thank you.' He admired the harbour.\n\n'Tea?'"
@@ -123,8 +133,15 @@ describe('spelling: words written on purpose', () => {
 		]);
 	});
 
+	it('flags a recurring dialect word once, though it is one slip from a word the text never has', () => {
+		const text = 'I figger we go. Then I figger we wait. So I figger we stay.';
+		expect(checker.check(text)).toMatchObject([
+			{ rule: 'spelling/unknown', start: text.indexOf('figger'), confidence: 'possible' }
+		]);
+	});
+
 	it('flags a recurring slip every time: a habit is still a slip', () => {
-		const text = 'He saw teh dog. Then teh cat. Then teh bird.';
+		const text = 'He saw teh dog and the cat. Then teh cat. Then teh bird.';
 		expect(described(text)).toEqual([
 			'spelling/unknown:teh',
 			'spelling/unknown:teh',

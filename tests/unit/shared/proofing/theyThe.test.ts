@@ -13,13 +13,19 @@ describe('"they" where "the" was meant', () => {
 		['But they loneliest hour came at dawn.', 'But the loneliest hour came at dawn.'],
 		['But they scar was still red.', 'But the scar was still red.'],
 		['She found it in they morning mail.', 'She found it in the morning mail.'],
-		['It offset they damaging stories.', 'It offset the damaging stories.']
+		['It offset they damaging stories.', 'It offset the damaging stories.'],
+		['But they scar seemed to pull at him.', 'But the scar seemed to pull at him.'],
+		['He saluted and went up they dock.', 'He saluted and went up the dock.'],
+		['It happened on they aforementioned occasion.', 'It happened on the aforementioned occasion.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['a verb after it', 'They cover the floor with rugs.'],
 		['a verb whose -ed form doubles its consonant', 'When they drop the box, run.'],
 		['a past tense', 'They kept the keys.'],
+		['a fronted particle before its past', 'In they came, and on they marched.'],
+		['a fronted particle before a plain verb', 'Off they go! In they walk, laughing.'],
+		['a verb and a participle before its noun', 'They need trained men.'],
 		['a floating quantifier', 'They all laughed, and they both left.'],
 		['an adverb', 'They never knew.'],
 		['a name after an inverted question', 'Were they Canadians, or not?'],
@@ -38,7 +44,9 @@ describe('"the" where "they" was meant', () => {
 	it.each([
 		['When the were done, we left.', 'When they were done, we left.'],
 		['The painted the fence in May.', 'They painted the fence in May.'],
-		["I asked, but the didn't answer.", "I asked, but they didn't answer."]
+		["I asked, but the didn't answer.", "I asked, but they didn't answer."],
+		['The ate the food with interest.', 'They ate the food with interest.'],
+		['The got tin cups of coffee.', 'They got tin cups of coffee.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([

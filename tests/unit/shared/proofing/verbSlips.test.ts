@@ -9,7 +9,10 @@ describe('"write" for "right", "where" for "were"', () => {
 		['She looked as if she where lying.', 'She looked as if she were lying.'],
 		['By noon they where gone.', 'By noon they were gone.'],
 		['The men where huddled in the barn.', 'The men were huddled in the barn.'],
-		['There we more women than men.', 'There were more women than men.']
+		['There we more women than men.', 'There were more women than men.'],
+		['Were ran out of money.', 'We ran out of money.'],
+		["That is why I say were just can't go.", "That is why I say we just can't go."],
+		['Are were in Wyoming?', 'Are we in Wyoming?']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -18,6 +21,8 @@ describe('"write" for "right", "where" for "were"', () => {
 		['"you" as an object', 'I will show you where it is.'],
 		['"where" after a noun', 'The town where they lived was small.'],
 		['a place before a participle and its noun', 'They saw fields where planted crops grew.'],
-		['"there we" before a verb', 'There we sat, and there we go again.']
+		['"there we" before a verb', 'There we sat, and there we go again.'],
+		['"were" before a noun that is a modal too', 'If they were can openers, fine.'],
+		['"were" before a compound', 'They were would-be heroes.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });

@@ -25,6 +25,8 @@ export const andAn: Rule = (context) => {
 		if (isFunctionWord(next.lower) || !context.speller.isKnown(next.lower)) continue;
 		// "up and about", "on and on": the preposition said twice or a particle pair.
 		if (next.lower === before.lower || /(?:ing|ed|ly)$/.test(next.lower)) continue;
+		// "down and ends", "in and eats": a plural or a verb in -s takes no "an".
+		if (/[^su]s$/.test(next.lower) && context.speller.isKnown(next.lower.slice(0, -1))) continue;
 		if (
 			/^(?:every|any|one|other|each|either|again|also|even|ever|only|often|always|until|unless)/.test(
 				next.lower

@@ -67,10 +67,15 @@ function possessive(context: TextContext, word: Word): Flag | null {
 		isPastVerb(speller, next)
 	)
 		return null;
+	// Inside a prepositional phrase ("at his fathers door", "under his pastors cap") the plural
+	// cannot be a subject with its verb after it: the next word is the owned noun.
+	const object = objectOfPreposition(context, determiner);
+	if (object && (ADVERBIAL.has(next) || !(isNoun(speller, next) || speller.isKnown(`${next}s`))))
+		return null;
 	// A noun, which the dictionary gives a possessive form ("anyway" has only an -s form).
-	if (!isNoun(speller, next)) return null;
+	if (!object && !isNoun(speller, next)) return null;
 	const plural = next.endsWith('s') && !next.endsWith('ss') && isNoun(speller, next.slice(0, -1));
-	if (canBeVerb(context, next) && !plural && !endsSentence(context, noun)) return null;
+	if (!object && canBeVerb(context, next) && !plural && !endsSentence(context, noun)) return null;
 	return flag(
 		'apostrophe',
 		'apostrophe/possessive-noun',
@@ -79,6 +84,39 @@ function possessive(context: TextContext, word: Word): Flag | null {
 		`Possessive: "${singular}'s ${next}".`,
 		[`${singular}'s`]
 	);
+}
+
+/**
+ * Prepositions that are never conjunctions ("after the boys head home" is a clause, "at the boys
+ * head" is not).
+ */
+const OBJECT_PREPOSITIONS = new Set(
+	(
+		'of at in into onto on from with under by through across toward towards upon behind beside ' +
+		'beneath near against among without within inside'
+	).split(' ')
+);
+
+/** Words of time and place that follow a plural object as adverbs ("to the girls last night"). */
+const ADVERBIAL = new Set(
+	'last next today tonight yesterday tomorrow home once twice back alone together here there now then'.split(
+		' '
+	)
+);
+
+/** "any of the grooms match": a quantifier and "of" make the plural a subject again. */
+const QUANTIFIERS = new Set(
+	'any some all none most many few each one both several either neither half two three four five'.split(
+		' '
+	)
+);
+
+function objectOfPreposition(context: TextContext, determiner: Word): boolean {
+	const before = context.previous(determiner);
+	if (!before || before.text !== before.lower || !OBJECT_PREPOSITIONS.has(before.lower))
+		return false;
+	const quantifier = context.previous(before);
+	return before.lower !== 'of' || !quantifier || !QUANTIFIERS.has(quantifier.lower);
 }
 
 /** A full stop, a question or exclamation mark, or a semicolon after the word ("complain, but"). */

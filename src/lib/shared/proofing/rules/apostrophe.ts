@@ -10,7 +10,8 @@ import {
 	DETERMINERS,
 	isFunctionWord,
 	OBJECT_PRONOUNS,
-	PREPOSITIONS
+	PREPOSITIONS,
+	SUBJECT_PRONOUNS
 } from '#shared/proofing/words/functionWords';
 
 /** Missing apostrophes: contractions ("dont") and possessives ("Faiths neck"). */
@@ -133,6 +134,18 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'wh
 const BARE_INFINITIVE_VERBS =
 	/^(?:let|lets|made|make|makes|watched|watch|saw|see|heard|hear|helped|help|felt|feel|had|have)$/;
 
+const SENTENCE_ADVERBS = new Set(
+	(
+		'meanwhile anyway instead today tonight yesterday tomorrow however therefore sometimes ' +
+		'somehow afterward afterwards nevertheless overnight everywhere'
+	).split(' ')
+);
+
+/** Adjectives of peoples and languages: "Japanese", "Spanish", "French". */
+const isDemonym = (text: string): boolean =>
+	/^\p{Lu}\p{Ll}{3,}(?:ese|ish)$/u.test(text) ||
+	/^(?:French|Dutch|Greek|Welsh|Swiss|Scotch|Irish|Thai|Czech)$/.test(text);
+
 /** "Faith smile grew" → "Faith's smile grew": name, a noun, then a verb in the past. */
 function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 	if (!isCapitalized(word.text) || !context.isName(word.lower)) return null;
@@ -157,6 +170,12 @@ function nameBeforeNoun(context: TextContext, word: Word): Flag | null {
 	if (/['’]/.test(word.text)) return null;
 	// "Grabski who is the foreman": a relative pronoun, not a noun.
 	if (RELATIVES.has(noun.lower)) return null;
+	// "Pat meanwhile was": an adverb the dictionary also has as a noun.
+	if (SENTENCE_ADVERBS.has(noun.lower)) return null;
+	// "Japanese aircraft were", "an antique French chess set": a people's adjective.
+	if (isDemonym(word.text)) return null;
+	// "They Wisconsin plant": after a subject pronoun the name is no owner.
+	if (previous && SUBJECT_PRONOUNS.has(previous.lower)) return null;
 	return flag(
 		'apostrophe',
 		'apostrophe/possessive-name',

@@ -38,7 +38,9 @@ export const compounds: Rule = (context) => {
 			: lexicon.compound(pair);
 		const hyphenated =
 			triple ||
-			(pairCompound && (/(?:ed|en|ing|like)$/.test(second.lower) || beforeNoun(context, second.end))
+			(pairCompound &&
+			((/(?:ed|en|ing|like)$/.test(second.lower) && !isClause(context, first, second)) ||
+				beforeNoun(context, second.end))
 				? pairCompound
 				: undefined);
 		if (hyphenated) {
@@ -79,6 +81,21 @@ export const compounds: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "the air filled with dust", "a road crossing.": a noun after a determiner, then a past that
+ * goes on with a preposition or an object, is a subject and its verb; an -ing word after a
+ * noun, at the end of its phrase, is a noun compound ("at a road crossing"). Hyphenated only
+ * as a modifier, which these are not.
+ */
+function isClause(context: TextContext, first: Word, second: Word): boolean {
+	const before = context.previous(first);
+	if (!before || !DETERMINERS.has(before.lower)) return false;
+	const after = context.next(second);
+	if (second.lower.endsWith('ing')) return !after || PREPOSITIONS.has(after.lower);
+	if (!after) return false;
+	return (PREPOSITIONS.has(after.lower) && after.lower !== 'by') || DETERMINERS.has(after.lower);
+}
 
 const SHADES = new Set(['dark', 'light', 'pale', 'bright', 'deep']);
 const COLOURS = new Set(

@@ -82,8 +82,10 @@ const CHECKS: Record<string, Check> = {
 			BEFORE_TEMPORAL_THEN.has(at.before) && !isComparative(at.context.speller, at.before2);
 		if (opens || afterTime || (afterComma(at) && !comparesEarlier(at)))
 			return confusion(at, 'then', 'than-then', '"Then" is about time; "than" compares.');
-		// "knew than this place must go": nothing in the sentence for "than" to compare.
-		if (!comparesEarlier(at)) {
+		// "knew than this place must go": nothing in the sentence for "than" to compare. A
+		// misspelt word just before ("no omre than a mile") may be the comparative itself.
+		const misspelt = !at.context.speller.isKnown(at.before) && !at.context.isName(at.before);
+		if (!comparesEarlier(at) && !misspelt) {
 			const found = confusion(at, 'that', 'than-that', '"Than" finishes a comparison.');
 			found.confidence = 'possible';
 			return found;

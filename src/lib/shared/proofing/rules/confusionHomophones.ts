@@ -6,7 +6,7 @@ import {
 	type Around,
 	type Check
 } from '#shared/proofing/rules/confusionContext';
-import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
+import { DETERMINERS, OBJECT_PRONOUNS, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /** Words that follow "it is" / "you are" / "they are" but never a possessive. */
 const AFTER_BE = words(
@@ -37,8 +37,11 @@ const BEFORE_POSSESSIVE = words(
 		'beside between within without toward towards about'
 );
 const INFINITIVE_TAKERS = words(
-	'want wants wanted need needs needed like asked ask told tell expect expected force forced ' +
-		"allow allowed would 'd got get going have has had used supposed ought"
+	'want wants wanted need needs needed like likes liked asked ask asks told tell tells expect ' +
+		'expects expected force forces forced allow allows allowed beg begs begged urge urges ' +
+		'urged warn warns warned dare dares dared invite invites invited order orders ordered ' +
+		'persuade persuades persuaded teach teaches taught remind reminds reminded ' +
+		"would 'd got get going have has had used supposed ought"
 );
 const TOO_WORDS = words(
 	'much many late soon early far long bad hard tired young old busy scared big small fast slow ' +
@@ -66,6 +69,8 @@ const isPlainAdjective = (at: Around, lower: string): boolean =>
  * noun. Nouns in -ly ("family", "belly") are left alone.
  */
 function needsVerb(at: Around): boolean {
+	// "particularly your very, very serious questions": a degree adverb said twice.
+	if (DEGREE.has(at.after)) return false;
 	// Punctuation, not a line break: hard-wrapped text breaks lines inside phrases.
 	const next = at.context.next(at.word);
 	const closes = !!next && /^["”’']?[.,;:!?…]/.test(at.context.gapAfter(next));
@@ -80,8 +85,10 @@ const TIME_AFTER = /^ \d{1,2}(?::\d\d|\s?[ap]\.?m\b)/i;
 
 /** "its a", "its fine.", "its 11:40" → "it's"; "of it's", "it's own" → "its". */
 const its: Check = (at) => {
+	// "As for its being fine": a possessive gerund, a preposition's object.
+	const gerund = at.after === 'being' && PREPOSITIONS.has(at.before);
 	if (
-		AFTER_BE.has(at.after) ||
+		(AFTER_BE.has(at.after) && !gerund) ||
 		(STATE_WORDS.has(at.after) && nextEndsClause(at)) ||
 		needsVerb(at) ||
 		TIME_AFTER.test(at.context.text.slice(at.word.end, at.word.end + 10))
@@ -98,6 +105,34 @@ const itIs: Check = (at) => {
 	return owned(at) ? confusion(at, 'its', 'its-its', 'The possessive is "its".') : null;
 };
 
+/**
+ * "made they're way towards", "Lublin was they're heart.": a singular noun that is no verb and
+ * no adjective, with no article, cannot be what "they are"; the possessive needs no article.
+ * Nouns said of people without one ("they're family", "you're history") are left alone.
+ */
+function bareNoun(at: Around): boolean {
+	const { speller } = at.context;
+	const lower = at.after;
+	if (!lower || !/^[a-z]+$/.test(lower) || lower.endsWith('s') || BARE_PREDICATES.has(lower))
+		return false;
+	if (!isNoun(speller, lower) || isGradable(speller, lower) || isIng(lower)) return false;
+	// "glad" ("gladly"), "rustic": an adjective first, though the dictionary has a noun too.
+	if (speller.isKnown(`${lower}ly`) || ADJECTIVE_ENDING.test(lower)) return false;
+	if (/(?:ly|ed|body|thing|one)$/.test(lower) || AFTER_BE.has(lower) || STATE_WORDS.has(lower))
+		return false;
+	if (isVerbBase(speller, lower) || speller.isKnown(`${lower}ed`) || speller.isKnown(`${lower}d`))
+		return false;
+	const next = at.context.next(at.word, 2);
+	return (
+		/^["”’']?[.,;:!?…]/.test(at.context.gapAfter(at.context.next(at.word)!)) ||
+		(next !== undefined && words('towards toward to of in on at with from for').has(next.lower))
+	);
+}
+
+const ADJECTIVE_ENDING = /(?:ic|ous|ful|ive|able|ible|al|ish|less|ent|ant|ary|ory|ese|an)$/;
+
+const BARE_PREDICATES = words('family history scum kin home friends trash meat dinner toast');
+
 /** "it's tail was", "you're mother called": a noun and then its verb, so a possessive before. */
 function owned(at: Around): boolean {
 	const { speller } = at.context;
@@ -113,9 +148,32 @@ function owned(at: Around): boolean {
 
 /** "your being silly.": a gerund with a possessive needs a verb after it; this clause has none. */
 function being(at: Around): boolean {
+	// "As for its being fine", "about your being late.": the gerund is a preposition's object.
+	if (PREPOSITIONS.has(at.before)) return false;
 	const next = at.context.next(at.word, 2);
 	return (
 		at.after === 'being' && !!next && at.context.endsClause(next) && isPlainAdjective(at, at.after2)
+	);
+}
+
+/** Adverbs of degree before an adjective ("very kind", "pretty hard"). */
+const DEGREE = words('very so too really pretty quite awfully rather terribly real');
+
+/**
+ * "Your very kind, Mr. Morgan", "Your pretty hard on him": a degree adverb and an adjective that
+ * ends the clause or takes "on", "to", "about" after it; a possessive would need its noun there.
+ * "your very own" and "your very first" are possessives.
+ */
+function gradedState(at: Around): boolean {
+	if (!DEGREE.has(at.after) || !at.after2 || words('own first last best').has(at.after2))
+		return false;
+	if (!isGradable(at.context.speller, at.after2) && !STATE_WORDS.has(at.after2)) return false;
+	const adjective = at.context.next(at.word, 2);
+	if (!adjective) return false;
+	const then = at.context.next(adjective);
+	return (
+		/^["”’']?[.,;:!?…]/.test(at.context.gapAfter(adjective)) ||
+		(then !== undefined && words('on to about with for at of').has(then.lower))
 	);
 }
 
@@ -130,7 +188,7 @@ const your: Check = (at) => {
 				(ING_OBJECTS.has(at.after2) ||
 					// "That's your setting.": a noun in -ing ends the clause as well as a verb.
 					(nextEndsClause(at) && !isNoun(at.context.speller, at.after)));
-	if (AFTER_YOU_ARE.has(at.after) || state || doing || needsVerb(at)) {
+	if (AFTER_YOU_ARE.has(at.after) || state || doing || needsVerb(at) || gradedState(at)) {
 		return confusion(at, "you're", 'your-youre', '"You\'re" means "you are".');
 	}
 	return null;
@@ -138,6 +196,7 @@ const your: Check = (at) => {
 
 const youAre: Check = (at) =>
 	at.after === 'own' ||
+	bareNoun(at) ||
 	(BEFORE_POSSESSIVE.has(at.before) && at.after && !isIng(at.after)) ||
 	owned(at)
 		? confusion(at, 'your', 'your-youre', 'The possessive is "your".')
@@ -190,7 +249,9 @@ const possessiveOnly: Check = (at) =>
  */
 const theyAre: Check = (at) =>
 	possessiveOnly(at) ??
-	(owned(at) ? confusion(at, 'their', 'their-theyre', 'The possessive is "their".') : null) ??
+	(owned(at) || bareNoun(at)
+		? confusion(at, 'their', 'their-theyre', 'The possessive is "their".')
+		: null) ??
 	(words("was were is will would could might must should had has seemed seems isn't wasn't").has(
 		at.after
 	) ||
@@ -209,8 +270,13 @@ const to: Check = (at) => {
 		}
 	}
 	const intensified = words('far way').has(at.before);
+	// "some way to close this door": a verb with its object after "to" is an infinitive.
+	const infinitive =
+		isVerbBase(at.context.speller, at.after) &&
+		(DETERMINERS.has(at.after2) || OBJECT_PRONOUNS.has(at.after2));
 	if (
 		TOO_WORDS.has(at.after) &&
+		!infinitive &&
 		(nextEndsClause(at) || intensified || words('to for and now').has(at.after2))
 	) {
 		if (!words('up down back close next due').has(at.before)) {

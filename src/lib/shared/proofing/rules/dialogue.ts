@@ -31,6 +31,8 @@ export const dialogue: Rule = (context) => {
 		if (!first || !/^[ \t]+$/.test(text.slice(quote + 1, first.start))) continue;
 		const tag = readTag(context, first);
 		if (!tag) continue;
+		// `"Connections" was all he would say`: the quotation itself is the subject.
+		if (/[\p{L}\p{N}]/u.test(text[quote - 1]!) && /^(?:is|was)$/.test(tag.first.lower)) continue;
 		const found = fixTag(context, quote, tag);
 		if (found) flags.push(found);
 	}

@@ -21,6 +21,11 @@ const QUESTION_WORDS = /^(?:what|where|when|why|how|who|whom|which|whose)$/;
 export const isAs: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
+		const asIs = asForIs(context, word);
+		if (asIs) {
+			flags.push(asIs);
+			continue;
+		}
 		if (word.text !== 'is') continue;
 		const before = context.previous(word);
 		const after = context.next(word);
@@ -59,6 +64,8 @@ function readsAsAs(
 		!headsFreeRelative(context, before);
 	if (verbBefore && (after.lower === 'if' || after.lower === 'though')) return true;
 	if (after2?.lower !== 'as' || isFunctionWord(after.lower)) return false;
+	// "so stay is long as you like": "as long as", "as soon as", "as far as" after a verb.
+	if (/^(?:long|soon|far)$/.test(after.lower) && isVerbBase(speller, before.lower)) return true;
 	return (
 		before.lower === 'just' ||
 		before.lower.endsWith('ing') ||
@@ -79,4 +86,26 @@ function headsFreeRelative(context: TextContext, verb: Word): boolean {
 function endsAsQuestion(context: TextContext, word: Word): boolean {
 	const end = context.text.slice(word.end).search(/[.!?\n]/);
 	return end >= 0 && context.text[word.end + end] === '?';
+}
+
+/**
+ * "as" written for "is": "So there it as," (a clause cannot end on "it as") and "What as beyond
+ * this fog?" (a question word opening a sentence, then "as" before a word that is no number or
+ * "yet": "what as yet", "how as many" are left alone).
+ */
+function asForIs(context: TextContext, word: Word): Flag | null {
+	if (word.text !== 'as') return null;
+	const before = context.previous(word);
+	if (!before) return null;
+	// The end of a sentence or of a quotation ("it as, well, a joke" goes on).
+	const atEnd = before.lower === 'it' && /^(?:[.;!?]|,["”])/.test(context.gapAfter(word));
+	const after = context.next(word);
+	const question =
+		QUESTION_WORDS.test(before.lower) &&
+		context.isSentenceStart(before) &&
+		after !== undefined &&
+		!/^(?:yet|many|much|far|well|long|soon|if|though|to|for)$/.test(after.lower) &&
+		endsAsQuestion(context, word);
+	if (!atEnd && !question) return null;
+	return flag('confusion', 'confusion/as-is', word.start, word.end, `"${before.text} is"?`, ['is']);
 }

@@ -58,8 +58,14 @@ export const missingTo: Rule = (context) => {
 	const { speller, lexicon } = context;
 	if (!lexicon) return [];
 	for (const word of context.words) {
-		if (!TAKES_TO.has(word.lower)) continue;
 		const next = context.next(word);
+		// "The play was be a benefit", "he used be": "be" after a form of "be" or a word that
+		// takes "to" is "to be" with its "to" dropped.
+		if (next?.text === 'be' && BEFORE_TO_BE.has(word.lower) && /^ $/.test(context.gapAfter(word))) {
+			flags.push(missingToFlag(word, next));
+			continue;
+		}
+		if (!TAKES_TO.has(word.lower)) continue;
 		if (!next || next.text !== next.lower || isFunctionWord(next.lower)) continue;
 		if (!/^ $/.test(context.gapAfter(word))) continue;
 		// "the plan lay in", "his wish came": a noun, the subject of the verb after it.
@@ -70,17 +76,26 @@ export const missingTo: Rule = (context) => {
 		if (!mostlyAVerb(lexicon, next.lower)) continue;
 		// "had hold of it", "have need of": the word is a noun there.
 		if (context.next(next)?.lower === 'of') continue;
-		flags.push(
-			flag(
-				'grammar',
-				'grammar/missing-word',
-				word.start,
-				next.end,
-				`"${word.text} to ${next.text}"?`,
-				[`${word.text} to ${next.text}`],
-				'possible'
-			)
-		);
+		flags.push(missingToFlag(word, next));
 	}
 	return flags;
 };
+
+/** Words "be" follows only with "to" between ("was to be", "used to be", "going to be"). */
+const BEFORE_TO_BE = new Set(
+	'was were is are am used going supposed ought able unable about'.split(' ')
+);
+
+const missingToFlag = (
+	word: { text: string; start: number },
+	next: { text: string; end: number }
+) =>
+	flag(
+		'grammar',
+		'grammar/missing-word',
+		word.start,
+		next.end,
+		`"${word.text} to ${next.text}"?`,
+		[`${word.text} to ${next.text}`],
+		'possible'
+	);

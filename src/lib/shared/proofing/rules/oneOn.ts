@@ -56,7 +56,27 @@ const NOT_AFTER_AN = new Set([
 	'she',
 	'they',
 	'we',
-	'you'
+	'you',
+	// "stopped an again removed", "it up an offered": words no article stands before.
+	'again',
+	'into',
+	'onto',
+	'upon',
+	'unto',
+	'underneath',
+	'until',
+	'unless',
+	'if',
+	'or',
+	'nor',
+	'as',
+	'at',
+	'of',
+	'is',
+	'was',
+	'are',
+	'were',
+	'am'
 ]);
 
 /**
@@ -85,7 +105,12 @@ export const oneOn: Rule = (context) => {
 			!PRONOUN_ONE.has(context.previous(word)?.lower ?? '')
 		)
 			fix = 'on';
-		else if (word.lower === 'an' && NOT_AFTER_AN.has(after.lower)) fix = 'and';
+		else if (
+			word.lower === 'an' &&
+			NOT_AFTER_AN.has(after.lower) &&
+			context.text[after.end] !== '-'
+		)
+			fix = 'and';
 		else if (word.lower === 'one' && beforePlural(context, word, after)) fix = 'on';
 		if (!fix) continue;
 		flags.push(

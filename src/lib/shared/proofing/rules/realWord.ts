@@ -1,6 +1,8 @@
 import { contextTokens, SENTENCE_START } from '#shared/proofing/contextTokens';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import { matchCase } from '#shared/proofing/textShape';
+import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
+import { MODALS } from '#shared/proofing/words/functionWords';
 import type { Flag } from '#shared/proofing/types';
 
 /**
@@ -34,6 +36,14 @@ const FREQUENT_MARGIN = 5;
  */
 const COORDINATORS = new Set(['or', 'nor']);
 
+/**
+ * "the way she walked" → "he", "would she mind" → "the": a personal pronoun's neighbours say
+ * nothing of which person is meant; every such flag on the development half was wrong.
+ */
+const PERSONAL = new Set(['she', 'he', 'her', 'him', 'them', 'me', 'we']);
+
+const SUBJECTS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there']);
+
 const ENDS_SENTENCE = new Set(['.', '?', '!', SENTENCE_START]);
 
 /**
@@ -50,7 +60,7 @@ export const realWord: Rule = (context) => {
 		const token = tokens[i]!;
 		if (!token.word) continue;
 		const alternatives = lexicon.alternatives(token.key);
-		if (!alternatives || COORDINATORS.has(token.key)) continue;
+		if (!alternatives || COORDINATORS.has(token.key) || PERSONAL.has(token.key)) continue;
 		const raw = context.text.slice(token.start, token.end);
 		// A capital inside the word, or a capitalised word mid-sentence: a name or a title.
 		const before = tokens[i - 1]?.key ?? SENTENCE_START;
@@ -59,6 +69,11 @@ export const realWord: Rule = (context) => {
 		if (/^\p{Lu}/u.test(raw) && previous !== SENTENCE_START && before !== '"' && raw !== 'I')
 			continue;
 		const next = tokens[i + 1]?.key ?? '.';
+		// "how long is he going", "is she supposed": a question puts "is" before its subject.
+		if (token.key === 'is' && SUBJECTS.has(next)) continue;
+		// "if left to myself", "if asked": a condition cut short before its participle.
+		if (token.key === 'if' && isPastVerb(context.speller, next)) continue;
+
 		// The written word seen beside either neighbour stands (flagging where it was seen beside
 		// one neighbour was right one time in two); most words are, so this test comes first.
 		const seen =
@@ -85,6 +100,11 @@ export const realWord: Rule = (context) => {
 		}
 		if (!best || bestScore - score(token.key) < margin) continue;
 		if (seen && !FREQUENT.has(best)) continue;
+		// "would live a rich life" → "like": a modal's plain verb stands against another plain
+		// verb, whatever the bigrams prefer ("would know longer" → "no" is still a slip).
+		const { speller } = context;
+		if (MODALS.has(previous) && isVerbBase(speller, token.key) && isVerbBase(speller, best))
+			continue;
 		flags.push(
 			flag(
 				'confusion',

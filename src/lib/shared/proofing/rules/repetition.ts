@@ -1,6 +1,15 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
 import { isInterjection } from '#shared/proofing/words/informal';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import { isPastVerb } from '#shared/proofing/morphology';
+import {
+	CONJUNCTIONS,
+	DETERMINERS,
+	OBJECT_PRONOUNS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
 
 /**
  * Repeated on purpose: "had had", "that that", "no no", "very very", "bye bye", "there there",
@@ -32,8 +41,9 @@ export const repetition: Rule = (context) => {
 		if (first.start === second.start || text.slice(first.end, second.start) === '') continue;
 		if (DELIBERATE.has(first.lower) || context.isName(first.lower)) continue;
 		if (isInterjection(first.text, (word) => context.speller.isKnown(word))) continue;
-		// A third time ("no no no") is rhetoric, not a slip.
-		if (words[i + 1]?.lower === first.lower) continue;
+		if (hesitation(context, first, second) || particleThenPreposition(context, first)) continue;
+		// A third time ("no no no", "down down down") is rhetoric, not a slip.
+		if (words[i + 1]?.lower === first.lower || words[i - 2]?.lower === first.lower) continue;
 		flags.push(
 			flag('repetition', 'repetition/word', first.start, second.end, `"${first.text}" twice.`, [
 				first.text
@@ -42,3 +52,32 @@ export const repetition: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "Perhaps perhaps there is", "They'll they'll think": a speaker starting a sentence over says
+ * its first word again, capitalised then not. An article, a preposition or a conjunction said
+ * twice ("The the end") is still a slip.
+ */
+function hesitation(context: TextContext, first: Word, second: Word): boolean {
+	if (!context.isSentenceStart(first) || !/^\p{Lu}/u.test(first.text)) return false;
+	if (second.text !== second.lower) return false;
+	const lower = first.lower;
+	return !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower) && !CONJUNCTIONS.has(lower);
+}
+
+/** Particles that are prepositions too ("let us in", "in the dark"). */
+const PARTICLES = new Set('in on up down out over off through around by'.split(' '));
+
+/**
+ * "Pops let us in in the dark", "he came on on the hour": a verb's particle, then the same word
+ * opening a prepositional phrase. After an object pronoun or a past the first is the particle.
+ */
+function particleThenPreposition(context: TextContext, first: Word): boolean {
+	if (!PARTICLES.has(first.lower)) return false;
+	const before = context.previous(first);
+	if (!before) return false;
+	return (
+		(OBJECT_PRONOUNS.has(before.lower) && before.lower !== 'her') ||
+		(isPastVerb(context.speller, before.lower) && !/^(?:was|were|had|did)$/.test(before.lower))
+	);
+}

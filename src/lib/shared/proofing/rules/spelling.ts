@@ -28,9 +28,10 @@ import { isInPhrase } from '#shared/proofing/inPhrase';
 const ACRONYM_LENGTH = 5;
 
 /**
- * An unknown word written this often, the same way, and not one slip from a word, is meant (a
- * coinage, a foreign or dialect word). "teh" and "wass" recur as habits and stay flagged every
- * time; "biwa" recurring is flagged once, as possible.
+ * An unknown word written this often, the same way, and not one slip from a word written in the
+ * text, is meant (a coinage, a foreign or dialect word). "teh" and "wass" recur as habits beside
+ * "the" and "was" and stay flagged every time; "biwa" or "fucken" recurring is flagged once, as
+ * possible.
  */
 const RECURRING = 3;
 
@@ -78,13 +79,16 @@ export const spelling: Rule = (context) => {
 		occurrences.set(lower, (occurrences.get(lower) ?? 0) + 1);
 	}
 	const reported = new Set<string>();
+	const written = new Set(context.words.map((word) => word.lower));
 	for (const { word, base, american } of unknown) {
 		if (american && britishStory) continue;
 		if (foreign.has(word.index)) continue;
 		if (!american && looksLikeName(context, word, base)) continue;
 		const lower = base.toLowerCase();
 		const recurs =
-			!american && (occurrences.get(lower) ?? 0) >= RECURRING && !oneSlipFromWord(context, lower);
+			!american &&
+			(occurrences.get(lower) ?? 0) >= RECURRING &&
+			(!oneSlipFromWord(context, lower) || !nearWordWritten(context, lower, written));
 		if (recurs && reported.has(lower)) continue;
 		reported.add(lower);
 		const suggestions = american
@@ -196,6 +200,17 @@ const oneSlipFromWord = (context: TextContext, lower: string, parts: string[] = 
 				!parts.includes(candidate)
 		);
 
+/**
+ * A word one slip from the unknown one is written elsewhere in the text ("teh" beside "the"):
+ * the unknown word is a habit of the fingers. A dialect or coined word ("fucken", "figger")
+ * recurs while the word it is one slip from never appears.
+ */
+const nearWordWritten = (context: TextContext, lower: string, written: ReadonlySet<string>) =>
+	context
+		.suggest(lower)
+		.map((candidate) => candidate.toLowerCase())
+		.some((candidate) => editDistance(candidate, lower) <= 1 && written.has(candidate));
+
 const unusual = (start: number, end: number, formed: string): Flag =>
 	flag(
 		'unusual',
@@ -260,16 +275,57 @@ function isAccepted(context: TextContext, word: Word, base: string, lower: strin
 	)
 		return true;
 	if (isContraction(lower, (candidate) => speller.isKnown(candidate))) return true;
+	if (isAmericanVariant(lower, (candidate) => speller.isKnown(candidate))) return true;
 	if (isAllCaps(base) && base.length <= ACRONYM_LENGTH) return true;
 	if (isInterjection(base, (candidate) => speller.isKnown(candidate))) return true;
 	if (isNominalPlural(context, lower)) return true;
 	if (regularInflection(lower, (stem) => isVerbBase(speller, stem))) return true;
 	if (isHyphenPart(context, word, lower)) return true;
+	if (isHyphenatedName(context, word)) return true;
 	if (isInPhrase(context, word)) return true;
 	// "ten-ish", "late-ish": the suffix hyphenated to a word or number, as people write it.
 	if (lower === 'ish' && /[\p{L}\p{N}]-$/u.test(context.text.slice(word.start - 2, word.start)))
 		return true;
 	return isClosedCompound(context, lower);
+}
+
+/**
+ * Spellings American dictionaries list beside the usual one: a doubled "l" before an ending
+ * after a single vowel ("travelled", "marvelled", "imperilled": "traveled or travelled") and
+ * "-ogue" for "-og" ("catalogue"). Other British spellings ("colour", "realise") stay with the
+ * British-spelling check.
+ */
+function isAmericanVariant(lower: string, isKnown: (word: string) => boolean): boolean {
+	const doubled = /(?<=[^aeiou][aeiou])ll(ed|ing|er|ers)$/.exec(lower);
+	if (doubled) return isKnown(`${lower.slice(0, doubled.index)}l${doubled[1]}`);
+	const ogue = /ogue(s|d)?$/.exec(lower);
+	return (
+		ogue !== null &&
+		isKnown(`${lower.slice(0, ogue.index)}og${ogue[1] === 'd' ? 'ed' : (ogue[1] ?? '')}`)
+	);
+}
+
+/**
+ * "Noyon-la-Sainte", "Krzywy-Rog", "Jean-Luc": a capitalised part of a hyphenated word with
+ * another capitalised part is part of a name, whatever its letters.
+ */
+function isHyphenatedName(context: TextContext, word: Word): boolean {
+	if (!isCapitalized(word.text)) return false;
+	let first = word;
+	for (let step = 0; step < 3; step++) {
+		const before = context.words[first.index - 1];
+		if (!before || before.end !== first.start - 1 || context.text[before.end] !== '-') break;
+		first = before;
+	}
+	const parts: Word[] = [first];
+	for (let step = 0; step < 3; step++) {
+		const last = parts.at(-1)!;
+		const after = context.words[last.index + 1];
+		if (!after || after.start !== last.end + 1 || context.text[last.end] !== '-') break;
+		parts.push(after);
+	}
+	// A stutter or a drawl ("Jee-sus", "Shu-tt") has its capital at the start only.
+	return parts.filter((part) => isCapitalized(part.text)).length >= 2;
 }
 
 const isClitic = (lower: string): boolean => /['’](?:s|d|ll|re|ve|m|t)$/u.test(lower);

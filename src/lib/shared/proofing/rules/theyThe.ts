@@ -40,7 +40,8 @@ export const theyThe: Rule = (context) => {
 		const counted =
 			countedAfter(context, word, next) ??
 			nounPhraseAfter(context, word, next) ??
-			participleAfter(context, word, next);
+			participleAfter(context, word, next) ??
+			afterParticle(context, word, next);
 		if (counted) {
 			flags.push(counted);
 			continue;
@@ -194,7 +195,10 @@ function nounPhraseAfter(context: Parameters<Rule>[0], word: Word, next: Word): 
 			isGradable(speller, stem)
 		);
 	const after = context.next(next);
-	const subject = after !== undefined && SINGULAR_VERBS.has(after.lower) && isNoun(speller, lower);
+	const subject =
+		after !== undefined &&
+		isNoun(speller, lower) &&
+		(SINGULAR_VERBS.has(after.lower) || finitePast(context, after));
 	if (!superlative && !subject) return null;
 	return flag(
 		'confusion',
@@ -204,6 +208,55 @@ function nounPhraseAfter(context: Parameters<Rule>[0], word: Word, next: Word): 
 		superlative
 			? `"${lower}" needs an article: "the ${lower}"?`
 			: `"${lower} ${after!.lower}" has its own subject: "the ${lower}"?`,
+		[matchCase(word.text, 'the')]
+	);
+}
+
+/**
+ * "But they scar seemed to pull", "They bullet flung Gray Eyes back": a simple past with its
+ * own object or infinitive after it is the verb of the noun before it; "they" and a verb
+ * would not be followed by a second finite verb ("they need trained men": "trained" is followed
+ * by its noun, not by an object).
+ */
+function finitePast(context: Parameters<Rule>[0], verb: Word): boolean {
+	if (verb.text !== verb.lower || !isPastVerb(context.speller, verb.lower)) return false;
+	const object = context.next(verb);
+	if (!object) return false;
+	return (
+		DETERMINERS.has(object.lower) ||
+		OBJECT_PRONOUNS.has(object.lower) ||
+		object.lower === 'to' ||
+		/^\p{Lu}\p{Ll}/u.test(object.text)
+	);
+}
+
+/**
+ * Adverbs of place that front a clause with "they" only before its verb ("in they came", "on
+ * they marched", "up they went"): before a word that is no past ("up they dock", "on they
+ * aforementioned occasion") "they" is the article.
+ */
+const FRONTED_PARTICLES = new Set(
+	'in on up down out over off through around across along'.split(' ')
+);
+
+function afterParticle(context: Parameters<Rule>[0], word: Word, next: Word): Flag | null {
+	if (word.text !== 'they') return null;
+	const before = context.previous(word);
+	if (!before || before.text !== before.lower || !FRONTED_PARTICLES.has(before.lower)) return null;
+	const lower = next.lower;
+	if (isFunctionWord(lower) || FLOATING.has(lower) || /(?:ly|n't)$/.test(lower)) return null;
+	// "in they came", "out they had gone": a simple past, or a helping verb, after "they".
+	if (isPastVerb(context.speller, lower)) return null;
+	// "off they go", "in they walk": a plain verb, unless the corpus has it after "the" more.
+	const { lexicon } = context;
+	const noun = lexicon && lexicon.pairCount('the', lower) > lexicon.pairCount('they', lower);
+	if (!noun && isVerb(context.speller, lower)) return null;
+	return flag(
+		'confusion',
+		'confusion/they-the',
+		word.start,
+		word.end,
+		`"${before.lower} they ${lower}": "${before.lower} the ${lower}"?`,
 		[matchCase(word.text, 'the')]
 	);
 }
@@ -224,6 +277,16 @@ function isVerb(speller: Parameters<Rule>[0]['speller'], lower: string): boolean
 /** Takes comparison endings ("mad", "madder") or makes an adverb in -ly ("idiotic"). */
 const isAdjective = (speller: Parameters<Rule>[0]['speller'], lower: string): boolean =>
 	speller.isKnown(`${lower}ly`) || speller.isKnown(`${lower}er`) || speller.isKnown(`${lower}ally`);
+
+/**
+ * Simple pasts that are no participle, noun or adjective ("The ate the food", "the got tin
+ * cups"): "the" cannot stand before them. ("saw", "rose", "stole", "spoke" are nouns too.)
+ */
+const SIMPLE_PASTS = new Set(
+	'ate went came took gave knew grew threw flew wrote chose froze drove began sang rang drank swam ran got'.split(
+		' '
+	)
+);
 
 /** Verbs "the" never stands before, but "they" does ("the were", "the didn't"). */
 const SUBJECT_VERBS = new Set(
@@ -250,7 +313,7 @@ export const theThey: Rule = (context) => {
 		const lower = next.lower;
 		const after = context.next(next);
 		// "the would be assassin": a compound modifier written open.
-		let verb = SUBJECT_VERBS.has(lower) && after?.lower !== 'be';
+		let verb = (SUBJECT_VERBS.has(lower) && after?.lower !== 'be') || SIMPLE_PASTS.has(lower);
 		if (!verb && after && isPastVerb(speller, lower) && !isNoun(speller, lower)) {
 			verb = DETERMINERS.has(after.lower) || OBJECT_PRONOUNS.has(after.lower);
 		}

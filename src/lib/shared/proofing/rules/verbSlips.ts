@@ -2,6 +2,7 @@ import { wordSlipRule, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import { isNoun, isVerbBase } from '#shared/proofing/morphology';
 
 /**
  * Subjects straight before which "where" cannot stand: "as if she where lying". "You" and "it"
@@ -38,6 +39,7 @@ function writeRight(context: TextContext, word: Word): string | null {
 
 function whereWere(context: TextContext, word: Word): string | null {
 	if (word.text === 'we') return thereWe(context, word);
+	if (word.lower === 'were') return wereWe(context, word);
 	if (word.text !== 'where') return null;
 	const before = context.previous(word);
 	const after = context.next(word);
@@ -68,4 +70,39 @@ function thereWe(context: TextContext, word: Word): string | null {
 	const after = context.next(word);
 	if (before?.lower !== 'there' || !after || !AFTER_THERE_WERE.has(after.lower)) return null;
 	return context.isSentenceStart(before) || context.afterOpener(before) ? 'were' : null;
+}
+
+/** Simple pasts that are no participle: "were" never comes straight before them. */
+const SIMPLE_PASTS = new Set(
+	'ate went came took gave knew grew threw flew wrote chose froze drove began sang rang drank swam ran'.split(
+		' '
+	)
+);
+
+/** Helping verbs that put their subject after them in a question ("Are we in Wyoming?"). */
+const INVERTING = new Set('are do did will would can could shall should have had'.split(' '));
+
+/**
+ * "Were ran out of money", "I say were just can't go", "Are were in Wyoming?": "were" before a
+ * simple past or a modal (perhaps after "just"), or straight after a helping verb, is "we" with
+ * a letter too many: two finite verbs do not stand side by side.
+ */
+function wereWe(context: TextContext, word: Word): string | null {
+	const before = context.previous(word);
+	if (before && INVERTING.has(before.lower) && context.isSentenceStart(before)) return 'we';
+	let after = context.next(word);
+	if (after?.lower === 'just') after = context.next(after);
+	if (!after || after.text !== after.lower) return null;
+	if (context.text[after.end] === '-') return null;
+	if (SIMPLE_PASTS.has(after.lower)) return 'we';
+	if (/^(?:could|would|should|must)(?:n['’]t)?$|^(?:can|won|shan)['’]t$|^cannot$/.test(after.lower))
+		return 'we';
+	// "can", "will", "may" are nouns too ("they were can openers"): a plain verb must follow.
+	const verb = context.next(after);
+	return /^(?:can|will|shall|may|might)$/.test(after.lower) &&
+		verb !== undefined &&
+		isVerbBase(context.speller, verb.lower) &&
+		!isNoun(context.speller, verb.lower)
+		? 'we'
+		: null;
 }
