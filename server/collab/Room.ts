@@ -131,7 +131,8 @@ export class Room implements PipelineRoom, FleetRoom {
 		const { silentAfterMs, awarenessLimits } = context.settings;
 		this.awareness = new RoomAwareness(
 			awarenessLimits,
-			(owner) => Date.now() - owner.lastSeen > silentAfterMs
+			(owner) => Date.now() - owner.lastSeen > silentAfterMs,
+			(clientId) => this.fleetPresence.has(clientId)
 		);
 		if (stored.updates > this.compactAfterUpdates) this.pipeline.requestCompaction();
 	}

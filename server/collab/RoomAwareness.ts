@@ -60,7 +60,9 @@ export class RoomAwareness {
 
 	constructor(
 		private readonly limits: AwarenessLimits,
-		private readonly isSilent: (owner: Connection) => boolean
+		private readonly isSilent: (owner: Connection) => boolean,
+		/** Whether a client id is present through another process of a fleet (see decide). */
+		private readonly isElsewhere: (clientId: number) => boolean = () => false
 	) {}
 
 	/**
@@ -214,7 +216,15 @@ export class RoomAwareness {
 
 	private decide(sender: Connection, entry: AwarenessEntry, declaring: boolean): Decision {
 		const presence = this.presences.get(entry.clientId);
-		if (!presence) return isRemoval(entry.state) ? 'ignore' : 'store';
+		if (!presence) {
+			if (isRemoval(entry.state)) return 'ignore';
+			// Someone on another process, relayed here and echoed back by this connection's
+			// browser: theirs, not this connection's (storing it would bind their client id to
+			// this link, and refuse their own edits). A client announcing its own id, moved here
+			// from another process, takes it.
+			if (!declaring && this.isElsewhere(entry.clientId)) return 'ignore';
+			return 'store';
+		}
 		const { owner } = presence;
 		if (owner && owner !== sender) {
 			// Another user's presence is theirs: only a connection of the same link may take it over.

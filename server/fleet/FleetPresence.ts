@@ -41,6 +41,12 @@ export class FleetPresence {
 		}
 	}
 
+	/** Whether a client is present through another process now. */
+	has(clientId: number): boolean {
+		const entry = this.#entries.get(clientId);
+		return entry !== undefined && entry.seenAt >= this.now() - FORGET_AFTER_MS;
+	}
+
 	/** The other processes' clients present now, oldest news first. */
 	present(): AwarenessEntry[] {
 		const horizon = this.now() - FORGET_AFTER_MS;

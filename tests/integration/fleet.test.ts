@@ -11,7 +11,14 @@ import { startServer, type RunningServer } from '../helpers/startServer';
 import { createStory, exportText, firstParagraphText } from '../helpers/stories';
 import { api } from '../helpers/apiClient';
 import { ownerOf, tokenFor, tokenOf } from '../helpers/links';
-import { closedWithin, connectRaw, updateMessage, type Client } from '../helpers/wsClients';
+import {
+	closedWithin,
+	connectClient,
+	connectRaw,
+	synced,
+	updateMessage,
+	type Client
+} from '../helpers/wsClients';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import { STORY_FIELD } from '#shared/model/schema';
 import type { VersionListResponse } from '#shared/api/types';
@@ -413,6 +420,43 @@ describe('a fleet of two processes on Postgres and Redis', () => {
 			code: CloseCode.unauthorized,
 			reason: 'the link was revoked or has expired'
 		});
+	});
+
+	it('brings a downgrade and a rename made on one process to a person on the other, and lets people of different links share a story across processes', async () => {
+		const id = await createStory(a.url, 'Downgraded', 'Start.');
+		const owner = api(a).as(ownerOf(id));
+		const made = await owner.post(`/api/stories/${id}/links`, { role: 'editor', name: 'Sam' });
+		expect(made.status).toBe(201);
+		const watcher = await join(a, id);
+		watcher.provider.awareness.setLocalStateField('user', { name: 'whoever' });
+		const sam = connectClient(b.wsUrl, `story:${id}`, new Y.Doc(), tokenOf(made.body.url));
+		await synced(sam);
+		sam.provider.awareness.setLocalStateField('user', { name: 'whoever' });
+		const nameOf = (seer: Client, seen: Client) =>
+			(seer.provider.awareness.getStates().get(seen.doc.clientID) as { user?: { name?: string } })
+				?.user?.name;
+		await vi.waitFor(() => expect(nameOf(watcher, sam)).toBe('Sam'), { timeout: 3_000 });
+		await vi.waitFor(() => expect(nameOf(sam, watcher)).toEqual(expect.any(String)), {
+			timeout: 3_000
+		});
+		// Sam's browser echoes the owner's presence back to b, as y-websocket clients do: b must
+		// not take the owner's client id for Sam's link, or the owner's edits would be refused.
+		firstParagraphText(watcher.doc).insert(0, 'Owner: ');
+		await vi.waitFor(() => expect(textOf(sam)).toBe('Owner: Start.'));
+
+		const patched = await owner.patch(`/api/stories/${id}/links/${made.body.id as string}`, {
+			role: 'viewer',
+			name: 'Samantha'
+		});
+		expect(patched.status).toBe(200);
+		// b re-checks its connections' links twice a second: the new name shows on a.
+		await vi.waitFor(() => expect(nameOf(watcher, sam)).toBe('Samantha'), { timeout: 3_000 });
+		// And the viewer's edits are refused there, never reaching anyone.
+		firstParagraphText(sam.doc).insert(0, 'Sneaky ');
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		sam.destroy();
+		expect(textOf(watcher)).toBe('Owner: Start.');
+		expect(await exportText(a, id)).toBe('Owner: Start.');
 	});
 
 	it('hands its people over on SIGTERM: exits cleanly, closing them with 1001', async () => {

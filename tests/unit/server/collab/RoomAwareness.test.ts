@@ -68,6 +68,25 @@ describe('RoomAwareness', () => {
 		]);
 	});
 
+	it('leaves a client present through another process to it, unless that client announces itself here', () => {
+		const elsewhere = new Set([7]);
+		const awareness = new RoomAwareness(
+			DEFAULT_AWARENESS_LIMITS,
+			() => false,
+			(clientId) => elsewhere.has(clientId)
+		);
+		const [sam, moved] = ['sam', 'moved'].map(fakeConnection);
+		awareness.apply(sam!, [entry(1, 0, '{"n":"s"}')]);
+		// Sam's browser echoes the state of client 7, relayed from another process.
+		expect(awareness.apply(sam!, [entry(7, 3, '{"n":"o"}')])).toMatchObject({ ok: true });
+		expect(sam!.clientIds).toEqual([1]);
+		expect(awareness.count()).toBe(1);
+		// Client 7 itself, reconnected to this process: its own first message takes its id.
+		expect(awareness.apply(moved!, [entry(7, 4, '{"n":"o"}')])).toMatchObject({ ok: true });
+		expect(moved!.clientIds).toEqual([7]);
+		expect(awareness.count()).toBe(2);
+	});
+
 	it('gives a client id to the tab that announces it, from one that only relayed it', () => {
 		const awareness = setup();
 		const [relayer, owner] = ['relayer', 'owner'].map(fakeConnection);

@@ -31,7 +31,10 @@ describe('FleetPresence', () => {
 		expect(presence.present().map((entry) => entry.clientId)).toEqual([2]);
 		now = 20_000;
 		presence.note(frame({ clientId: 3, clock: 1, state: state('Cy') }));
+		expect(presence.has(2)).toBe(true);
 		now = 31_000;
+		expect(presence.has(2)).toBe(false);
+		expect(presence.has(3)).toBe(true);
 		expect(presence.present().map((entry) => entry.clientId)).toEqual([3]);
 	});
 
