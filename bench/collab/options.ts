@@ -46,7 +46,7 @@ function oneRoom(clients: number): LoadSpec {
 	};
 }
 
-function manyRooms(rooms: number, perRoom: number, idleRss: boolean): LoadSpec {
+export function manyRooms(rooms: number, perRoom: number, idleRss: boolean): LoadSpec {
 	return {
 		id: `rooms${rooms}x${perRoom}`,
 		label: `${rooms * perRoom} clients, ${rooms} rooms`,

@@ -7,7 +7,7 @@
  * Prints a Markdown table and writes it with the raw JSON to bench/.out/.
  */
 import { nowMs } from './clock.ts';
-import { parseOptions } from './options.ts';
+import { manyRooms, parseOptions } from './options.ts';
 import { machine, renderTable, writeReport, type BenchReport } from './report.ts';
 import { runLoad } from './runLoad.ts';
 import { fleet, singleServer, stopFleetBacking, type DeploymentSpec } from './deployment.ts';
@@ -77,13 +77,7 @@ async function main() {
 		}
 	}
 	if (options.nodes && options.outage) {
-		const load = {
-			id: 'rooms20x10',
-			label: '200 clients, 20 rooms',
-			rooms: 20,
-			clientsPerRoom: 10,
-			idleRss: false
-		};
+		const load = manyRooms(20, 10, false);
 		const deployment = deployments[0]!;
 		await quiet(options.quietWaitSec);
 		log(`[${deployment.column}] Redis down for ${options.outageSec} s under ${load.label}`);

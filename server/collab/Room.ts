@@ -232,7 +232,7 @@ export class Room implements PipelineRoom, FleetRoom {
 
 	/** Everyone present, here and through the other processes, to one connection. */
 	private sendPresence(connection: Connection): void {
-		const present = this.awareness.snapshotMessage(this.link ? this.fleetPresence.present() : []);
+		const present = this.awareness.snapshotMessage(this.fleetPresence.present());
 		if (present) connection.send(present);
 	}
 

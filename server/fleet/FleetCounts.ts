@@ -50,14 +50,14 @@ type CountsMessage = z.infer<typeof CountsMessage>;
 export class FleetCounts {
 	readonly #limits = new Map<string, KeyedBuckets>();
 	readonly #pending = new Map<string, Map<string, number>>();
-	/** Others' open WebSockets per address, by process, with when they said so. */
-	readonly #openElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
+	/** Others' open WebSockets per address. */
+	readonly #openElsewhere = new ReportedCounts();
 	#openCounts: () => ReadonlyMap<string, number> = () => new Map();
-	/** Others' people present per room, by process, with when they said so. */
-	readonly #presentElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
+	/** Others' people present per room. */
+	readonly #presentElsewhere = new ReportedCounts();
 	#presentCounts: () => Array<[string, number]> = () => [];
-	/** Others' connections per room, by process (a room's batching pace counts them). */
-	readonly #connectedElsewhere = new Map<string, { at: number; counts: Map<string, number> }>();
+	/** Others' connections per room (a room's batching pace counts them). */
+	readonly #connectedElsewhere = new ReportedCounts();
 	#connectedCounts: () => Array<[string, number]> = () => [];
 	#lastOpenSent = 0;
 	#openChanged = true;
@@ -102,12 +102,12 @@ export class FleetCounts {
 
 	/** People present in a room on the other processes. */
 	presentElsewhere(room: string): number {
-		return sumFresh(this.#presentElsewhere, room);
+		return this.#presentElsewhere.sum(room);
 	}
 
 	/** Connections to a room on the other processes. */
 	connectedElsewhere(room: string): number {
-		return sumFresh(this.#connectedElsewhere, room);
+		return this.#connectedElsewhere.sum(room);
 	}
 
 	close(): void {
@@ -116,7 +116,7 @@ export class FleetCounts {
 	}
 
 	#openOn(address: string): number {
-		return sumFresh(this.#openElsewhere, address);
+		return this.#openElsewhere.sum(address);
 	}
 
 	#send(): void {
@@ -153,30 +153,28 @@ export class FleetCounts {
 		}
 		if (message.origin === this.bus.processId) return;
 		for (const [name, key, amount] of message.spends) this.#limits.get(name)?.charge(key, amount);
-		if (message.open) {
-			this.#openElsewhere.set(message.origin, { at: Date.now(), counts: new Map(message.open) });
-		}
-		if (message.present) {
-			const counts = new Map(message.present);
-			this.#presentElsewhere.set(message.origin, { at: Date.now(), counts });
-		}
-		if (message.connected) {
-			const counts = new Map(message.connected);
-			this.#connectedElsewhere.set(message.origin, { at: Date.now(), counts });
-		}
+		if (message.open) this.#openElsewhere.set(message.origin, message.open);
+		if (message.present) this.#presentElsewhere.set(message.origin, message.present);
+		if (message.connected) this.#connectedElsewhere.set(message.origin, message.connected);
 	}
 }
 
-/** The sum of `key` over the processes that spoke within STALE_MS (the others are forgotten). */
-function sumFresh(
-	byProcess: Map<string, { at: number; counts: Map<string, number> }>,
-	key: string
-): number {
-	const now = Date.now();
-	let sum = 0;
-	for (const [origin, known] of byProcess) {
-		if (now - known.at > STALE_MS) byProcess.delete(origin);
-		else sum += known.counts.get(key) ?? 0;
+/** Counts by key as each other process last reported them; a process silent for STALE_MS is forgotten. */
+class ReportedCounts {
+	readonly #byProcess = new Map<string, { at: number; counts: Map<string, number> }>();
+
+	set(origin: string, entries: ReadonlyArray<readonly [string, number]>): void {
+		this.#byProcess.set(origin, { at: Date.now(), counts: new Map(entries) });
 	}
-	return sum;
+
+	/** `key`'s count summed over the processes heard from lately. */
+	sum(key: string): number {
+		const now = Date.now();
+		let sum = 0;
+		for (const [origin, known] of this.#byProcess) {
+			if (now - known.at > STALE_MS) this.#byProcess.delete(origin);
+			else sum += known.counts.get(key) ?? 0;
+		}
+		return sum;
+	}
 }

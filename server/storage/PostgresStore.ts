@@ -216,7 +216,8 @@ export class PostgresStore implements DocumentStore {
 		deletions?: readonly DeletionRecord[]
 	): Promise<number> {
 		if (updates.length === 0 && !writers?.size && !deletions?.length) return 0;
-		if (!writers?.size && !deletions?.length) return this.appendOnly(room, updates);
+		// The common append (no new binding, no deletion record) needs no transaction of its own.
+		if (!writers?.size && !deletions?.length) return appendRows(this.pool, room, updates);
 		return this.transaction(async (client) => {
 			// Bindings first: a concurrent binder of the same id holds its key until it commits,
 			// and the check below then sees its row (a new statement, a new snapshot).
@@ -228,26 +229,7 @@ export class PostgresStore implements DocumentStore {
 				}
 				if (conflict.size > 0) throw new WriterConflictError(room, conflict);
 			}
-			let lastSeq = 0;
-			if (updates.length > 0) {
-				// Numbers the updates under the room's row lock, held until commit.
-				const head = await client.query<{ last_seq: number }>(
-					`INSERT INTO documents (room, last_seq) VALUES ($1, $2) ON CONFLICT (room)
-					 DO UPDATE SET last_seq = documents.last_seq + excluded.last_seq RETURNING last_seq`,
-					[room, updates.length]
-				);
-				lastSeq = head.rows[0]!.last_seq;
-				// One statement for the whole batch: a round trip per update made a group commit
-				// of eight take ~20 ms under load, and every edit waits for its commit.
-				const first = lastSeq - updates.length + 1;
-				const data = updates.map(toBuffer);
-				await client.query(
-					`INSERT INTO updates (room, seq, data, checksum)
-					 SELECT $1, row.seq, row.data, row.checksum
-					 FROM unnest($2::bigint[], $3::bytea[], $4::bigint[]) AS row(seq, data, checksum)`,
-					[room, data.map((_, i) => first + i), data, data.map(rowChecksum)]
-				);
-			}
+			const lastSeq = updates.length > 0 ? await appendRows(client, room, updates) : 0;
 			for (const deletion of deletions ?? []) {
 				await client.query('INSERT INTO deletions (room, writer, delete_set) VALUES ($1, $2, $3)', [
 					room,
@@ -257,28 +239,6 @@ export class PostgresStore implements DocumentStore {
 			}
 			return lastSeq;
 		});
-	}
-
-	/**
-	 * The common append (no new bindings, no deletions) as one statement, so one round trip
-	 * instead of four (BEGIN, number, insert, COMMIT): it takes the room's row lock to number the
-	 * updates and holds it until its implicit commit, as the transaction does.
-	 */
-	private async appendOnly(room: string, updates: Uint8Array[]): Promise<number> {
-		const data = updates.map(toBuffer);
-		const { rows } = await this.pool.query<{ last_seq: number }>(
-			`WITH head AS (
-				INSERT INTO documents (room, last_seq) VALUES ($1, $2) ON CONFLICT (room)
-				DO UPDATE SET last_seq = documents.last_seq + excluded.last_seq RETURNING last_seq
-			), stored AS (
-				INSERT INTO updates (room, seq, data, checksum)
-				SELECT $1, head.last_seq - $2 + row.ord, row.data, row.checksum
-				FROM head, unnest($3::bytea[], $4::bigint[]) WITH ORDINALITY AS row(data, checksum, ord)
-			)
-			SELECT last_seq FROM head`,
-			[room, updates.length, data, data.map(rowChecksum)]
-		);
-		return rows[0]!.last_seq;
 	}
 
 	async bindWriters(
@@ -519,6 +479,29 @@ function updateStory(
 }
 
 /** Insert-if-absent: the primary key (room, client_id) keeps the first writer, whoever races. */
+/**
+ * Numbers `updates` under the room's row lock and inserts them, in one statement (one round trip:
+ * a round trip per update made a group commit of eight take ~20 ms under load, and every edit
+ * waits for its commit). The lock is held until the statement's transaction commits: its own
+ * implicit one on the pool, or the caller's. Resolves with the last number given.
+ */
+async function appendRows(query: Query, room: string, updates: Uint8Array[]): Promise<number> {
+	const data = updates.map(toBuffer);
+	const { rows } = await query.query<{ last_seq: number }>(
+		`WITH head AS (
+			INSERT INTO documents (room, last_seq) VALUES ($1, $2) ON CONFLICT (room)
+			DO UPDATE SET last_seq = documents.last_seq + excluded.last_seq RETURNING last_seq
+		), stored AS (
+			INSERT INTO updates (room, seq, data, checksum)
+			SELECT $1, head.last_seq - $2 + row.ord, row.data, row.checksum
+			FROM head, unnest($3::bytea[], $4::bigint[]) WITH ORDINALITY AS row(data, checksum, ord)
+		)
+		SELECT last_seq FROM head`,
+		[room, updates.length, data, data.map(rowChecksum)]
+	);
+	return rows[0]!.last_seq;
+}
+
 async function bindWriters(
 	client: Query,
 	room: string,

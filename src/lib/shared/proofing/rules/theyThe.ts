@@ -112,14 +112,7 @@ function objectOfPreposition(context: Parameters<Rule>[0], word: Word, next: Wor
 	const lower = next.lower;
 	if (AUXILIARIES.has(lower) || MODALS.has(lower) || FLOATING.has(lower)) return null;
 	if (isPastVerb(context.speller, lower) || /(?:n't|ed)$/.test(lower)) return null;
-	return flag(
-		'confusion',
-		'confusion/they-the',
-		word.start,
-		word.end,
-		`"${before.lower} they ${lower}": "${before.lower} the ${lower}"?`,
-		[matchCase(word.text, 'the')]
-	);
+	return theyAfter(word, before, lower);
 }
 
 /**
@@ -251,6 +244,11 @@ function afterParticle(context: Parameters<Rule>[0], word: Word, next: Word): Fl
 	const { lexicon } = context;
 	const noun = lexicon && lexicon.pairCount('the', lower) > lexicon.pairCount('they', lower);
 	if (!noun && isVerb(context.speller, lower)) return null;
+	return theyAfter(word, before, lower);
+}
+
+/** "in they morning" → "in the morning": "they" after `before`, before `lower`. */
+function theyAfter(word: Word, before: Word, lower: string): Flag {
 	return flag(
 		'confusion',
 		'confusion/they-the',
