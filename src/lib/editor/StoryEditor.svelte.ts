@@ -1,4 +1,5 @@
 import { Editor } from '@tiptap/core';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { countWords } from '#shared/model/countWords';
 import type { CollabSession } from '$lib/collab/session.svelte';
 import type { CollabUser } from '$lib/collab/identity';
@@ -55,7 +56,10 @@ export class StoryEditor {
 					'aria-label': 'Story text',
 					'aria-multiline': 'true',
 					role: 'textbox',
-					spellcheck: 'true'
+					// Galley's checker underlines misspellings in the story's own dictionary. The
+					// browser's, in the browser's language, drew a second set of squiggles and
+					// re-checked the paragraph on every key.
+					spellcheck: checker ? 'false' : 'true'
 				}
 			},
 			// The callback's own editor: this can fire inside the constructor, before
@@ -99,8 +103,11 @@ export class StoryEditor {
 	}
 
 	#refresh(editor: Editor, docChanged: boolean): void {
-		this.canUndo = editor.can().undo();
-		this.canRedo = editor.can().redo();
+		// What the Collaboration extension's undo and redo commands check first; asking the
+		// commands (editor.can()) built a whole command chain twice per keystroke.
+		const undoManager = yUndoPluginKey.getState(editor.state)?.undoManager;
+		this.canUndo = (undoManager?.undoStack.length ?? 0) > 0;
+		this.canRedo = (undoManager?.redoStack.length ?? 0) > 0;
 		const { from, to, empty } = editor.state.selection;
 		const last = this.selection;
 		if (last.from !== from || last.to !== to) this.selection = { from, to, empty };

@@ -9,9 +9,11 @@ import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { CheckerExtension } from './checkerExtension';
 import { DocumentEdgeKeys } from './documentEdgeKeys';
 import { narrowRemoteUpdates } from './narrowRemoteUpdates';
+import { othersOnlyAwareness } from './othersOnlyAwareness';
 import { PendingSelection } from './pendingSelection';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
+import { skipUnchangedSync } from './skipUnchangedSync';
 import { StoryLimitsExtension } from './storyLimitsExtension';
 
 /**
@@ -27,6 +29,7 @@ export function buildExtensions(
 	checker: CheckerState | null = null
 ): Extensions {
 	narrowRemoteUpdates();
+	skipUnchangedSync();
 	return [
 		...storyExtensions(),
 		StoryLimitsExtension,
@@ -34,7 +37,8 @@ export function buildExtensions(
 		PendingSelection.configure({ document: session.story.doc }),
 		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
 		CollaborationCaret.configure({
-			provider: session.story.provider,
+			// Only what the carets plugin uses of the provider; it redraws carets on others' changes.
+			provider: { awareness: othersOnlyAwareness(session.story.provider.awareness) },
 			user,
 			render: renderCaret,
 			selectionRender: renderSelection
