@@ -36,6 +36,7 @@ import {
 	type OpenMarks,
 	type TimedEvent
 } from './probes.ts';
+import { buildBefore } from './beforeBuild.ts';
 import { summarizeProfile, type ProfileSummary } from './profile.ts';
 import { seedReview, type SeedResult } from './seed.ts';
 import { startCollaborator, type Collaborator } from './collaborator.ts';
@@ -54,6 +55,10 @@ const USAGE = `npm run bench:editor -- [options]
   --no-baseline      skip typing into the same story without review items
   --no-remote        skip the typing run with a collaborator typing elsewhere (10 updates/s)
   --open-only        measure opening only (no typing runs)
+  --rounds=N         typing runs of each kind, their keys pooled (default 1; 3 with --before)
+  --before=REV       also type into the app as it was at git revision REV (built once into
+                     bench/.out/before-<sha>, served by this checkout's server), alternating
+                     with the current build in the same run, and print both side by side
   --many             the open of a story with 10,000 threads (--threads=10000 --suggestions=0
                      --open-only unless given): cards are rendered only near the viewport
   --trace            also record a Chromium trace of each typing run (bench/.out/editor-trace-*.json)
@@ -73,6 +78,10 @@ interface Options {
 	/** Also type while a collaborator types elsewhere in the story. */
 	remote: boolean;
 	openOnly: boolean;
+	/** Typing runs of each kind; their keys are pooled. */
+	rounds: number;
+	/** A git revision whose app is typed into as well, for a before/after table. */
+	before: string | null;
 	profile: boolean;
 	trace: boolean;
 	quietWaitSec: number;
@@ -109,6 +118,8 @@ function parseOptions(argv: string[]): Options {
 			'no-baseline': { type: 'boolean', default: false },
 			'no-remote': { type: 'boolean', default: false },
 			'open-only': { type: 'boolean', default: false },
+			rounds: { type: 'string' },
+			before: { type: 'string' },
 			many: { type: 'boolean', default: false },
 			profile: { type: 'boolean', default: false },
 			trace: { type: 'boolean', default: false },
@@ -135,6 +146,8 @@ function parseOptions(argv: string[]): Options {
 		baseline: !values['no-baseline'] && !values.quick && !values.many,
 		remote: !values['no-remote'] && !values.many,
 		openOnly: values['open-only'] || values.many,
+		rounds: Math.max(1, int(values.rounds, values.before ? 3 : 1)),
+		before: values.before ?? null,
 		profile: values.profile,
 		trace: values.trace,
 		quietWaitSec: int(values['quiet-wait'], 30)
@@ -509,28 +522,33 @@ interface TypingSummary {
 	memory?: { jsHeapMB: number; domNodes: number };
 }
 
-function summarizeTyping(run: TypingRun): TypingSummary {
-	const keys = run.keys;
+/** One kind of typing run, its rounds' keys pooled (each round is a page of its own). */
+function summarizeTyping(runs: TypingRun[]): TypingSummary {
 	let over = 0;
 	let longest = 0;
-	keys.forEach((mark, index) => {
-		const end = keys[index + 1]?.down ?? Infinity;
-		const durations = run.events
-			.filter((event) => event.start >= mark.down - 0.5 && event.start < end)
-			.map((event) => event.duration);
-		const worst = Math.max(0, ...durations);
-		if (worst >= 16) over++;
-		longest = Math.max(longest, worst);
-	});
+	for (const run of runs) {
+		run.keys.forEach((mark, index) => {
+			const end = run.keys[index + 1]?.down ?? Infinity;
+			const durations = run.events
+				.filter((event) => event.start >= mark.down - 0.5 && event.start < end)
+				.map((event) => event.duration);
+			const worst = Math.max(0, ...durations);
+			if (worst >= 16) over++;
+			longest = Math.max(longest, worst);
+		});
+	}
+	const keys = runs.flatMap((run) => run.keys);
+	const busy = runs.map((run) => run.busyCoresBefore ?? 0);
+	const last = runs.at(-1)!;
 	return {
-		label: run.label,
-		...(run.busyCoresBefore !== undefined && { busyCoresBefore: run.busyCoresBefore }),
+		label: last.label,
+		busyCoresBefore: Math.max(...busy),
 		keys: keys.length,
 		toPaint: distribution(keys.map((mark) => (mark.painted ?? NaN) - mark.down)),
 		toHandled: distribution(keys.map((mark) => (mark.handled ?? NaN) - mark.down)),
 		eventTimingOver16: over,
 		eventTimingMax: longest,
-		...(run.memory && { memory: run.memory })
+		...(last.memory && { memory: last.memory })
 	};
 }
 
@@ -591,7 +609,7 @@ function renderReport(
 	}
 	lines.push(
 		'',
-		`| keystroke → paint (${options.keys} keys, one at a time, checker on) | p50 | p95 | p99 | max | input handled p50 / p95 | Event Timing ≥ 16 ms | tab: JS heap / DOM nodes |`,
+		`| keystroke → paint (${options.keys} keys${options.rounds > 1 ? ` × ${options.rounds} rounds` : ''}, one at a time, checker on) | p50 | p95 | p99 | max | input handled p50 / p95 | Event Timing ≥ 16 ms | tab: JS heap / DOM nodes |`,
 		'| --- | --- | --- | --- | --- | --- | --- | --- |'
 	);
 	for (const summary of typing) {
@@ -680,6 +698,61 @@ async function importStory(server: BenchServer, title: string, text: string): Pr
 	return body.stories[0]!.id;
 }
 
+/** Which app a typing run types into: this checkout's, or the one of `--before`. */
+type Variant = 'after' | 'before';
+
+/**
+ * The app of `revision` on a server of its own, with the same story and review items as the
+ * current one (the seeding is deterministic; checked by the counts each page must show).
+ */
+async function startBefore(
+	revision: string,
+	text: string,
+	seed: SeedResult,
+	threads: number,
+	suggestions: number
+): Promise<{ sha: string; server: BenchServer; review: string; baseline: string }> {
+	const { sha, appDir } = buildBefore(revision, repoRoot, outDir, log);
+	const server = await startServer('ours', 60_000, appDir);
+	try {
+		const review = await importStory(server, 'Bench: long story under review', text);
+		const baseline = await importStory(server, 'Bench: long story, no review', text);
+		const seeded = await seedReview(server.wsBase, review, threads, suggestions);
+		if (seeded.blocks !== seed.blocks || seeded.threads !== seed.threads) {
+			throw new Error('the story for --before was not seeded like the current one');
+		}
+		return { sha, server, review, baseline };
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
+}
+
+/** Before (the app of `--before`) and after (this checkout), the same keys, the same run. */
+function renderComparison(
+	options: Options,
+	sha: string,
+	before: TypingSummary[],
+	after: TypingSummary[]
+): string {
+	const lines = [
+		'',
+		`Before: the app of ${options.before} (${sha.slice(0, 12)}); after: this checkout. ${options.rounds} rounds of ${options.keys} keys each, alternating, in this run.`,
+		'',
+		'| keystroke → paint | before p50 / p95 | after p50 / p95 | p95 change |',
+		'| --- | --- | --- | --- |'
+	];
+	after.forEach((summary, index) => {
+		const was = before[index]!.toPaint;
+		const now = summary.toPaint;
+		const change = ((now.p95 - was.p95) / was.p95) * 100;
+		lines.push(
+			`| ${summary.label} | ${ms(was.p50)} / ${ms(was.p95)} | ${ms(now.p50)} / **${ms(now.p95)}** | ${change > 0 ? '+' : ''}${change.toFixed(0)} % |`
+		);
+	});
+	return lines.join('\n');
+}
+
 async function main() {
 	const options = parseOptions(process.argv.slice(2));
 	const startedAt = new Date();
@@ -697,6 +770,7 @@ async function main() {
 	cpSync(path.join(repoRoot, 'build'), path.join(appDir, 'build'), { recursive: true });
 	const server = await startServer('ours', 60_000, appDir);
 	let browser: Browser | null = null;
+	let stopBefore: (() => Promise<void>) | null = null;
 	try {
 		const text = generateStory(options.words);
 		const story = { words: countWords(text), chars: text.length };
@@ -759,45 +833,82 @@ async function main() {
 				]
 			);
 		}
-		const typing: TypingRun[] = [];
-		for (const [url, plan] of options.openOnly ? [] : plans) {
-			log(`Typing ${options.keys} keys: ${plan.label}…`);
+		// With --before, the same story in the app of that revision, typed into alternately.
+		const before = options.before
+			? await startBefore(options.before, text, seed, options.threads, options.suggestions)
+			: null;
+		stopBefore = before ? () => before.server.stop() : null;
+		const urlFor = (variant: Variant, story: 'review' | 'baseline') =>
+			variant === 'after'
+				? story === 'review'
+					? reviewUrl
+					: baselineUrl
+				: storyUrl(before!.server, before![story]);
+		const typing: TypingRun[][] = [];
+		const typingBefore: TypingRun[][] = [];
+		for (const [, plan] of options.openOnly ? [] : plans) {
 			const story = plan.story === 'review' ? expected : { ...expected, cards: 0 };
-			const busyCoresBefore = await quiet(options.quietWaitSec);
-			const result = await measureTyping(
-				browser,
-				url,
-				{
-					...story,
-					counts: reviewCounts(story.cards && seed.threads, story.cards && seed.suggestions)
-				},
-				plan,
-				options.keys,
-				profileTo,
-				options.trace,
-				plan.remotePerSecond
-					? () => startCollaborator(server.wsBase, reviewId, plan.remotePerSecond!)
-					: null
-			);
-			const summary = summarizeTyping(result);
-			log(
-				`  p50 ${ms(summary.toPaint.p50)} / p95 ${ms(summary.toPaint.p95)} / max ${ms(summary.toPaint.max)} ms — ${result.check}`
-			);
-			typing.push({ ...result, busyCoresBefore });
-			log(
-				`  checker: ${result.checkerFlags} flags; tab after typing: ${result.memory?.jsHeapMB.toFixed(0)} MB JS heap, ${result.memory?.domNodes} DOM nodes`
-			);
+			const runs: Record<Variant, TypingRun[]> = { after: [], before: [] };
+			for (let round = 0; round < options.rounds; round++) {
+				// Before, after, after, before…: a drift of the machine falls on both alike.
+				const order: Variant[] = !before
+					? ['after']
+					: round % 2
+						? ['after', 'before']
+						: ['before', 'after'];
+				for (const variant of order) {
+					const target = variant === 'after' ? server : before!.server;
+					const targetReview = variant === 'after' ? reviewId : before!.review;
+					const which = before
+						? ` (${variant === 'after' ? 'this checkout' : options.before})`
+						: '';
+					log(`Typing ${options.keys} keys: ${plan.label}${which}, round ${round + 1}…`);
+					const busyCoresBefore = await quiet(options.quietWaitSec);
+					const result = await measureTyping(
+						browser,
+						urlFor(variant, plan.story),
+						{
+							...story,
+							counts: reviewCounts(story.cards && seed.threads, story.cards && seed.suggestions)
+						},
+						plan,
+						options.keys,
+						variant === 'after' ? profileTo : null,
+						options.trace && variant === 'after',
+						plan.remotePerSecond
+							? () => startCollaborator(target.wsBase, targetReview, plan.remotePerSecond!)
+							: null
+					);
+					const summary = summarizeTyping([result]);
+					log(
+						`  p50 ${ms(summary.toPaint.p50)} / p95 ${ms(summary.toPaint.p95)} / max ${ms(summary.toPaint.max)} ms — ${result.check}`
+					);
+					log(
+						`  checker: ${result.checkerFlags} flags; tab after typing: ${result.memory?.jsHeapMB.toFixed(0)} MB JS heap, ${result.memory?.domNodes} DOM nodes`
+					);
+					runs[variant].push({ ...result, busyCoresBefore });
+				}
+			}
+			typing.push(runs.after);
+			if (before) typingBefore.push(runs.before);
 		}
 
 		const summaries = typing.map(summarizeTyping);
+		const summariesBefore = typingBefore.map(summarizeTyping);
 		const storyFacts = { ...story, ...seed };
 		let table = renderReport(options, storyFacts, opens.runs, summaries, chromium);
+		if (before) {
+			table += `\n${renderComparison(options, before.sha, summariesBefore, summaries)}`;
+		}
+		const firstRounds = typing.map((runs) => runs[0]!);
 		const profiles: Array<[string, ProfileSummary]> = [];
 		if (opens.profile) profiles.push(['the first open (new profile)', opens.profile]);
 		if (opens.reloadProfile) profiles.push(['its reload', opens.reloadProfile]);
-		for (const run of typing) if (run.profile) profiles.push([`typing, ${run.label}`, run.profile]);
+		for (const run of firstRounds) {
+			if (run.profile) profiles.push([`typing, ${run.label}`, run.profile]);
+		}
 		if (profiles.length > 0) table += `\n${renderProfiles(profiles)}`;
-		if (typing.some((run) => run.trace)) table += `\n${renderTraces(typing)}`;
+		if (firstRounds.some((run) => run.trace)) table += `\n${renderTraces(firstRounds)}`;
 		process.stdout.write(`${table}\n`);
 
 		const report = {
@@ -817,7 +928,13 @@ async function main() {
 				},
 				...(opens.profile && { profile: opens.profile })
 			},
-			typing: typing.map((run, index) => ({ ...run, summary: summaries[index] }))
+			typing: typing.map((runs, index) => ({
+				runs,
+				summary: summaries[index],
+				...(before && {
+					before: { sha: before.sha, runs: typingBefore[index], summary: summariesBefore[index] }
+				})
+			}))
 		};
 		writeFileSync(path.join(outDir, 'editor.json'), `${JSON.stringify(report, null, '\t')}\n`);
 		writeFileSync(path.join(outDir, 'editor.md'), `${table}\n`);
@@ -827,6 +944,7 @@ async function main() {
 	} finally {
 		await browser?.close();
 		await server.stop();
+		await stopBefore?.();
 		rmSync(appDir, { recursive: true, force: true });
 	}
 }
