@@ -698,6 +698,24 @@ async function importStory(server: BenchServer, title: string, text: string): Pr
 	return body.stories[0]!.id;
 }
 
+/** Deletes the suggestions made since `since` (an ISO time): what a suggesting run typed. */
+async function deleteSuggestionsSince(
+	server: BenchServer,
+	storyId: string,
+	since: string
+): Promise<void> {
+	const headers = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
+	const base = `${server.httpUrl}/api/stories/${storyId}/suggestions`;
+	const response = await fetch(base, { headers });
+	const { suggestions } = (await response.json()) as {
+		suggestions: Array<{ id: string; createdAt: string }>;
+	};
+	for (const { id } of suggestions.filter((suggestion) => suggestion.createdAt >= since)) {
+		const deleted = await fetch(`${base}/${id}`, { method: 'DELETE', headers });
+		if (deleted.status !== 204) throw new Error(`could not delete suggestion ${id}`);
+	}
+}
+
 /** Which app a typing run types into: this checkout's, or the one of `--before`. */
 type Variant = 'after' | 'before';
 
@@ -864,6 +882,7 @@ async function main() {
 						: '';
 					log(`Typing ${options.keys} keys: ${plan.label}${which}, round ${round + 1}…`);
 					const busyCoresBefore = await quiet(options.quietWaitSec);
+					const typedFrom = new Date().toISOString();
 					const result = await measureTyping(
 						browser,
 						urlFor(variant, plan.story),
@@ -887,6 +906,11 @@ async function main() {
 						`  checker: ${result.checkerFlags} flags; tab after typing: ${result.memory?.jsHeapMB.toFixed(0)} MB JS heap, ${result.memory?.domNodes} DOM nodes`
 					);
 					runs[variant].push({ ...result, busyCoresBefore });
+					// The next round meets the story as this one did.
+					if (plan.mode === 'suggesting' && options.rounds > 1) {
+						const storyId = new URL(urlFor(variant, plan.story)).pathname.split('/').pop()!;
+						await deleteSuggestionsSince(target, storyId, typedFrom);
+					}
 				}
 			}
 			typing.push(runs.after);
