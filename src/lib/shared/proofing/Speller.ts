@@ -19,6 +19,13 @@ export class Speller {
 	readonly #suggestions = new Map<string, string[]>();
 	/** Each dictionary stem's affix flags ("happy" → "URTP"): a little grammar for the rules. */
 	readonly #flags = new Map<string, string>();
+	/**
+	 * nspell's word forms (every affix applied), and whether every compound its rules make has a
+	 * digit and it only ever replaces curly apostrophes: then a string without digits that is none
+	 * of its forms is no word, answered without nspell.
+	 */
+	readonly #forms: Record<string, unknown> | undefined;
+	readonly #compoundsNeedDigits: boolean;
 
 	constructor(
 		dictionary: HunspellDictionary,
@@ -29,6 +36,19 @@ export class Speller {
 		const dic = asText(dictionary.dic);
 		this.#spell = nspell(asText(dictionary.aff), dic);
 		for (const word of extraWords) this.#spell.add(word);
+		const internals = this.#spell as unknown as NspellInternals;
+		this.#forms = typeof internals.data === 'object' ? internals.data : undefined;
+		this.#compoundsNeedDigits =
+			Array.isArray(internals.compoundRules) &&
+			internals.compoundRules.every((rule) => rule instanceof RegExp && !rule.test('')) &&
+			typeof internals.compoundRuleCodes === 'object' &&
+			Object.values(internals.compoundRuleCodes).every(
+				(words) => Array.isArray(words) && words.every((word) => /\d/.test(String(word)))
+			) &&
+			(internals.conversion?.in ?? []).every(
+				(pattern) =>
+					Array.isArray(pattern) && pattern[0] instanceof RegExp && pattern[0].source === '’'
+			);
 		for (const line of dic.split('\n')) {
 			const slash = line.indexOf('/');
 			if (slash > 0) this.#flags.set(line.slice(0, slash), line.slice(slash + 1).split(/\s/)[0]!);
@@ -45,11 +65,11 @@ export class Speller {
 		let known = this.#known.get(word);
 		if (known === undefined) {
 			const plain = word.replace(/’/g, "'");
-			known = this.#spell.correct(plain);
-			if (!known && isAllCaps(plain)) known = this.#spell.correct(plain.toLowerCase());
+			known = this.#correct(plain);
+			if (!known && isAllCaps(plain)) known = this.#correct(plain.toLowerCase());
 			// "café", "naïve": the dictionary has them without their accents.
 			const folded = plain.normalize('NFD').replace(/\p{M}/gu, '');
-			if (!known && folded !== plain) known = this.#spell.correct(folded);
+			if (!known && folded !== plain) known = this.#correct(folded);
 			this.#known.set(word, known);
 		}
 		return known;
@@ -72,7 +92,7 @@ export class Speller {
 		const cached = this.#suggestions.get(key);
 		if (cached) return cached;
 		const plain = word.replace(/’/g, "'");
-		const correct = (candidate: string) => this.#spell.correct(candidate);
+		const correct = (candidate: string) => this.#correct(candidate);
 		// Common words one slip away come from the lexicon's index (microseconds); only when
 		// there are none is every one-letter edit tried against Hunspell (about a millisecond).
 		let candidates = this.#nearby(plain, 1);
@@ -101,10 +121,32 @@ export class Speller {
 		return suggestions;
 	}
 
+	/**
+	 * nspell's `correct`, with a quick "no" for most strings that are no word: nspell looks the
+	 * string up as written, in sentence case when it is all capitals, and in lowercase, then
+	 * tries its compound rules, all after trimming it and replacing curly apostrophes. A string
+	 * that is trimmed already, has no curly apostrophe and no digit (when every compound needs
+	 * one), and is none of the dictionary's forms in any of those cases, is unknown to it.
+	 * Spelling suggestions try thousands of such strings in a check.
+	 */
+	#correct(value: string): boolean {
+		const forms = this.#forms;
+		if (forms && this.#compoundsNeedDigits && !UNSURE.test(value) && value.length > 0) {
+			const lower = value.toLowerCase();
+			if (
+				!forms[value] &&
+				!forms[lower] &&
+				(value.toUpperCase() !== value || !forms[value.charAt(0) + value.slice(1).toLowerCase()])
+			)
+				return false;
+		}
+		return this.#spell.correct(value);
+	}
+
 	/** Corpus words two slips of any kind away that the dictionary knows. */
 	#far(lower: string): string[] {
 		if (!this.lexicon) return [];
-		return this.lexicon.within(lower, 2).filter((candidate) => this.#spell.correct(candidate));
+		return this.lexicon.within(lower, 2).filter((candidate) => this.#correct(candidate));
 	}
 
 	/** Corpus words at most `edits` slips away that the dictionary knows, in the word's case. */
@@ -114,11 +156,20 @@ export class Speller {
 		const capitalised = isUpper(plain[0]);
 		return this.lexicon
 			.similar(lower)
-			.filter(
-				(candidate) => editDistance(candidate, lower) <= edits && this.#spell.correct(candidate)
-			)
+			.filter((candidate) => editDistance(candidate, lower) <= edits && this.#correct(candidate))
 			.map((candidate) => (capitalised ? capitalize(candidate) : candidate));
 	}
+}
+
+/** What nspell changes or reads before its lookups (spaces, curly apostrophes, digits). */
+const UNSURE = /[\s’\d]/;
+
+/** The parts of an nspell instance the quick lookup reads (not in its types). */
+interface NspellInternals {
+	data?: Record<string, unknown>;
+	compoundRules?: unknown[];
+	compoundRuleCodes?: Record<string, unknown[]>;
+	conversion?: { in?: unknown[] };
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
