@@ -26,6 +26,12 @@ export class Speller {
 	 */
 	readonly #forms: Record<string, unknown> | undefined;
 	readonly #compoundsNeedDigits: boolean;
+	/**
+	 * The three-letter runs of the dictionary's forms, for skipping one-edit strings that cannot
+	 * be words without asking (see oneEditAway); undefined when `#correct` reads more than its
+	 * forms. Built with the checker (a few tens of milliseconds), so no check waits for it.
+	 */
+	readonly #trigrams: Trigrams | undefined;
 
 	constructor(
 		dictionary: HunspellDictionary,
@@ -49,6 +55,8 @@ export class Speller {
 				(pattern) =>
 					Array.isArray(pattern) && pattern[0] instanceof RegExp && pattern[0].source === '’'
 			);
+		this.#trigrams =
+			this.#forms && this.#compoundsNeedDigits ? new Trigrams(Object.keys(this.#forms)) : undefined;
 		for (const line of dic.split('\n')) {
 			const slash = line.indexOf('/');
 			if (slash > 0) this.#flags.set(line.slice(0, slash), line.slice(slash + 1).split(/\s/)[0]!);
@@ -95,7 +103,8 @@ export class Speller {
 		const correct = (candidate: string) => this.#correct(candidate);
 		// Common words one slip away come from the lexicon's index (microseconds); only when
 		// there are none is every one-letter edit tried against Hunspell (about a millisecond).
-		let candidates = this.#nearby(plain, 1);
+		const near = this.#near(plain);
+		let candidates = this.#nearby(plain, 1, near);
 		// A capitalised word mid-sentence that no common word is one slip from is a name: the
 		// rarer words Hunspell's edit search would add, or common words two slips away, would
 		// make it look misspelt, and that search cost most of a check of a story full of names.
@@ -104,8 +113,8 @@ export class Speller {
 		const lowerStart = !isUpper(plain[0]);
 		const none = (found: string[]) =>
 			!found.some((candidate) => !(lowerStart && isUpper(candidate[0])));
-		if (none(candidates) && !name) candidates = oneEditAway(plain, correct);
-		if (none(candidates) && !name) candidates = this.#nearby(plain, 2);
+		if (none(candidates) && !name) candidates = oneEditAway(plain, correct, this.#trigrams);
+		if (none(candidates) && !name) candidates = this.#nearby(plain, 2, near);
 		// Two substitutions ("exersize"), which the delete index misses: a slower scan, only for
 		// a plain word nothing was found for.
 		if (none(candidates) && !name && /^[a-z]{4,20}$/.test(plain)) candidates = this.#far(plain);
@@ -143,21 +152,30 @@ export class Speller {
 		return this.#spell.correct(value);
 	}
 
-	/** Corpus words two slips of any kind away that the dictionary knows. */
+	/**
+	 * Corpus words two slips of any kind away that the dictionary knows. (The lexicon's words are
+	 * lower-case ASCII letters, for which `isKnown` is `#correct`, remembered.)
+	 */
 	#far(lower: string): string[] {
 		if (!this.lexicon) return [];
-		return this.lexicon.within(lower, 2).filter((candidate) => this.#correct(candidate));
+		return this.lexicon.within(lower, 2).filter((candidate) => this.isKnown(candidate));
 	}
 
-	/** Corpus words at most `edits` slips away that the dictionary knows, in the word's case. */
-	#nearby(plain: string, edits: number): string[] {
+	/** Corpus words at most two slips from a word, each with its distance (sought once a word). */
+	#near(plain: string): { word: string; distance: number }[] {
 		if (!this.lexicon) return [];
 		const lower = plain.toLowerCase();
-		const capitalised = isUpper(plain[0]);
 		return this.lexicon
 			.similar(lower)
-			.filter((candidate) => editDistance(candidate, lower) <= edits && this.#correct(candidate))
-			.map((candidate) => (capitalised ? capitalize(candidate) : candidate));
+			.map((word) => ({ word, distance: editDistance(word, lower) }));
+	}
+
+	/** Those of the `near` words at most `edits` slips away that the dictionary knows, in the word's case. */
+	#nearby(plain: string, edits: number, near: { word: string; distance: number }[]): string[] {
+		const capitalised = isUpper(plain[0]);
+		return near
+			.filter(({ word, distance }) => distance <= edits && this.isKnown(word))
+			.map(({ word }) => (capitalised ? capitalize(word) : word));
 	}
 }
 
@@ -174,8 +192,86 @@ interface NspellInternals {
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
 
-/** Dictionary words one deletion, swap, substitution or insertion away, in the word's case. */
-function oneEditAway(word: string, isKnown: (word: string) => boolean): string[] {
+/** Codes of the trigram table: 0 a word's edge, 1–26 the letters a to z, 27 the apostrophe. */
+const EDGE = 0;
+const CODES = 28;
+const letterCode = (char: number): number =>
+	char === 39 ? 27 : char >= 97 && char <= 122 ? char - 96 : -1;
+
+/**
+ * Which runs of three letters (a word's edges counted as a letter) the lower-cased forms of a
+ * dictionary have, for words of ASCII letters and apostrophes. A string with a run no form has
+ * is none of the forms, lower-cased or capitalised: most strings one edit from a word are
+ * ruled out this way ("qzick"), from the few letters around the edit, before the string is
+ * even built.
+ */
+class Trigrams {
+	readonly #seen = new Uint8Array(CODES ** 3);
+	/** The word being searched around, as codes with an edge at both ends. */
+	#padded = new Int8Array(0);
+	/** The codes around one edit (at most two either side and two in it). */
+	readonly #window = new Int8Array(6);
+
+	constructor(words: Iterable<string>) {
+		const codes = new Int8Array(64);
+		for (const word of words) {
+			// (A search is for words of at most 30 letters: longer forms are never among its strings.)
+			if (word.length > codes.length) continue;
+			let ascii = true;
+			for (let i = 0; i < word.length && ascii; i++) {
+				const char = word.charCodeAt(i);
+				codes[i] = letterCode(char >= 65 && char <= 90 ? char + 32 : char);
+				ascii = codes[i]! >= 0;
+			}
+			if (!ascii || word.length === 0) continue;
+			let first = EDGE;
+			let second = codes[0]!;
+			for (let i = 1; i <= word.length; i++) {
+				const third = i < word.length ? codes[i]! : EDGE;
+				this.#seen[(first * CODES + second) * CODES + third] = 1;
+				first = second;
+				second = third;
+			}
+		}
+	}
+
+	/** Starts a search around a lower-case word; false when its letters are not all ASCII. */
+	start(lower: string): boolean {
+		if (!/^[a-z']+$/.test(lower)) return false;
+		this.#padded = new Int8Array(lower.length + 2);
+		for (let i = 0; i < lower.length; i++) this.#padded[i + 1] = letterCode(lower.charCodeAt(i));
+		return true;
+	}
+
+	/**
+	 * Whether the word with its letters `from` to `to` (exclusive) replaced by up to two letters
+	 * (codes, -1 for none) may be a form: every run of three the edit makes is one a form has.
+	 */
+	fits(from: number, to: number, first = -1, second = -1): boolean {
+		const padded = this.#padded;
+		const window = this.#window;
+		let length = 0;
+		// The word's letter k sits at k + 1 in `padded`.
+		for (let k = from - 1; k <= from; k++) if (k >= 0) window[length++] = padded[k]!;
+		if (first >= 0) window[length++] = first;
+		if (second >= 0) window[length++] = second;
+		for (let k = to + 1; k <= to + 2; k++) if (k < padded.length) window[length++] = padded[k]!;
+		for (let i = 0; i + 2 < length; i++) {
+			if (!this.#seen[(window[i]! * CODES + window[i + 1]!) * CODES + window[i + 2]!]) return false;
+		}
+		return true;
+	}
+}
+
+/**
+ * Dictionary words one deletion, swap, substitution or insertion away, in the word's case.
+ * With the dictionary's `trigrams`, strings that cannot be words are skipped unasked.
+ */
+function oneEditAway(
+	word: string,
+	isKnown: (word: string) => boolean,
+	trigrams?: Trigrams
+): string[] {
 	const lower = word.toLowerCase();
 	const capitalised = isUpper(word[0]);
 	const found = new Set<string>();
@@ -184,14 +280,20 @@ function oneEditAway(word: string, isKnown: (word: string) => boolean): string[]
 		if (isKnown(candidate)) found.add(capitalised ? capitalize(candidate) : candidate);
 		else if (isKnown(capitalize(candidate))) found.add(capitalize(candidate));
 	};
+	const pruned = trigrams?.start(lower) ?? false;
+	const fits = (from: number, to: number, first?: number, second?: number) =>
+		!pruned || trigrams!.fits(from, to, first, second);
+	const code = (char: string) => letterCode(char.charCodeAt(0));
 	for (let i = 0; i <= lower.length; i++) {
 		const head = lower.slice(0, i);
 		const tail = lower.slice(i);
-		if (tail) consider(head + tail.slice(1));
-		if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+		if (tail && fits(i, i + 1)) consider(head + tail.slice(1));
+		if (tail.length > 1 && fits(i, i + 2, code(tail[1]!), code(tail[0]!)))
+			consider(head + tail[1] + tail[0] + tail.slice(2));
 		for (const letter of LETTERS) {
-			if (tail && letter !== tail[0]) consider(head + letter + tail.slice(1));
-			consider(head + letter + tail);
+			if (tail && letter !== tail[0] && fits(i, i + 1, code(letter)))
+				consider(head + letter + tail.slice(1));
+			if (fits(i, i, code(letter))) consider(head + letter + tail);
 		}
 	}
 	return [...found];

@@ -192,6 +192,7 @@ function resolveOverlaps(flags: Flag[]): Flag[] {
 
 /** Suggestions write apostrophes the way the text does: curly ones in a text that uses them. */
 function inHouseApostrophes(text: string, flags: Flag[]): Flag[] {
+	if (!text.includes('’')) return flags;
 	const curly = text.match(/(?<=\p{L})’(?=\p{L})/gu)?.length ?? 0;
 	const straight = text.match(/(?<=\p{L})'(?=\p{L})/gu)?.length ?? 0;
 	if (curly <= straight) return flags;

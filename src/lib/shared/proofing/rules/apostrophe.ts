@@ -29,7 +29,9 @@ export const apostrophe: Rule = (context) => {
 			singularPossessive(context, word);
 		if (found) flags.push(found);
 	}
-	for (const match of context.text.matchAll(/(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu)) {
+	for (const match of context.text.matchAll(
+		/(?<!\p{L})(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu
+	)) {
 		const fixed = `${match[1]}'${match[2]}`;
 		if (!context.speller.isKnown(fixed)) continue;
 		flags.push(

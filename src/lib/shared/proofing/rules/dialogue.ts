@@ -183,7 +183,7 @@ function opensDialogue(text: string, quote: number): boolean {
 /** `She said "Hello."` → `She said, "Hello."` */
 function missingCommaBeforeQuote(context: TextContext): Flag[] {
 	const flags: Flag[] = [];
-	for (const match of context.text.matchAll(/(\p{L}+) ["“]\p{Lu}/gu)) {
+	for (const match of context.text.matchAll(/(?<!\p{L})(\p{L}+) ["“]\p{Lu}/gu)) {
 		const verb = match[1]!;
 		const lower = verb.toLowerCase();
 		if (!isSpeechVerb(lower, () => true) || lower === 'says' || lower === 'say') continue;
