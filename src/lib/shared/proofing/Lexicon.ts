@@ -43,6 +43,9 @@ export class Lexicon {
 	readonly #alternatives = new Map<string, Set<string>>();
 	readonly #words: Set<string>;
 	readonly #compounds = new Map<string, string>();
+	/** The first words of the open forms of #compounds and #closed. */
+	readonly #compoundStarts = new Set<string>();
+	readonly #closedStarts = new Set<string>();
 	readonly #heads: Set<string>;
 	readonly #closed = new Map<string, string>();
 	readonly #animate: Set<string>;
@@ -68,10 +71,16 @@ export class Lexicon {
 			}
 		}
 		this.#words = new Set(data.words);
-		for (const compound of data.compounds)
-			this.#compounds.set(compound.replace(/-/g, ' '), compound);
+		for (const compound of data.compounds) {
+			const open = compound.replace(/-/g, ' ');
+			this.#compounds.set(open, compound);
+			this.#compoundStarts.add(open.split(' ')[0]!);
+		}
 		this.#heads = new Set(data.compoundHeads);
-		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
+		for (const open of data.closedCompounds) {
+			this.#closed.set(open, open.replace(' ', ''));
+			this.#closedStarts.add(open.split(' ')[0]!);
+		}
 		this.#animate = new Set(data.animateNouns ?? []);
 		for (const [particle, verbs] of Object.entries(data.phrasalVerbs ?? {}))
 			for (const verb of verbs) this.#phrasal.add(`${verb} ${particle}`);
@@ -117,6 +126,16 @@ export class Lexicon {
 	/** The hyphenated form of an open compound ("grief stricken" → "grief-stricken"). */
 	compound(open: string): string | undefined {
 		return this.#compounds.get(open);
+	}
+
+	/** Whether some open compound starts with this word (lower-case): else `compound` has none. */
+	startsCompound(first: string): boolean {
+		return this.#compoundStarts.has(first);
+	}
+
+	/** Whether some closed compound's open form starts with this word (lower-case). */
+	startsClosedCompound(first: string): boolean {
+		return this.#closedStarts.has(first);
 	}
 
 	/** A head of many hyphenated modifiers ("filled": "water-filled", "tear-filled"). */

@@ -27,11 +27,11 @@ export class Speller {
 	readonly #forms: Record<string, unknown> | undefined;
 	readonly #compoundsNeedDigits: boolean;
 	/**
-	 * The three-letter runs of the dictionary's forms, for skipping one-edit strings that cannot
-	 * be words without asking (see oneEditAway); undefined when `#correct` reads more than its
+	 * The dictionary's forms hashed, for skipping one-edit strings that cannot be words without
+	 * building or asking them (see oneEditAway); undefined when `#correct` reads more than its
 	 * forms. Built with the checker (a few tens of milliseconds), so no check waits for it.
 	 */
-	readonly #trigrams: Trigrams | undefined;
+	readonly #formHashes: FormHashes | undefined;
 
 	constructor(
 		dictionary: HunspellDictionary,
@@ -55,8 +55,10 @@ export class Speller {
 				(pattern) =>
 					Array.isArray(pattern) && pattern[0] instanceof RegExp && pattern[0].source === '’'
 			);
-		this.#trigrams =
-			this.#forms && this.#compoundsNeedDigits ? new Trigrams(Object.keys(this.#forms)) : undefined;
+		this.#formHashes =
+			this.#forms && this.#compoundsNeedDigits
+				? new FormHashes(Object.keys(this.#forms))
+				: undefined;
 		for (const line of dic.split('\n')) {
 			const slash = line.indexOf('/');
 			if (slash > 0) this.#flags.set(line.slice(0, slash), line.slice(slash + 1).split(/\s/)[0]!);
@@ -113,7 +115,7 @@ export class Speller {
 		const lowerStart = !isUpper(plain[0]);
 		const none = (found: string[]) =>
 			!found.some((candidate) => !(lowerStart && isUpper(candidate[0])));
-		if (none(candidates) && !name) candidates = oneEditAway(plain, correct, this.#trigrams);
+		if (none(candidates) && !name) candidates = oneEditAway(plain, correct, this.#formHashes);
 		if (none(candidates) && !name) candidates = this.#nearby(plain, 2, near);
 		// Two substitutions ("exersize"), which the delete index misses: a slower scan, only for
 		// a plain word nothing was found for.
@@ -192,85 +194,120 @@ interface NspellInternals {
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
 
-/** Codes of the trigram table: 0 a word's edge, 1–26 the letters a to z, 27 the apostrophe. */
-const EDGE = 0;
-const CODES = 28;
+/** Codes of the hashed forms: 1–26 the letters a to z, 27 the apostrophe (-1 any other). */
 const letterCode = (char: number): number =>
 	char === 39 ? 27 : char >= 97 && char <= 122 ? char - 96 : -1;
 
-/**
- * Which runs of three letters (a word's edges counted as a letter) the lower-cased forms of a
- * dictionary have, for words of ASCII letters and apostrophes. A string with a run no form has
- * is none of the forms, lower-cased or capitalised: most strings one edit from a word are
- * ruled out this way ("qzick"), from the few letters around the edit, before the string is
- * even built.
- */
-class Trigrams {
-	readonly #seen = new Uint8Array(CODES ** 3);
-	/** The word being searched around, as codes with an edge at both ends. */
-	#padded = new Int8Array(0);
-	/** The codes around one edit (at most two either side and two in it). */
-	readonly #window = new Int8Array(6);
+const BASE = 131;
 
-	constructor(words: Iterable<string>) {
-		const codes = new Int8Array(64);
+/**
+ * The lower-cased forms of a dictionary (those of ASCII letters and apostrophes) as 32-bit
+ * hashes in an open-addressing table. A search one edit around a word computes each edit's hash
+ * from the word's prefix and suffix hashes, without building the string: a string whose hash is
+ * no form's is none of the forms, lower-cased or capitalised, and is skipped. Only the few that
+ * match (real forms, and rare collisions) are built and asked properly.
+ */
+class FormHashes {
+	readonly #table: Int32Array;
+	readonly #used: Uint8Array;
+	readonly #shift: number;
+	/** The word being searched around: its codes, prefix and suffix hashes, and powers of BASE. */
+	#codes = new Int32Array(0);
+	#prefix = new Int32Array(0);
+	#suffix = new Int32Array(0);
+	#powers = new Int32Array(0);
+
+	constructor(words: string[]) {
+		const bits = Math.max(10, Math.ceil(Math.log2(words.length * 2 + 1)));
+		this.#table = new Int32Array(1 << bits);
+		this.#used = new Uint8Array(1 << bits);
+		this.#shift = 32 - bits;
 		for (const word of words) {
-			// (A search is for words of at most 30 letters: longer forms are never among its strings.)
-			if (word.length > codes.length) continue;
-			let ascii = true;
+			let hash = 0;
+			let ascii = word.length > 0;
 			for (let i = 0; i < word.length && ascii; i++) {
 				const char = word.charCodeAt(i);
-				codes[i] = letterCode(char >= 65 && char <= 90 ? char + 32 : char);
-				ascii = codes[i]! >= 0;
+				const code = letterCode(char >= 65 && char <= 90 ? char + 32 : char);
+				ascii = code > 0;
+				hash = (Math.imul(hash, BASE) + code) | 0;
 			}
-			if (!ascii || word.length === 0) continue;
-			let first = EDGE;
-			let second = codes[0]!;
-			for (let i = 1; i <= word.length; i++) {
-				const third = i < word.length ? codes[i]! : EDGE;
-				this.#seen[(first * CODES + second) * CODES + third] = 1;
-				first = second;
-				second = third;
-			}
+			if (ascii) this.#add(hash);
 		}
+	}
+
+	#slot(hash: number): number {
+		return Math.imul(hash, 0x9e3779b1) >>> this.#shift;
+	}
+
+	#add(hash: number): void {
+		const mask = this.#table.length - 1;
+		let slot = this.#slot(hash);
+		while (this.#used[slot]) {
+			if (this.#table[slot] === hash) return;
+			slot = (slot + 1) & mask;
+		}
+		this.#used[slot] = 1;
+		this.#table[slot] = hash;
+	}
+
+	#has(hash: number): boolean {
+		const mask = this.#table.length - 1;
+		let slot = this.#slot(hash);
+		while (this.#used[slot]) {
+			if (this.#table[slot] === hash) return true;
+			slot = (slot + 1) & mask;
+		}
+		return false;
 	}
 
 	/** Starts a search around a lower-case word; false when its letters are not all ASCII. */
 	start(lower: string): boolean {
 		if (!/^[a-z']+$/.test(lower)) return false;
-		this.#padded = new Int8Array(lower.length + 2);
-		for (let i = 0; i < lower.length; i++) this.#padded[i + 1] = letterCode(lower.charCodeAt(i));
+		const length = lower.length;
+		this.#codes = new Int32Array(length);
+		this.#prefix = new Int32Array(length + 1);
+		this.#suffix = new Int32Array(length + 1);
+		this.#powers = new Int32Array(length + 3);
+		this.#powers[0] = 1;
+		for (let k = 1; k < length + 3; k++) this.#powers[k] = Math.imul(this.#powers[k - 1]!, BASE);
+		for (let k = 0; k < length; k++) {
+			this.#codes[k] = letterCode(lower.charCodeAt(k));
+			this.#prefix[k + 1] = (Math.imul(this.#prefix[k]!, BASE) + this.#codes[k]!) | 0;
+		}
+		for (let k = length - 1; k >= 0; k--)
+			this.#suffix[k] =
+				(Math.imul(this.#codes[k]!, this.#powers[length - 1 - k]!) + this.#suffix[k + 1]!) | 0;
 		return true;
 	}
 
 	/**
 	 * Whether the word with its letters `from` to `to` (exclusive) replaced by up to two letters
-	 * (codes, -1 for none) may be a form: every run of three the edit makes is one a form has.
+	 * (codes, -1 for none) may be a form.
 	 */
 	fits(from: number, to: number, first = -1, second = -1): boolean {
-		const padded = this.#padded;
-		const window = this.#window;
-		let length = 0;
-		// The word's letter k sits at k + 1 in `padded`.
-		for (let k = from - 1; k <= from; k++) if (k >= 0) window[length++] = padded[k]!;
-		if (first >= 0) window[length++] = first;
-		if (second >= 0) window[length++] = second;
-		for (let k = to + 1; k <= to + 2; k++) if (k < padded.length) window[length++] = padded[k]!;
-		for (let i = 0; i + 2 < length; i++) {
-			if (!this.#seen[(window[i]! * CODES + window[i + 1]!) * CODES + window[i + 2]!]) return false;
-		}
-		return true;
+		const length = this.#codes.length;
+		const tail = length - to;
+		const middle = (first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0);
+		let inner = 0;
+		if (first >= 0) inner = first;
+		if (second >= 0) inner = (Math.imul(inner, BASE) + second) | 0;
+		const hash =
+			(Math.imul(this.#prefix[from]!, this.#powers[middle + tail]!) +
+				Math.imul(inner, this.#powers[tail]!) +
+				this.#suffix[to]!) |
+			0;
+		return this.#has(hash);
 	}
 }
 
 /**
  * Dictionary words one deletion, swap, substitution or insertion away, in the word's case.
- * With the dictionary's `trigrams`, strings that cannot be words are skipped unasked.
+ * With the dictionary's `forms`, strings that cannot be words are skipped unasked.
  */
 function oneEditAway(
 	word: string,
 	isKnown: (word: string) => boolean,
-	trigrams?: Trigrams
+	forms?: FormHashes
 ): string[] {
 	const lower = word.toLowerCase();
 	const capitalised = isUpper(word[0]);
@@ -280,9 +317,9 @@ function oneEditAway(
 		if (isKnown(candidate)) found.add(capitalised ? capitalize(candidate) : candidate);
 		else if (isKnown(capitalize(candidate))) found.add(capitalize(candidate));
 	};
-	const pruned = trigrams?.start(lower) ?? false;
+	const pruned = forms?.start(lower) ?? false;
 	const fits = (from: number, to: number, first?: number, second?: number) =>
-		!pruned || trigrams!.fits(from, to, first, second);
+		!pruned || forms!.fits(from, to, first, second);
 	const code = (char: string) => letterCode(char.charCodeAt(0));
 	for (let i = 0; i <= lower.length; i++) {
 		const head = lower.slice(0, i);

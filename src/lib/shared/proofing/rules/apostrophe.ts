@@ -29,9 +29,11 @@ export const apostrophe: Rule = (context) => {
 			singularPossessive(context, word);
 		if (found) flags.push(found);
 	}
-	for (const match of context.text.matchAll(
-		/(?<!\p{L})(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu
-	)) {
+	// The mark and its ending are rare: looked for first, the letters before only where found.
+	const mistyped = /[;`´](?:s|t|ll|re|ve|d|m)(?!\p{L})/u.test(context.text)
+		? context.text.matchAll(/(?<!\p{L})(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu)
+		: [];
+	for (const match of mistyped) {
 		const fixed = `${match[1]}'${match[2]}`;
 		if (!context.speller.isKnown(fixed)) continue;
 		flags.push(
