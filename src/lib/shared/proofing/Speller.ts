@@ -26,6 +26,8 @@ export class Speller {
 	 */
 	readonly #forms: Record<string, unknown> | undefined;
 	readonly #compoundsNeedDigits: boolean;
+	/** nspell's special flags by name ("ONLYINCOMPOUND": "c"). */
+	readonly #affixFlags: Record<string, unknown>;
 	/**
 	 * The dictionary's forms hashed, for skipping one-edit strings that cannot be words without
 	 * building or asking them (see oneEditAway); undefined when `#correct` reads more than its
@@ -44,6 +46,7 @@ export class Speller {
 		for (const word of extraWords) this.#spell.add(word);
 		const internals = this.#spell as unknown as NspellInternals;
 		this.#forms = typeof internals.data === 'object' ? internals.data : undefined;
+		this.#affixFlags = internals.flags ?? {};
 		this.#compoundsNeedDigits =
 			Array.isArray(internals.compoundRules) &&
 			internals.compoundRules.every((rule) => rule instanceof RegExp && !rule.test('')) &&
@@ -74,12 +77,14 @@ export class Speller {
 	isKnown(word: string): boolean {
 		let known = this.#known.get(word);
 		if (known === undefined) {
-			const plain = word.replace(/’/g, "'");
+			const plain = word.includes('’') ? word.replace(/’/g, "'") : word;
 			known = this.#correct(plain);
 			if (!known && isAllCaps(plain)) known = this.#correct(plain.toLowerCase());
 			// "café", "naïve": the dictionary has them without their accents.
-			const folded = plain.normalize('NFD').replace(/\p{M}/gu, '');
-			if (!known && folded !== plain) known = this.#correct(folded);
+			if (!known) {
+				const folded = plain.normalize('NFD').replace(/\p{M}/gu, '');
+				if (folded !== plain) known = this.#correct(folded);
+			}
 			this.#known.set(word, known);
 		}
 		return known;
@@ -143,6 +148,12 @@ export class Speller {
 	#correct(value: string): boolean {
 		const forms = this.#forms;
 		if (forms && this.#compoundsNeedDigits && !UNSURE.test(value) && value.length > 0) {
+			// A form as written: nspell's first lookup, which says yes unless the form is only
+			// for compounds or forbidden.
+			const entry = forms[value];
+			if (entry && !hasAffixFlag(this.#affixFlags, 'ONLYINCOMPOUND', entry)) {
+				if (!hasAffixFlag(this.#affixFlags, 'FORBIDDENWORD', entry)) return true;
+			}
 			const lower = value.toLowerCase();
 			if (
 				!forms[value] &&
@@ -190,7 +201,15 @@ interface NspellInternals {
 	compoundRules?: unknown[];
 	compoundRuleCodes?: Record<string, unknown[]>;
 	conversion?: { in?: unknown[] };
+	flags?: Record<string, unknown>;
 }
+
+/** nspell's test of a special flag on a form's flags (util/flag.js). */
+const hasAffixFlag = (flags: Record<string, unknown>, name: string, entry: unknown): boolean =>
+	!!entry &&
+	name in flags &&
+	typeof (entry as { indexOf?: unknown }).indexOf === 'function' &&
+	(entry as { indexOf(value: unknown): number }).indexOf(flags[name]) > -1;
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'";
 
