@@ -66,3 +66,16 @@ describe('punctuation: a sentence start after a quotation or a paragraph break',
 		]
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a capital after a contraction, a possessive or a parenthesis', () => {
+	it.each([
+		["It wasn't. two days later it was.", "It wasn't. Two days later it was."],
+		["We went to Ann's. after that we slept.", "We went to Ann's. After that we slept."],
+		['It was cold. (we had no coats.)', 'It was cold. (We had no coats.)']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['an initial', 'We asked J. smith, the clerk.'],
+		['a comment after a question', 'Was it cold? (he wondered that aloud.)']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
