@@ -3,7 +3,7 @@ import { learnNames } from '#shared/proofing/learnNames';
 import { realWord } from '#shared/proofing/rules/realWord';
 import { compounds } from '#shared/proofing/rules/compounds';
 import { theThey, theyThe } from '#shared/proofing/rules/theyThe';
-import { tooTo } from '#shared/proofing/rules/tooTo';
+import { toToo, tooTo } from '#shared/proofing/rules/tooTo';
 import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
@@ -73,6 +73,7 @@ const RULES: Rule[] = [
 	theyThe,
 	theThey,
 	tooTo,
+	toToo,
 	nowNot,
 	formFrom,
 	oneOn,
