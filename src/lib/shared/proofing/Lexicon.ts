@@ -43,6 +43,9 @@ export class Lexicon {
 	readonly #alternatives = new Map<string, Set<string>>();
 	readonly #words: Set<string>;
 	readonly #compounds = new Map<string, string>();
+	/** The first words of the open forms of #compounds and #closed. */
+	readonly #compoundStarts = new Set<string>();
+	readonly #closedStarts = new Set<string>();
 	readonly #heads: Set<string>;
 	readonly #closed = new Map<string, string>();
 	readonly #animate: Set<string>;
@@ -53,7 +56,7 @@ export class Lexicon {
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
 	#nearIndex: Map<string, string[]> | undefined;
 	/** Corpus words by length and their letter counts, for the search that finds two substitutions. */
-	#byLength: Map<number, { words: string[]; counts: Int8Array }> | undefined;
+	#byLength: Map<number, LengthBucket> | undefined;
 
 	constructor(data: LexiconData) {
 		this.#tokens = data.tokens;
@@ -68,10 +71,16 @@ export class Lexicon {
 			}
 		}
 		this.#words = new Set(data.words);
-		for (const compound of data.compounds)
-			this.#compounds.set(compound.replace(/-/g, ' '), compound);
+		for (const compound of data.compounds) {
+			const open = compound.replace(/-/g, ' ');
+			this.#compounds.set(open, compound);
+			this.#compoundStarts.add(open.split(' ')[0]!);
+		}
 		this.#heads = new Set(data.compoundHeads);
-		for (const open of data.closedCompounds) this.#closed.set(open, open.replace(' ', ''));
+		for (const open of data.closedCompounds) {
+			this.#closed.set(open, open.replace(' ', ''));
+			this.#closedStarts.add(open.split(' ')[0]!);
+		}
 		this.#animate = new Set(data.animateNouns ?? []);
 		for (const [particle, verbs] of Object.entries(data.phrasalVerbs ?? {}))
 			for (const verb of verbs) this.#phrasal.add(`${verb} ${particle}`);
@@ -119,6 +128,16 @@ export class Lexicon {
 		return this.#compounds.get(open);
 	}
 
+	/** Whether some open compound starts with this word (lower-case): else `compound` has none. */
+	startsCompound(first: string): boolean {
+		return this.#compoundStarts.has(first);
+	}
+
+	/** Whether some closed compound's open form starts with this word (lower-case). */
+	startsClosedCompound(first: string): boolean {
+		return this.#closedStarts.has(first);
+	}
+
 	/** A head of many hyphenated modifiers ("filled": "water-filled", "tear-filled"). */
 	isCompoundHead(lower: string): boolean {
 		return this.#heads.has(lower);
@@ -161,19 +180,25 @@ export class Lexicon {
 	within(lower: string, edits = 2): string[] {
 		const byLength = (this.#byLength ??= this.#buildByLength());
 		const letters = letterCounts(lower);
+		const mask = letterMask(lower);
 		const found: string[] = [];
 		for (let length = lower.length - edits; length <= lower.length + edits; length++) {
 			const bucket = byLength.get(length);
 			if (!bucket) continue;
-			bucket.words.forEach((word, index) => {
-				if (letterDifference(letters, bucket.counts, index * 26, 2 * edits) > 2 * edits) return;
+			const { words, counts, masks } = bucket;
+			for (let index = 0; index < words.length; index++) {
+				// Each letter one word has and the other lacks differs by one at least: a quick
+				// bound before the counts are compared.
+				if (bitCount(masks[index]! ^ mask) > 2 * edits) continue;
+				if (letterDifference(letters, counts, index * 26, 2 * edits) > 2 * edits) continue;
+				const word = words[index]!;
 				if (word !== lower && editDistance(word, lower) <= edits) found.push(word);
-			});
+			}
 		}
 		return found;
 	}
 
-	#buildByLength(): Map<number, { words: string[]; counts: Int8Array }> {
+	#buildByLength(): Map<number, LengthBucket> {
 		const words = new Map<number, string[]>();
 		for (const word of this.#unigrams.keys()) {
 			if (!/^[a-z]{2,}$/.test(word)) continue;
@@ -181,11 +206,15 @@ export class Lexicon {
 			if (bucket) bucket.push(word);
 			else words.set(word.length, [word]);
 		}
-		const byLength = new Map<number, { words: string[]; counts: Int8Array }>();
+		const byLength = new Map<number, LengthBucket>();
 		for (const [length, bucket] of words) {
 			const counts = new Int8Array(bucket.length * 26);
-			bucket.forEach((word, index) => counts.set(letterCounts(word), index * 26));
-			byLength.set(length, { words: bucket, counts });
+			const masks = new Int32Array(bucket.length);
+			bucket.forEach((word, index) => {
+				counts.set(letterCounts(word), index * 26);
+				masks[index] = letterMask(word);
+			});
+			byLength.set(length, { words: bucket, counts, masks });
 		}
 		return byLength;
 	}
@@ -207,6 +236,30 @@ export class Lexicon {
 	pairCount(previous: string, next: string): number {
 		return this.#bigrams.get(previous)?.get(next) ?? 0;
 	}
+}
+
+/** Corpus words of one length, their letter counts (26 a word) and which letters they have. */
+interface LengthBucket {
+	words: string[];
+	counts: Int8Array;
+	masks: Int32Array;
+}
+
+/** Which of the letters a to z a word has, one bit each. */
+function letterMask(word: string): number {
+	let mask = 0;
+	for (let i = 0; i < word.length; i++) {
+		const code = word.charCodeAt(i) - 97;
+		if (code >= 0 && code < 26) mask |= 1 << code;
+	}
+	return mask;
+}
+
+/** The number of bits set. */
+function bitCount(value: number): number {
+	let bits = value - ((value >>> 1) & 0x55555555);
+	bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+	return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** How many of each letter a to z a word has. */

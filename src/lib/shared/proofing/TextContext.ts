@@ -13,6 +13,8 @@ const CLOSERS = '"”’\')]}*_';
 export class TextContext {
 	readonly words: Word[];
 	readonly #sentenceStart: boolean[] = [];
+	/** 1 where only spaces or tabs (at least one) separate a word from the next one. */
+	readonly #spacedToNext: Uint8Array;
 	/** Lowercased names: learned from the text plus the story dictionary. */
 	names = new Set<string>();
 	/** Corpus statistics and lexical knowledge, when the checker has them. */
@@ -34,6 +36,18 @@ export class TextContext {
 	) {
 		this.words = tokenizeWords(text);
 		for (const word of this.words) this.#sentenceStart.push(this.#startsSentence(word));
+		// next() and previous() are asked about every word by most rules: the gaps are read once.
+		this.#spacedToNext = new Uint8Array(this.words.length);
+		for (let i = 0; i + 1 < this.words.length; i++) {
+			const from = this.words[i]!.end;
+			const to = this.words[i + 1]!.start;
+			let spaced = to > from;
+			for (let at = from; spaced && at < to; at++) {
+				const char = text.charCodeAt(at);
+				spaced = char === 32 || char === 9;
+			}
+			this.#spacedToNext[i] = spaced ? 1 : 0;
+		}
 	}
 
 	/** The text between a word and the next one (everything to the end for the last word). */
@@ -79,8 +93,7 @@ export class TextContext {
 	next(word: Word, step = 1): Word | undefined {
 		let current: Word | undefined = word;
 		for (let i = 0; i < step && current; i++) {
-			const candidate: Word | undefined = this.words[current.index + 1];
-			current = candidate && /^[ \t]+$/.test(this.gapAfter(current)) ? candidate : undefined;
+			current = this.#spacedToNext[current.index] ? this.words[current.index + 1] : undefined;
 		}
 		return current;
 	}
@@ -89,8 +102,10 @@ export class TextContext {
 	previous(word: Word, step = 1): Word | undefined {
 		let current: Word | undefined = word;
 		for (let i = 0; i < step && current; i++) {
-			const candidate: Word | undefined = this.words[current.index - 1];
-			current = candidate && /^[ \t]+$/.test(this.gapBefore(current)) ? candidate : undefined;
+			current =
+				current.index > 0 && this.#spacedToNext[current.index - 1]
+					? this.words[current.index - 1]
+					: undefined;
 		}
 		return current;
 	}

@@ -3,7 +3,7 @@ import { learnNames } from '#shared/proofing/learnNames';
 import { realWord } from '#shared/proofing/rules/realWord';
 import { compounds } from '#shared/proofing/rules/compounds';
 import { theThey, theyThe } from '#shared/proofing/rules/theyThe';
-import { tooTo } from '#shared/proofing/rules/tooTo';
+import { toToo, tooTo } from '#shared/proofing/rules/tooTo';
 import { nowNot } from '#shared/proofing/rules/nowNot';
 import { formFrom } from '#shared/proofing/rules/formFrom';
 import { oneOn } from '#shared/proofing/rules/oneOn';
@@ -73,6 +73,7 @@ const RULES: Rule[] = [
 	theyThe,
 	theThey,
 	tooTo,
+	toToo,
 	nowNot,
 	formFrom,
 	oneOn,
@@ -192,6 +193,7 @@ function resolveOverlaps(flags: Flag[]): Flag[] {
 
 /** Suggestions write apostrophes the way the text does: curly ones in a text that uses them. */
 function inHouseApostrophes(text: string, flags: Flag[]): Flag[] {
+	if (!text.includes('’')) return flags;
 	const curly = text.match(/(?<=\p{L})’(?=\p{L})/gu)?.length ?? 0;
 	const straight = text.match(/(?<=\p{L})'(?=\p{L})/gu)?.length ?? 0;
 	if (curly <= straight) return flags;

@@ -27,21 +27,29 @@ export function contextTokens(text: string): readonly ContextToken[] {
 	return tokens;
 }
 
+/** The marks the corpus statistics count (tokens of one character that are no word). */
+const MARKS = new Set('.,;:?!"“”—()');
+
 function tokenize(text: string): ContextToken[] {
 	const tokens: ContextToken[] = [];
 	let last = 0;
+	// The next paragraph break at or after `last` (-1: none left).
+	let paragraphBreak = text.indexOf('\n\n');
 	for (const match of text.matchAll(TOKEN)) {
-		if (text.slice(last, match.index).includes('\n\n'))
+		if (paragraphBreak !== -1 && paragraphBreak < last) paragraphBreak = text.indexOf('\n\n', last);
+		if (paragraphBreak !== -1 && paragraphBreak + 2 <= match.index)
 			tokens.push({ key: SENTENCE_START, start: match.index, end: match.index, word: false });
 		const raw = match[0];
-		const word = /\p{L}/u.test(raw);
-		const key = word
-			? raw.toLowerCase().replace(/’/g, "'")
-			: raw === '“' || raw === '”'
-				? '"'
-				: raw;
+		// A word starts with a letter; a mark is one character of MARKS.
+		const word = !MARKS.has(raw);
+		const key = word ? lowerKey(raw) : raw === '“' || raw === '”' ? '"' : raw;
 		tokens.push({ key, start: match.index, end: match.index + raw.length, word });
 		last = match.index + raw.length;
 	}
 	return tokens;
 }
+
+const lowerKey = (raw: string): string => {
+	const lower = raw.toLowerCase();
+	return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+};

@@ -1,4 +1,5 @@
 import { CONJUNCTIONS } from '#shared/proofing/words/functionWords';
+import { isInterjection } from '#shared/proofing/words/informal';
 import { isSpeechVerb } from '#shared/proofing/words/speechVerbs';
 
 /** A lower-case word where a sentence starts: its offset and the word. */
@@ -22,8 +23,22 @@ const AFTER_QUOTE = new RegExp(String.raw`(?<=([.!?…])["”] +["“]?)(${WORD}
 const PARAGRAPH = new RegExp(String.raw`(?<=[.!?]["”’)]*[ \t]*\n[ \t\n]*["“]?)(${WORD})`, 'gu');
 
 /**
+ * A quotation that opens straight after one that broke off with a dash, on the same line or the
+ * next paragraph: `"I forgive—"  "that's what started it"`, `"I'm not going"—` and a paragraph
+ * later `"indeed you are!"`. No tag stands between them, so the
+ * second is a new turn of speech (one that goes on with the first opens with a dash of its own).
+ */
+const AFTER_BROKEN_QUOTE = new RegExp(
+	String.raw`(?<=(?:[—–]["”]|["”][—–])[ \t\n]+["“])(${WORD})`,
+	'gu'
+);
+
+/** The text's first word (after an opening quotation mark): `"bastards," he would say`. */
+const TEXT_START = new RegExp(String.raw`^[ \t\n]*["“]?(${WORD})`, 'u');
+
+/**
  * Lower-case sentence starts that the plain "full stop, space, word" test does not see: after a
- * closing quotation mark and at the start of a paragraph. `isKnown` tells verbs from names.
+ * closing quotation mark, at the start of a paragraph and of the text. `isKnown` tells verbs from names.
  */
 export function lowerStartsAfterQuotesAndBreaks(
 	text: string,
@@ -44,6 +59,15 @@ export function lowerStartsAfterQuotesAndBreaks(
 	for (const match of text.matchAll(PARAGRAPH)) {
 		found.push({ index: match.index, word: match[1]! });
 	}
+	for (const match of text.matchAll(AFTER_BROKEN_QUOTE)) {
+		// "uh-huh", "huh-uh": a murmur cutting in is often left in lower case.
+		if (isInterjection(match[1]!, isKnown) || text[match.index + match[1]!.length] === '-')
+			continue;
+		found.push({ index: match.index, word: match[1]! });
+	}
+	const start = TEXT_START.exec(text);
+	if (start)
+		found.push({ index: start.index + start[0].length - start[1]!.length, word: start[1]! });
 	return found.filter(({ word }) => !/\p{Lu}/u.test(word));
 }
 

@@ -29,3 +29,15 @@ describe('"they\'re" where "there" was meant', () => {
 		(text) => expectClean(text)
 	);
 });
+
+describe('"an" for "and" before a past with its own object', () => {
+	it.each([
+		['She smiled an opened the door.', 'She smiled and opened the door.'],
+		['He nodded an handed me the key.', 'He nodded and handed me the key.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a participle before its noun', 'It was an embittered man.'],
+		['a pronoun made a noun', 'She met an improved you.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -77,3 +77,17 @@ describe('possessives after a determiner that takes one thing', () => {
 		'He mans the boat alone.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
+
+describe('"lets" and "Ill" after a comma or a conjunction', () => {
+	it.each([
+		['Well, lets try the back door.', "Well, let's try the back door."],
+		['It is late, but lets finish the page.', "It is late, but let's finish the page."],
+		['You can drive, and Ill watch the map.', "You can drive, and I'll watch the map."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"lets" with an object', 'She opens the gate and lets the dog out.'],
+		['"lets go" as "let go"', 'He grips the rope, then lets go.'],
+		['"ill" in lower case', 'The child was ill, and we stayed home.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

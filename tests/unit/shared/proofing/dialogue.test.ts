@@ -17,6 +17,7 @@ describe('dialogue punctuation', () => {
 		['\u2018Hello.\u2019 She said.', '\u2018Hello,\u2019 she said.'],
 		['"Stop." She murmered softly.', '"Stop," she murmured softly.'],
 		['She said "Hello."', 'She said, "Hello."'],
+		['He said "We leave at dawn." Nobody moved.', 'He said, "We leave at dawn." Nobody moved.'],
 		['\u201cHi Mara.\u201d I replied.', '\u201cHi Mara,\u201d I replied.'],
 		['"Stay with me.\n\nShe shook her head.', '"Stay with me."\n\nShe shook her head.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
@@ -38,7 +39,9 @@ describe('dialogue punctuation', () => {
 			'The dogs\u2019 bowls were empty. \u2018Fine,\u2019 she said.'
 		],
 		['an imperative after the quotation', '"Okay." Say it again.'],
-		['a quotation that is the subject', '"Connections" was all he would say.']
+		['a quotation that is the subject', '"Connections" was all he would say.'],
+		['quoted words the sentence goes on after', 'Then she said "Later," and left the room.'],
+		['quoted words before a dash', 'But Mara said "Stop!"—and meant it.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 

@@ -23,3 +23,17 @@ describe('contractions that lost their apostrophe and became another word', () =
 		['"shed" as a verb', 'The trees shed their leaves, and she shed a tear.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"were" after a comma, "wed" after its noun', () => {
+	it.each([
+		['Hurry up, were late for dinner.', "Hurry up, we're late for dinner."],
+		['If the bridge is out, were done for.', "If the bridge is out, we're done for."],
+		['It was the summer wed had in Maine.', "It was the summer we'd had in Maine."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a subject with a comma before its verb', 'The coats they wore, were all they had.'],
+		['"were" after a comma in a question', 'Tell me, were you there?'],
+		['"wed" as a verb', 'They wed in June and had a son.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

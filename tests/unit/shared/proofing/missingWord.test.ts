@@ -39,3 +39,21 @@ describe('a dropped "to" before a plain verb', () => {
 		['a noun that takes "to", then its verb', 'The plan lay in his faith.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a clause with no subject, "seem" with no "to"', () => {
+	it.each([
+		['She smiled as if were her birthday.', 'She smiled as if it were her birthday.'],
+		['He stayed home because had no coat.', 'He stayed home because he had no coat.'],
+		['We waited, although could see no boat.', 'We waited, although he could see no boat.'],
+		['It seemed me that the road had no end.', 'It seemed to me that the road had no end.'],
+		['The plan seems them foolish.', 'The plan seems to them foolish.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"as" before its verb', 'He rose early, as was his habit.'],
+		['"than" before its verb', 'She ate more than was good for her.'],
+		['a subject after the conjunction', 'Call me if you are late, because I will wait.'],
+		['"seem" with "to"', 'It seemed to him a long way.'],
+		['"seem" before a possessive', 'She seemed her old self again.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -66,3 +66,31 @@ describe('punctuation: a sentence start after a quotation or a paragraph break',
 		]
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a capital after a contraction, a possessive or a parenthesis', () => {
+	it.each([
+		["It wasn't. two days later it was.", "It wasn't. Two days later it was."],
+		["We went to Ann's. after that we slept.", "We went to Ann's. After that we slept."],
+		['It was cold. (we had no coats.)', 'It was cold. (We had no coats.)']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['an initial', 'We asked J. smith, the clerk.'],
+		['a comment after a question', 'Was it cold? (he wondered that aloud.)']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('a capital at the text start and after a quotation broken off with a dash', () => {
+	it.each([
+		['"fools," she said, and laughed.', '"Fools," she said, and laughed.'],
+		['once more the bell rang.', 'Once more the bell rang.'],
+		['"You never\u2014"\n\n"that is not fair!"', '"You never\u2014"\n\n"That is not fair!"'],
+		['"Wait"\u2014 "no, go on."', '"Wait"\u2014 "No, go on."']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a sentence continued after the break', '"I was going\u2014"\n\n"\u2014to the store."'],
+		['a murmur cutting in', '"And then I\u2014"\n\n"uh-huh."'],
+		['a list of quoted words', 'They called him "rude," "lazy" and worse.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -55,3 +55,15 @@ describe('"the" where "they" was meant', () => {
 		['a compound written open', 'The would be hero stood there.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"they" before a past participle that is no simple past', () => {
+	it.each([
+		['She rubbed they swollen ankles.', 'She rubbed the swollen ankles.'],
+		['He mended they torn sleeves.', 'He mended the torn sleeves.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a helping verb between', 'They had swollen ankles.'],
+		['"been" in dialogue', 'Said they been told twice.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -22,3 +22,15 @@ describe('"too" where "to" was meant', () => {
 		['"too" before a name after a comma', 'I missed you too, Anna.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"to" alone at the end of a clause', () => {
+	it.each([
+		['The others were singing, to, all evening.', 'The others were singing, too, all evening.'],
+		['She wanted a dog, to.', 'She wanted a dog, too.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"to" before its object after a comma', 'He went home, to his mother.'],
+		['"to" ending a question', 'Who did you give it to?']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

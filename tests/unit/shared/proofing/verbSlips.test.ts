@@ -26,3 +26,19 @@ describe('"write" for "right", "where" for "were"', () => {
 		['"were" before a compound', 'They were would-be heroes.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"we" for "were", "thought" for "through"', () => {
+	it.each([
+		['The boats we not allowed in the harbor.', 'The boats were not allowed in the harbor.'],
+		['The children we singing in the yard.', 'The children were singing in the yard.'],
+		['The road wound down thought the valley.', 'The road wound down through the valley.'],
+		['He was halfway thought his meal.', 'He was halfway through his meal.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a relative clause with a past', 'The songs we sang were old.'],
+		['"not only"', 'The places we not only saw but loved.'],
+		['"thought" after its subject', 'She looked up and thought the rain would stop.'],
+		['"thought" after a particle, then a clause', 'He sat down, thought a while, and left.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -1,7 +1,15 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
-import { isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import {
+	DETERMINERS,
+	isFunctionWord,
+	OBJECT_PRONOUNS,
+	POSSESSIVE_DETERMINERS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
 
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'am']);
 
@@ -14,6 +22,11 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'am']);
 export const andAn: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
+		const joined = anForAnd(context, word);
+		if (joined) {
+			flags.push(joined);
+			continue;
+		}
 		if (word.text !== 'and') continue;
 		const before = context.previous(word);
 		const next = context.next(word);
@@ -46,3 +59,30 @@ export const andAn: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "folded it up an offered a drink", "checked his watch an sipped his drink": "an" before a past
+ * in -ed that has its own object after it (a determiner or an object pronoun) is "and" with its
+ * "d" lost: an article's modifier is followed by its noun, never by another determiner.
+ */
+function anForAnd(context: TextContext, word: Word): Flag | null {
+	if (word.text !== 'an') return null;
+	const verb = context.next(word);
+	const object = verb && context.next(verb);
+	if (!verb || !object || verb.text !== verb.lower || object.text !== object.lower) return null;
+	if (!/.{2}ed$/.test(verb.lower) || !context.speller.isKnown(verb.lower)) return null;
+	const lower = object.lower;
+	if (!DETERMINERS.has(lower) && !POSSESSIVE_DETERMINERS.has(lower) && !OBJECT_PRONOUNS.has(lower))
+		return null;
+	// "you", "her", "it" and "that" are left out: writers make nouns of them ("a new you", "an
+	// unexpected it").
+	if (lower === 'you' || lower === 'her' || lower === 'it' || lower === 'that') return null;
+	return flag(
+		'confusion',
+		'confusion/an-and',
+		word.start,
+		word.end,
+		`"${verb.lower}" has its own object: "and ${verb.lower}"?`,
+		['and']
+	);
+}

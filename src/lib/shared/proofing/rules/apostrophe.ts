@@ -29,7 +29,11 @@ export const apostrophe: Rule = (context) => {
 			singularPossessive(context, word);
 		if (found) flags.push(found);
 	}
-	for (const match of context.text.matchAll(/(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu)) {
+	// The mark and its ending are rare: looked for first, the letters before only where found.
+	const mistyped = /[;`´](?:s|t|ll|re|ve|d|m)(?!\p{L})/u.test(context.text)
+		? context.text.matchAll(/(?<!\p{L})(\p{L}+)[;`´](s|t|ll|re|ve|d|m)(?!\p{L})/gu)
+		: [];
+	for (const match of mistyped) {
 		const fixed = `${match[1]}'${match[2]}`;
 		if (!context.speller.isKnown(fixed)) continue;
 		flags.push(
@@ -77,14 +81,23 @@ function contextualContraction(context: TextContext, word: Word): Flag | null {
 			return contraction(word, word.lower === 'cant' ? "can't" : "won't", 'apostrophe/contraction');
 		case 'lets':
 			// "Lets go": no subject, so not the verb "lets" ("she lets him go").
-			if (!next || OBJECT_PRONOUNS.has(next.lower) || !startsClause(context, word)) return null;
+			if (!next || OBJECT_PRONOUNS.has(next.lower)) return null;
+			if (startsClause(context, word)) return contraction(word, "let's", 'apostrophe/contraction');
+			// "Well, lets take a look", "and lets try": a clause after a comma or a conjunction
+			// with a plain verb and no object is "let's" too; the verb "lets" takes an object
+			// first ("and lets the dog out"), except in "let go", "let fly" and the like.
+			if (!startsInnerClause(context, word) || !isVerbBase(context.speller, next.lower))
+				return null;
+			if (isFunctionWord(next.lower) || LET_IDIOMS.has(next.lower)) return null;
 			return contraction(word, "let's", 'apostrophe/contraction');
 		case 'id':
 			// "Id" capitalised before a word: "I'd" ("the id" of psychology is lower-case).
 			if (word.text !== 'Id' || !next || !isLower(next.text[0])) return null;
 			return contraction(word, "I'd", 'apostrophe/contraction');
 		case 'ill':
-			if (word.text !== 'Ill' || !next || !startsClause(context, word)) return null;
+			if (word.text !== 'Ill' || !next) return null;
+			// "but Ill walk", "and Ill do": "Ill" capitalised inside a sentence is "I'll" too.
+			if (!startsClause(context, word) && !startsInnerClause(context, word)) return null;
 			// "Ill drop by", "Ill help": any plain verb after it ("Ill will", "Ill health" are nouns).
 			if (
 				!/^(?:be|go|get|do|see|try|tell|call|take|make|never|just|always|have|miss|need)$/.test(
@@ -106,6 +119,16 @@ function contextualContraction(context: TextContext, word: Word): Flag | null {
 
 const startsClause = (context: TextContext, word: Word): boolean =>
 	context.isSentenceStart(word) || context.afterOpener(word);
+
+/** After a comma or semicolon, or after a conjunction that starts a clause ("but", "so"). */
+function startsInnerClause(context: TextContext, word: Word): boolean {
+	if (/[,;]\s*$/.test(context.gapBefore(word))) return true;
+	const previous = context.previous(word);
+	return previous !== undefined && /^(?:and|but|so|then)$/.test(previous.lower);
+}
+
+/** Verbs "let" takes with no object in set phrases ("lets go of", "lets fly", "lets slip"). */
+const LET_IDIOMS = new Set(['go', 'fly', 'slip', 'drop', 'loose', 'fall', 'be', 'rip']);
 
 /** "Faiths neck" → "Faith's neck": a learned name plus s, then a noun. */
 function namePossessive(context: TextContext, word: Word): Flag | null {

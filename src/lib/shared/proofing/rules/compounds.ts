@@ -21,21 +21,28 @@ export const compounds: Rule = (context) => {
 	if (!lexicon) return [];
 	const flags: Flag[] = [];
 	const words = context.words;
+	// isPlain for each word, asked once (a word is looked at as first, second and third).
+	const plainness = new Int8Array(words.length);
+	const plain = (word: Word): boolean => {
+		if (plainness[word.index] === 0) plainness[word.index] = isPlain(context, word) ? 1 : -1;
+		return plainness[word.index] === 1;
+	};
 	for (let i = 0; i < words.length; i++) {
 		const first = words[i]!;
-		if (!isPlain(context, first)) continue;
+		if (!plain(first)) continue;
 		const second = context.next(first);
-		if (!second || !isPlain(context, second)) continue;
+		if (!second || !plain(second)) continue;
 		if (DEGREE_WORDS.has(first.lower)) continue;
 		const third = context.next(second);
 		const pair = `${first.lower} ${second.lower}`;
-		const triple = third && isPlain(context, third) && lexicon.compound(`${pair} ${third.lower}`);
+		// No listed compound starts with the first word: none of the lookups below can find one.
+		const opens = lexicon.startsCompound(first.lower);
+		const triple = opens && third && plain(third) && lexicon.compound(`${pair} ${third.lower}`);
 		// A two-word compound of a noun or adjective ("half hour", "red brick") is hyphenated as a
 		// modifier only; with a participle ("grief stricken") it is hyphenated everywhere.
 		// "dark brown hair", "pale blue eyes": a shade and a colour are mostly written open.
-		const pairCompound = isShadeOfColour(first.lower, second.lower)
-			? undefined
-			: lexicon.compound(pair);
+		const pairCompound =
+			!opens || isShadeOfColour(first.lower, second.lower) ? undefined : lexicon.compound(pair);
 		const hyphenated =
 			triple ||
 			(pairCompound &&
@@ -63,7 +70,9 @@ export const compounds: Rule = (context) => {
 			);
 			continue;
 		}
-		const closed = lexicon.closedCompound(pair);
+		const closed = lexicon.startsClosedCompound(first.lower)
+			? lexicon.closedCompound(pair)
+			: undefined;
 		if (closed) {
 			const text = context.text.slice(first.start, second.end);
 			flags.push(

@@ -180,14 +180,28 @@ function opensDialogue(text: string, quote: number): boolean {
 	return before === '' || /[.!?,:]$/.test(before);
 }
 
+/**
+ * After the quotation that opens at `quote` closes (on its line), the sentence goes on in
+ * lower case (`"Sure," and I`, `"Now," to Charlie`, `"Wait!"—and`).
+ */
+function sentenceGoesOn(text: string, quote: number): boolean {
+	const lineEnd = text.indexOf('\n', quote);
+	const line = text.slice(quote + 1, lineEnd < 0 ? text.length : lineEnd);
+	const close = line.search(/["”]/);
+	return close >= 0 && /^(?: +|[—–-]+ ?)\p{Ll}/u.test(line.slice(close + 1));
+}
+
 /** `She said "Hello."` → `She said, "Hello."` */
 function missingCommaBeforeQuote(context: TextContext): Flag[] {
 	const flags: Flag[] = [];
-	for (const match of context.text.matchAll(/(\p{L}+) ["“]\p{Lu}/gu)) {
+	for (const match of context.text.matchAll(/(?<!\p{L})(\p{L}+) ["“]\p{Lu}/gu)) {
 		const verb = match[1]!;
 		const lower = verb.toLowerCase();
 		if (!isSpeechVerb(lower, () => true) || lower === 'says' || lower === 'say') continue;
 		const start = match.index;
+		// `he said "Wait!" and ran`: a quotation the sentence goes on after is quoted words, the
+		// verb's object, and takes no comma.
+		if (sentenceGoesOn(context.text, start + verb.length + 1)) continue;
 		const word = context.wordFrom(start);
 		const subject = word?.start === start ? context.previous(word) : undefined;
 		if (!subject || !(SUBJECT_PRONOUNS.has(subject.lower) || context.isName(subject.lower)))

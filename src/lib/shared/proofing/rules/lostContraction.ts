@@ -42,10 +42,20 @@ const AFTER_WE_ARE = new Set(
 	).split(' ')
 );
 
+/**
+ * After a comma, "were" may be a subject's verb with a comma too many before it ("the clothes
+ * she wore, were all she had"): there only what never follows such a verb counts.
+ */
+const AFTER_COMMA_ONLY = new Set(['all', 'not', 'only', 'still', 'never', 'always', 'almost']);
+
 function weAre(context: TextContext, word: Word): string | null {
-	if (word.lower !== 'were' || !startsSentence(context, word)) return null;
+	if (word.lower !== 'were') return null;
+	// "Mae, were so busy", "If we can't pay, were through": a clause of its own after a comma.
+	const afterComma = !startsSentence(context, word) && /,\s*$/.test(context.gapBefore(word));
+	if (!startsSentence(context, word) && !afterComma) return null;
 	const next = context.next(word);
 	if (!next || !AFTER_WE_ARE.has(next.lower)) return null;
+	if (afterComma && AFTER_COMMA_ONLY.has(next.lower)) return null;
 	// "Were not the others told?": a question keeps its inversion.
 	return endsAsQuestion(context, word) ? null : "we're";
 }
@@ -79,14 +89,18 @@ const PRONOUN_FORMS: Record<string, string> = {
 const AFTER_HELPER = new Set(
 	(
 		'be have had been never rather better just probably always like love want go come get see ' +
-		'say tell think know give let'
+		'say tell think know give let do'
 	).split(' ')
 );
 
 function pronounWithHelper(context: TextContext, word: Word): string | null {
 	const fixed = PRONOUN_FORMS[word.lower];
-	if (!fixed || !startsClause(context, word)) return null;
+	if (!fixed) return null;
 	const next = context.next(word);
+	// "the happiness wed had together": "we'd" opens a relative clause after its noun, where
+	// the verb "wed" (a past itself) is never followed by "had" or "been".
+	const relative = word.lower === 'wed' && (next?.lower === 'had' || next?.lower === 'been');
+	if (!relative && !startsClause(context, word)) return null;
 	if (!next || !AFTER_HELPER.has(next.lower)) return null;
 	// "the shed had", "what the hell do": a determiner makes it the noun.
 	const previous = context.previous(word);

@@ -17,7 +17,10 @@ const PARTITIVES = new Set(
  * Small words dropped between two others, where the two cannot stand side by side:
  * - "It a fine day", "It nothing": "it" then an article or "nothing" wants its verb ("was");
  * - "each the boys", "none her business": a quantity before a determiner wants "of";
- * - "on same sidewalk": "same" after a preposition wants "the".
+ * - "on same sidewalk": "same" after a preposition wants "the";
+ * - "as if were an old friend", "because had no money": a subordinator before a finite verb
+ *   wants the clause's subject between them;
+ * - "It seemed me that": "seem" takes its person with "to".
  * Written from the kinds of the corpus development half's dropped-word misses. A wider rule, a
  * preposition before a singular noun the corpus mostly has after "the" ("across room"), was
  * tried there and dropped: bare nouns after prepositions ("at attention", "in pain", "by sun and
@@ -27,6 +30,11 @@ export const missingWord: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
 		const lower = word.lower;
+		if (SUBORDINATORS.has(lower) || SEEM.has(lower)) {
+			const found = subjectlessClause(context, word) ?? seemWithoutTo(context, word);
+			if (found) flags.push(found);
+			continue;
+		}
 		if (lower !== 'it' && !PARTITIVES.has(lower) && !PREPOSITIONS.has(lower)) continue;
 		const next = context.next(word);
 		if (!next || next.text !== next.lower) continue;
@@ -90,4 +98,65 @@ function prepositionWithoutArticle(context: TextContext, word: Word, next: Word)
 		return null;
 	if (!/^ $/.test(context.gapAfter(word))) return null;
 	return insert(word, next, 'the', `An article is missing: "${word.lower} the same"?`, true);
+}
+
+/**
+ * Conjunctions that open a clause with a subject of its own. "As", "than", "that", "which" and
+ * "who" are left out: "as was his habit", "more than was needed", "the man that had" are right.
+ */
+const SUBORDINATORS = new Set('if because although though unless whenever whereas'.split(' '));
+
+/** Finite verbs, each with the subject pronouns that agree with it ("was": he, she, it). */
+const FINITE_VERBS: Record<string, string[]> = {
+	was: ['he', 'she', 'it'],
+	is: ['he', 'she', 'it'],
+	has: ['he', 'she', 'it'],
+	does: ['he', 'she', 'it'],
+	// After "if" and "though" "were" is a subjunctive too ("as if it were", "if he were").
+	were: ['it', 'he', 'she', 'they', 'we', 'you'],
+	are: ['they', 'we', 'you'],
+	have: ['they', 'we', 'you']
+};
+const ANY_PERSON = ['he', 'she', 'they', 'it'];
+const FINITE = new Set([
+	...Object.keys(FINITE_VERBS),
+	...'had did could would should can will must might shall'.split(' ')
+]);
+
+/**
+ * "as if were an old friend", "because had no money", "although could not see": a subordinating
+ * conjunction opens a clause, and a finite verb straight after it has no subject ("if it were",
+ * "because he had"). Suggests the subject pronouns that agree with the verb.
+ */
+function subjectlessClause(context: TextContext, word: Word): Flag | null {
+	if (!SUBORDINATORS.has(word.lower)) return null;
+	const verb = context.next(word);
+	if (!verb || verb.text !== verb.lower || !FINITE.has(verb.lower)) return null;
+	if (!/^ $/.test(context.gapAfter(word))) return null;
+	const subjects = FINITE_VERBS[verb.lower] ?? ANY_PERSON;
+	return flag(
+		'grammar',
+		'grammar/missing-word',
+		word.start,
+		verb.end,
+		`The clause has no subject: "${word.text} ${subjects[0]} ${verb.text}"?`,
+		subjects.map((subject) => `${word.text} ${subject} ${verb.text}`),
+		'possible'
+	);
+}
+
+/** "seem" and its forms, which take a person with "to" ("it seemed to me"). */
+const SEEM = new Set(['seem', 'seems', 'seemed', 'seeming']);
+const PERSONS = new Set(['me', 'him', 'us', 'them']);
+
+/**
+ * "It seemed me that", "it seems them odd": "seem" is no transitive verb; the person it seems
+ * to is joined with "to". ("Her" is left out: "seemed her best" is a possessive.)
+ */
+function seemWithoutTo(context: TextContext, word: Word): Flag | null {
+	if (!SEEM.has(word.lower)) return null;
+	const person = context.next(word);
+	if (!person || person.text !== person.lower || !PERSONS.has(person.lower)) return null;
+	if (!/^ $/.test(context.gapAfter(word))) return null;
+	return insert(word, person, 'to', `"${word.text} to ${person.text}"?`, true);
 }

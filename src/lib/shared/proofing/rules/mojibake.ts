@@ -97,7 +97,11 @@ function macRomanApostrophes(context: TextContext): number[] {
 function lostApostrophes(context: TextContext): Flag[] {
 	const flags: Flag[] = [];
 	const curly = (context.text.match(/’/g)?.length ?? 0) > (context.text.match(/'/g)?.length ?? 0);
-	for (const match of context.text.matchAll(/(\p{L}+)[?\ufffd]((?:s|t|ll|re|ve|d|m))(?!\p{L})/gu)) {
+	// The mark and its ending are rare: looked for first, the letters before only where found.
+	const lost = /[?\ufffd](?:s|t|ll|re|ve|d|m)(?!\p{L})/u.test(context.text)
+		? context.text.matchAll(/(?<!\p{L})(\p{L}+)[?\ufffd]((?:s|t|ll|re|ve|d|m))(?!\p{L})/gu)
+		: [];
+	for (const match of lost) {
 		const word = `${match[1]}'${match[2]}`;
 		if (!context.speller.isKnown(word)) continue;
 		const at = match.index + match[1]!.length;

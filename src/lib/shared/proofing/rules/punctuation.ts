@@ -117,13 +117,20 @@ function capitals(text: string, isKnown: (word: string) => boolean): Flag[] {
 	const flags: Flag[] = [];
 	// The sentence may open a quotation: 'she said. "whatever you want."'
 	for (const match of text.matchAll(
-		/(?<=(?:^|[^\p{L}.])(\p{L}*)[.!?] +["“]?)(\p{Ll}[\p{L}'’]*)/gu
+		/(?<=(?:^|[^\p{L}.])(\p{L}*)[.!?] +["“(]?)(\p{Ll}[\p{L}'’]*)/gu
 	)) {
 		if (inMessage(match.index)) continue;
 		// ". . . and waited": a spaced ellipsis goes on with the same sentence.
-		if (/\. \.["“]? +["“]?$/.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
+		if (/\. \.["“(]? +["“(]?$/.test(text.slice(Math.max(0, match.index - 6), match.index)))
+			continue;
+		// "(he asked this aloud)" after a question comments on it like a dialogue tag; a
+		// parenthesis after a full stop is a sentence of its own.
+		if (/[!?] +\($/.test(text.slice(Math.max(0, match.index - 4), match.index))) continue;
 		const before = match[1]!.toLowerCase();
-		if (ABBREVIATIONS.has(before) || before.length === 1) continue;
+		// One letter is an initial ("J. smith" is left alone), unless it ends a contraction or a
+		// possessive ("didn't. three hours", "Garth's. with her").
+		const initial = before.length === 1 && !endsContraction(text, match.index, before);
+		if (ABBREVIATIONS.has(before) || initial) continue;
 		const word = match[2]!;
 		if (/\p{Lu}/u.test(word)) continue; // "iPhone", "eBay"
 		flags.push(
@@ -166,6 +173,12 @@ function capitals(text: string, isKnown: (word: string) => boolean): Flag[] {
 		);
 	}
 	return flags;
+}
+
+/** The letter before the full stop that ends at `word` follows an apostrophe after a letter. */
+function endsContraction(text: string, word: number, letter: string): boolean {
+	const head = /\p{L}['’](\p{L})[.!?] +["“(]?$/u.exec(text.slice(Math.max(0, word - 12), word));
+	return head !== null && head[1]!.toLowerCase() === letter;
 }
 
 /** "(including Angel's humanity.)" inside a sentence: the full stop goes after the bracket. */

@@ -61,19 +61,9 @@ export const realWord: Rule = (context) => {
 		if (!token.word) continue;
 		const alternatives = lexicon.alternatives(token.key);
 		if (!alternatives || COORDINATORS.has(token.key) || PERSONAL.has(token.key)) continue;
-		const raw = context.text.slice(token.start, token.end);
-		// A capital inside the word, or a capitalised word mid-sentence: a name or a title.
 		const before = tokens[i - 1]?.key ?? SENTENCE_START;
 		const previous = ENDS_SENTENCE.has(before) ? SENTENCE_START : before;
-		if (/\p{Lu}/u.test(raw.slice(1))) continue;
-		if (/^\p{Lu}/u.test(raw) && previous !== SENTENCE_START && before !== '"' && raw !== 'I')
-			continue;
 		const next = tokens[i + 1]?.key ?? '.';
-		// "how long is he going", "is she supposed": a question puts "is" before its subject.
-		if (token.key === 'is' && SUBJECTS.has(next)) continue;
-		// "if left to myself", "if asked": a condition cut short before its participle.
-		if (token.key === 'if' && isPastVerb(context.speller, next)) continue;
-
 		// The written word seen beside either neighbour stands (flagging where it was seen beside
 		// one neighbour was right one time in two); most words are, so this test comes first.
 		const seen =
@@ -81,6 +71,16 @@ export const realWord: Rule = (context) => {
 		// A clause's last word has only one real neighbour ("He did now."): too little to go on.
 		const frequent = FREQUENT.has(token.key) && /^[\p{L}']/u.test(next);
 		if (seen && !frequent) continue;
+
+		const raw = context.text.slice(token.start, token.end);
+		// A capital inside the word, or a capitalised word mid-sentence: a name or a title.
+		if (/\p{Lu}/u.test(raw.slice(1))) continue;
+		if (/^\p{Lu}/u.test(raw) && previous !== SENTENCE_START && before !== '"' && raw !== 'I')
+			continue;
+		// "how long is he going", "is she supposed": a question puts "is" before its subject.
+		if (token.key === 'is' && SUBJECTS.has(next)) continue;
+		// "if left to myself", "if asked": a condition cut short before its participle.
+		if (token.key === 'if' && isPastVerb(context.speller, next)) continue;
 		const margin = seen ? FREQUENT_MARGIN : MARGIN;
 		const score = (word: string) => lexicon.logNext(previous, word) + lexicon.logNext(word, next);
 		let best: string | undefined;

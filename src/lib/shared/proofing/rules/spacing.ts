@@ -37,7 +37,10 @@ export const spacing: Rule = (context) => {
 			)
 		);
 	}
-	for (const match of text.matchAll(/(\p{L}+) -(\p{Ll}+)/gu)) {
+	const spacedHyphens = / -\p{Ll}/u.test(text)
+		? text.matchAll(/(?<!\p{L})(\p{L}+) -(\p{Ll}+)/gu)
+		: [];
+	for (const match of spacedHyphens) {
 		const joined = `${match[1]}-${match[2]}`;
 		flags.push(
 			flag(

@@ -8,7 +8,8 @@ import {
 	DETERMINERS,
 	isFunctionWord,
 	MODALS,
-	OBJECT_PRONOUNS
+	OBJECT_PRONOUNS,
+	PREPOSITIONS
 } from '#shared/proofing/words/functionWords';
 
 /**
@@ -150,11 +151,17 @@ function countedAfter(context: Parameters<Rule>[0], word: Word, next: Word): Fla
  */
 function participleAfter(context: Parameters<Rule>[0], word: Word, next: Word): Flag | null {
 	const lower = next.lower;
+	const enParticiple = PAST_PARTICIPLES.has(lower) && nounAfter(context, next);
+	if (enParticiple) return noHelper(context, word, lower);
 	if (!lower.endsWith('ing') || lower === 'being' || isFunctionWord(lower)) return null;
 	// A real -ing form of a word ("morn-ing", "clapp-ing"), not "sing", "bring" or "thing".
 	const stem = lower.slice(0, -3);
 	const stems = [stem, `${stem}e`, stem.slice(0, -1)].filter((candidate) => candidate.length >= 3);
 	if (!stems.some((candidate) => context.speller.isKnown(candidate))) return null;
+	return noHelper(context, word, lower);
+}
+
+function noHelper(context: Parameters<Rule>[0], word: Word, lower: string): Flag | null {
 	const before = context.previous(word);
 	if (before && (AUXILIARIES.has(before.lower) || MODALS.has(before.lower))) return null;
 	if (before && /n['’]t$/.test(before.lower)) return null;
@@ -165,6 +172,35 @@ function participleAfter(context: Parameters<Rule>[0], word: Word, next: Word): 
 		word.end,
 		`"they ${lower}" has no helping verb: "the ${lower}"?`,
 		[matchCase(word.text, 'the')]
+	);
+}
+
+/**
+ * Past participles that are no simple past ("swollen", "broken"): after a subject they need a
+ * helping verb, so "they swollen smoothness", "they broken window" are "the" and a modifier.
+ * ("been", "done", "gone", "seen" are left out: dialogue writes "they been there".)
+ */
+const PAST_PARTICIPLES = new Set(
+	(
+		'swollen broken taken given eaten fallen forgotten chosen written driven hidden beaten ' +
+		'bitten frozen stolen shaken woken spoken ridden risen mistaken forbidden forgiven proven ' +
+		'sworn torn worn drawn thrown shown grown known flown blown sewn sown mown hewn stricken ' +
+		'sunken shrunken drunken rotten'
+	).split(' ')
+);
+
+/** A lower-case noun straight after the word (the noun the participle describes). */
+function nounAfter(context: Parameters<Rule>[0], word: Word): boolean {
+	const noun = context.next(word);
+	// Not a particle or a comparative the participle may take ("broken down", "known better").
+	return (
+		noun !== undefined &&
+		noun.text === noun.lower &&
+		!isFunctionWord(noun.lower) &&
+		!PREPOSITIONS.has(noun.lower) &&
+		!/(?:er|ly)$/.test(noun.lower) &&
+		!isGradable(context.speller, noun.lower) &&
+		isNoun(context.speller, noun.lower)
 	);
 }
 

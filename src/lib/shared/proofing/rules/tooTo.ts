@@ -86,3 +86,28 @@ function isPlainVerb(speller: Speller, lower: string): boolean {
 	);
 	return !compared && !known(`${lower}ly`) && !known(`${stem}ly`);
 }
+
+/**
+ * "doing it, to, sitting there", "a limit to sharing, to.": "to" alone between a comma and the
+ * clause's end has no object or verb after it, as the preposition and the infinitive's "to"
+ * must: it is the adverb "too" ("also").
+ */
+export const toToo: Rule = (context) => {
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		if (word.lower !== 'to') continue;
+		if (!/,[ \t]*$/.test(context.gapBefore(word))) continue;
+		if (!/^[ \t]*[.,!?;:]/.test(context.gapAfter(word))) continue;
+		flags.push(
+			flag(
+				'confusion',
+				'confusion/to-too',
+				word.start,
+				word.end,
+				'"to" with nothing after it: "too" (also)?',
+				[matchCase(word.text, 'too')]
+			)
+		);
+	}
+	return flags;
+};

@@ -1,7 +1,12 @@
 import { wordSlipRule, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
-import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import {
+	DETERMINERS,
+	isFunctionWord,
+	POSSESSIVE_DETERMINERS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
 import { isNoun, isVerbBase } from '#shared/proofing/morphology';
 
 /**
@@ -25,8 +30,51 @@ const BEFORE_RIGHT = /^(?:the|you['’]re|we['’]re|they['’]re|he['’]s|she[
  *   participle with its preposition ("the men where huddled in"), and "There we more".
  */
 export const verbSlips: Rule = wordSlipRule(
-	(context, word) => writeRight(context, word) ?? whereWere(context, word)
+	(context, word) =>
+		writeRight(context, word) ??
+		whereWere(context, word) ??
+		nounWe(context, word) ??
+		thoughtThrough(context, word)
 );
+
+/**
+ * "the firms we not permitted", "a universe we skipping through": "we" after a noun, before
+ * "not" and a participle or before an -ing form, lacks its verb: "were" with its ending lost.
+ * ("The things we not only saw" is left alone: only a participle after "not".)
+ */
+function nounWe(context: TextContext, word: Word): string | null {
+	if (word.text !== 'we') return null;
+	const before = context.previous(word);
+	let after = context.next(word);
+	if (!before || !after || before.text !== before.lower) return null;
+	if (isFunctionWord(before.lower) || !isNoun(context.speller, before.lower)) return null;
+	// "the love we shared" is right: straight after "we" only an -ing form.
+	if (after.lower === 'not') {
+		after = context.next(after);
+		return after && isPresentOrPast(context, after.lower) ? 'were' : null;
+	}
+	return after.lower.endsWith('ing') && isPresentOrPast(context, after.lower) ? 'were' : null;
+}
+
+/** An -ing or -ed form the dictionary knows ("skipping", "permitted"). */
+const isPresentOrPast = (context: TextContext, lower: string): boolean =>
+	/.{3}(?:ing|ed)$/.test(lower) && context.speller.isKnown(lower);
+
+/** Particles of direction, after which "thought" cannot stand before a noun phrase. */
+const DIRECTIONS = new Set(['down', 'up', 'out', 'back', 'halfway', 'straight']);
+
+/**
+ * "curling down thought the jungles", "halfway thought the night": "thought" after a particle of
+ * direction and before a determiner is "through", one letter off; a verb "thought" takes a
+ * subject before it, not a particle.
+ */
+function thoughtThrough(context: TextContext, word: Word): string | null {
+	if (word.text !== 'thought') return null;
+	const before = context.previous(word);
+	const after = context.next(word);
+	if (!before || !after || !DIRECTIONS.has(before.lower)) return null;
+	return DETERMINERS.has(after.lower) || POSSESSIVE_DETERMINERS.has(after.lower) ? 'through' : null;
+}
 
 function writeRight(context: TextContext, word: Word): string | null {
 	if (word.lower !== 'write') return null;
