@@ -6,6 +6,7 @@ import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
 import { forgetToken, storyToken } from './storyTokens';
 import { watchHolds, type Hold } from './watchHolds';
+import { watchPeople } from './watchPeople';
 import { isRole, type Role } from '#shared/protocol/roles';
 import { presenceColor } from '#shared/protocol/presenceColor';
 
@@ -77,11 +78,9 @@ export class CollabSession {
 	/** The link this session connected with. */
 	#token: string | null = null;
 
-	#subscribePeers = createSubscriber((update) => {
-		const awareness = this.story.provider.awareness;
-		awareness.on('change', update);
-		return () => awareness.off('change', update);
-	});
+	#subscribePeers = createSubscriber((update) =>
+		watchPeople(this.story.provider.awareness, update)
+	);
 
 	constructor(storyId: string, user: CollabUser) {
 		this.storyId = storyId;

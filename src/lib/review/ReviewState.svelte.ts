@@ -14,8 +14,12 @@ import { ReviewCommandError, ReviewCommands, oneLine } from './ReviewCommands';
 import { ReviewProjection } from './ReviewProjection';
 import { isPending, type ReviewItem } from './reviewItems';
 
-/** Re-reading anchors walks the whole story: do it once typing pauses, not per keystroke. */
-const STORY_SETTLE_MS = 250;
+/**
+ * Re-reading anchors walks the whole story (tens of milliseconds at novel length): do it once
+ * typing pauses, not per keystroke. Meanwhile the highlights follow the text by mapping. At
+ * 250 ms, the short pauses between words were enough, and the next key waited for the walk.
+ */
+const STORY_SETTLE_MS = 1000;
 
 /** Edits the review makes to the text itself (accepting a suggestion) carry this meta. */
 export const REVIEW_EDIT_META = 'galleyReviewEdit';
