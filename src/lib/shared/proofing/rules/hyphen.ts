@@ -1,5 +1,6 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
 import { ALWAYS_HYPHENATED, HYPHENATED_BEFORE_NOUN } from '#shared/proofing/words/compounds';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
@@ -111,16 +112,44 @@ function isDegreeCompound(context: TextContext, match: RegExpMatchArray): boolea
 	const [degree, participle] = match[0].toLowerCase().split(' ') as [string, string];
 	const first = context.wordFrom(start);
 	const before = first && context.previous(first);
-	if (
-		!before ||
-		!(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower) || before.lower === 'another')
-	)
-		return false;
+	if (!first || !before) return false;
+	const opens =
+		DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower) || before.lower === 'another';
+	if (!opens && !afterListedAdjective(context, first)) return false;
 	const pastParticiple =
 		isPastVerb(context.speller, participle) ||
 		OWN_PARTICIPLES.has(participle) ||
 		(participle.length > 4 && participle.endsWith('en') && context.speller.isKnown(participle));
-	return degree !== participle && pastParticiple && beforeNoun(context, start + match[0].length);
+	const end = start + match[0].length;
+	return (
+		degree !== participle &&
+		pastParticiple &&
+		(beforeNoun(context, end) || beforeName(context, end))
+	);
+}
+
+/**
+ * "her portly, well bred way": the degree word follows an adjective and a comma, which a
+ * determiner opens: a second modifier of the same noun.
+ */
+function afterListedAdjective(context: TextContext, first: Word): boolean {
+	if (context.gapBefore(first) !== ', ') return false;
+	const adjective = context.previous(first);
+	const determiner = adjective && context.previous(adjective);
+	return (
+		adjective !== undefined &&
+		adjective.text === adjective.lower &&
+		!isFunctionWord(adjective.lower) &&
+		determiner !== undefined &&
+		DETERMINERS.has(determiner.lower)
+	);
+}
+
+/** "another well dressed American": a capitalised word mid-sentence after the modifier. */
+function beforeName(context: TextContext, offset: number): boolean {
+	const next = context.wordFrom(offset);
+	if (!next || !/^ +$/.test(context.text.slice(offset, next.start))) return false;
+	return /^\p{Lu}\p{Ll}+$/u.test(next.text) && context.isMidSentence(next);
 }
 
 /** True when a plain lower-case content word (a noun, most likely) starts at `offset` after spaces. */
