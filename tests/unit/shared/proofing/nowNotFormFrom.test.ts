@@ -48,12 +48,16 @@ describe('"form" where "from" was meant', () => {
 		[
 			'He rode hard form Boston to the coast, and Boston was far.',
 			'He rode hard from Boston to the coast, and Boston was far.'
-		]
+		],
+		['The shop sold anything form soap to nails.', 'The shop sold anything from soap to nails.'],
+		['She kept aloof form such games.', 'She kept aloof from such games.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['after its subject', 'They form a circle, and the crystals form the lattice.'],
 		['after a helping verb', 'Clouds can form a storm.'],
-		['the noun', 'She filled in the form the clerk gave her.']
+		['the noun', 'She filled in the form the clerk gave her.'],
+		['the noun after an adjective', 'He wrote a free form poem to please her.'],
+		['the verb before a range', 'Such cells form groups to protect themselves.']
 	])('leaves the verb or noun alone %s', (_, text) => expectClean(text));
 });
