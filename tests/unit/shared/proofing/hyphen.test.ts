@@ -67,3 +67,16 @@ describe('"self" and the word it makes one with', () => {
 		(text) => expectClean(text)
 	);
 });
+
+describe('a noun and "type" before a noun', () => {
+	it.each([
+		['It was a documentary type show.', 'It was a documentary-type show.'],
+		['He kept a store of bachelor type meals.', 'He kept a store of bachelor-type meals.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'The clerks type letters all day.',
+		'A new type engine hummed.',
+		'What type of man is he?'
+	])('leaves %j alone', (text) => expectClean(text));
+});

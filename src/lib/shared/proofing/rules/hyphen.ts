@@ -4,7 +4,7 @@ import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
 import { ALWAYS_HYPHENATED, HYPHENATED_BEFORE_NOUN } from '#shared/proofing/words/compounds';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
-import { isPastVerb } from '#shared/proofing/morphology';
+import { isGradable, isPastVerb } from '#shared/proofing/morphology';
 
 const phrases = (list: string[]): RegExp =>
 	new RegExp(
@@ -60,6 +60,9 @@ export const hyphen: Rule = (context) => {
 		if (isFunctionWord(second) || !context.speller.isKnown(second)) continue;
 		if (beforeNoun(context, start + match[2]!.length + 4)) add(start, `all ${match[2]}`);
 	}
+	for (const match of text.matchAll(TYPE_COMPOUND)) {
+		if (isTypeCompound(context, match)) add(match.index, match[0]);
+	}
 	for (const match of text.matchAll(SELF_COMPOUND)) {
 		if (flags.some((found) => found.start === match.index)) continue;
 		if (isSelfCompound(context, match)) add(match.index, match[0]);
@@ -72,6 +75,27 @@ export const hyphen: Rule = (context) => {
  * "all" and the next word are one modifier of the noun after.
  */
 const ALL_COMPOUND = /(?<![\p{L}-])(an? )all (\p{Ll}+)(?![\p{L}'’-])/giu;
+
+/** "a documentary type show", "bachelor type meals": a noun and "type" before a noun. */
+const TYPE_COMPOUND = /(?<![\p{L}'’-])\p{Ll}+ type(?![\p{L}'’-])/gu;
+
+/**
+ * "a documentary type show", "to farmer type farmers": "type" straight before a noun, with no
+ * "of", is the second part of a modifier (a noun and "type" after a determiner or preposition:
+ * "they type letters" has a subject before the verb).
+ */
+function isTypeCompound(context: TextContext, match: RegExpMatchArray): boolean {
+	const first = context.wordFrom(match.index!);
+	const before = first && context.previous(first);
+	if (!first || !before || !(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower)))
+		return false;
+	const lower = first.lower;
+	if (isFunctionWord(lower) || /(?:s|ly)$/.test(lower) || !context.speller.isKnown(lower))
+		return false;
+	// "a new type engine" is "a new type of engine": an adjective is no part of the compound.
+	if (isGradable(context.speller, lower)) return false;
+	return beforeNoun(context, match.index! + match[0].length);
+}
 
 /** "self pitying", "self sufficient", "self respect": "self" before a word it makes one with. */
 const SELF_COMPOUND = /(?<![\p{L}'’-])self \p{Ll}+(?![\p{L}'’-])/giu;
