@@ -39,3 +39,15 @@ describe('"their" with no noun, "they\'re" after a preposition', () => {
 		['"they\'re" after a conjunction', "Call me after they're gone, like they're supposed to."]
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"knew" after an article or a possessive', () => {
+	it.each([
+		['He wore a knew hat to church.', 'He wore a new hat to church.'],
+		['They showed us their knew house.', 'They showed us their new house.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a subject before it', 'All his friends knew it, and the man knew too.'],
+		['a pronoun before it', 'Of those who knew him, few knew why.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -30,6 +30,7 @@ const OBJECT_ONLY_PREPOSITIONS = new Set(
  * - "could get hear quick", "around hear." → "here"; "didn't here" → "hear";
  * - "life past away", "had past the house" → "passed";
  * - "had though" → "thought" (a form of "have" takes a participle);
+ * - "a knew coat" → "new" (an article or a possessive takes no past tense);
  * - "lived their in", "stray up their," → "there" (a possessive wants its noun after it);
  * - "shouted at they're men" → "their" (a preposition takes no subject).
  */
@@ -81,6 +82,14 @@ function fix(
 		case 'past':
 			if (next === 'away' && before) return 'passed';
 			return HAVE_FORMS.test(previous) && after && DETERMINERS.has(next) ? 'passed' : null;
+		case 'knew':
+			// "in a knew overcoat", "taught them a knew way": an article or a possessive before a
+			// past tense is the adjective "new" (a subject is never "a" or "his").
+			return /^(?:a|an|the|my|your|his|its|our|their)$/.test(previous) &&
+				after &&
+				!isFunctionWord(next)
+				? 'new'
+				: null;
 		case 'though':
 			return HAVE_FORMS.test(previous) && after && !context.endsClause(word) ? 'thought' : null;
 		case 'their':
