@@ -51,3 +51,15 @@ describe('"knew" after an article or a possessive', () => {
 		['a pronoun before it', 'Of those who knew him, few knew why.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"you\'re" after a form of "be"', () => {
+	it.each([
+		["Where are you're keys?", 'Where are your keys?'],
+		["Was you're brother at home?", 'Was your brother at home?']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a comma between', "Of course you are, you're my friend."],
+		['a subject before it', "I see what you're doing, and who you're with."]
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -32,7 +32,8 @@ const OBJECT_ONLY_PREPOSITIONS = new Set(
  * - "had though" → "thought" (a form of "have" takes a participle);
  * - "a knew coat" → "new" (an article or a possessive takes no past tense);
  * - "lived their in", "stray up their," → "there" (a possessive wants its noun after it);
- * - "shouted at they're men" → "their" (a preposition takes no subject).
+ * - "shouted at they're men" → "their", "what are you're plans" → "your" (a preposition takes
+ *   no subject, nor does a verb that has one).
  */
 export const homophoneSlips: Rule = wordSlipRule((context, word) =>
 	fix(context, word, context.previous(word), context.next(word))
@@ -101,7 +102,18 @@ function fix(
 		case 'they’re':
 			// A subject cannot be a preposition's object: "shouted at they're men".
 			return OBJECT_ONLY_PREPOSITIONS.has(previous) ? 'their' : null;
+		case "you're":
+		case 'you’re':
+			// Nor after a preposition or a verb that already has its own: "What are you're
+			// plans?", "a letter from you're mother".
+			if (!after || after.text !== next) return null;
+			return OBJECT_ONLY_PREPOSITIONS.has(previous) || /^(?:is|are|was|were)$/.test(previous)
+				? matchYour(word.text)
+				: null;
 		default:
 			return null;
 	}
 }
+
+/** "your" in the case of the word it replaces ("You're" → "Your"). */
+const matchYour = (text: string): string => (text.startsWith('Y') ? 'Your' : 'your');
