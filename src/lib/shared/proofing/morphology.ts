@@ -61,7 +61,9 @@ const IRREGULAR_PAST = new Set(
 		'stood stuck swung threw tore woke wore won felt found heard meant sat said told thought ' +
 		'brought bought fought taught sought slept swept wept led fled bled fed sped spun split shut ' +
 		'burst cast cut let put quit set shed struck sprang sang rang drank sank swam flew blew ' +
-		'grew knew drove rode rose wrote spoke stole chose froze seemed looked'
+		'grew knew drove rode rose wrote spoke stole chose froze seemed looked ' +
+		'sold dealt spent lent sent built paid laid bore swore bit hid spat ate dug clung flung ' +
+		'stung slung wrung crept leapt knelt dwelt'
 	).split(' ')
 );
 

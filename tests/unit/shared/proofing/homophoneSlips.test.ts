@@ -39,3 +39,27 @@ describe('"their" with no noun, "they\'re" after a preposition', () => {
 		['"they\'re" after a conjunction', "Call me after they're gone, like they're supposed to."]
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"knew" after an article or a possessive', () => {
+	it.each([
+		['He wore a knew hat to church.', 'He wore a new hat to church.'],
+		['They showed us their knew house.', 'They showed us their new house.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a subject before it', 'All his friends knew it, and the man knew too.'],
+		['a pronoun before it', 'Of those who knew him, few knew why.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('"you\'re" after a form of "be"', () => {
+	it.each([
+		["Where are you're keys?", 'Where are your keys?'],
+		["Was you're brother at home?", 'Was your brother at home?']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a comma between', "Of course you are, you're my friend."],
+		['a subject before it', "I see what you're doing, and who you're with."]
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -26,7 +26,9 @@ describe('"half", "well" or "ill" and a participle before a noun', () => {
 		['She sat with a half folded map.', 'She sat with a half-folded map.'],
 		['It was an ill timed joke.', 'It was an ill-timed joke.'],
 		['The shelves held rows of well bound books.', 'The shelves held rows of well-bound books.'],
-		['He chose another well dressed guest.', 'He chose another well-dressed guest.']
+		['He chose another well dressed guest.', 'He chose another well-dressed guest.'],
+		['We met a well read Frenchman.', 'We met a well-read Frenchman.'],
+		['It was a small, well built cabin.', 'It was a small, well-built cabin.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -35,7 +37,9 @@ describe('"half", "well" or "ill" and a participle before a noun', () => {
 		'She half closed the door.',
 		'The door was half opened.',
 		'They did well enough.',
-		'The map was half folded when I found it.'
+		'The map was half folded when I found it.',
+		'He spoke of it, well aware of Paris.',
+		'She knew him well, half hidden Tom said.'
 	])('leaves %j alone', (text) => expectClean(text));
 });
 
@@ -62,4 +66,17 @@ describe('"self" and the word it makes one with', () => {
 		'leaves %j alone',
 		(text) => expectClean(text)
 	);
+});
+
+describe('a noun and "type" before a noun', () => {
+	it.each([
+		['It was a documentary type show.', 'It was a documentary-type show.'],
+		['He kept a store of bachelor type meals.', 'He kept a store of bachelor-type meals.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		'The clerks type letters all day.',
+		'A new type engine hummed.',
+		'What type of man is he?'
+	])('leaves %j alone', (text) => expectClean(text));
 });

@@ -37,3 +37,18 @@ describe('"were" after a comma, "wed" after its noun', () => {
 		['"wed" as a verb', 'They wed in June and had a son.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"shed", "shell", "hell" before a verb and its object; "wed" before a participle', () => {
+	it.each([
+		['Give her a day and shed forgive him.', "Give her a day and she'd forgive him."],
+		['Ask Mary; maybe shell lend you the car.', "Ask Mary; maybe she'll lend you the car."],
+		['Wed seen the film twice.', "We'd seen the film twice."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"shed" as a verb before its object', 'The lamps shed light on the path.'],
+		['"shed" as a noun before a verb in -s', 'The shed needs paint on its door.'],
+		['"wed" as a verb', 'They wed the next spring.'],
+		['a question after "hell"', 'What in hell do you mean?']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

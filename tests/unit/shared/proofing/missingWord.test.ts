@@ -57,3 +57,19 @@ describe('a clause with no subject, "seem" with no "to"', () => {
 		['"seem" before a possessive', 'She seemed her old self again.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a subject pronoun with no verb', () => {
+	it.each([
+		['She not happy with the room.', 'She was not happy with the room.'],
+		['He asked whether they the last to leave.', 'He asked whether they were the last to leave.'],
+		['We stayed because I a stranger there.', 'We stayed because I was a stranger there.'],
+		['"He a liar," she said.', '"He was a liar," she said.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a verb the clause before has', 'They could see us, but we not them.'],
+		['a contrast with "while"', 'She was a doctor, while he a nurse.'],
+		['a question', 'Did she not see the car?'],
+		['"it" as an object', 'She thought it a pity.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

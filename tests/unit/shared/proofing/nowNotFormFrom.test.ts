@@ -7,7 +7,9 @@ describe('"now" where "not" was meant', () => {
 
 	it.each([
 		['It was now murder at all.', 'It was not murder at all.'],
-		['The camp was now growing any larger.', 'The camp was not growing any larger.']
+		['The camp was now growing any larger.', 'The camp was not growing any larger.'],
+		['Now only was he late, he was rude.', 'Not only was he late, he was rude.'],
+		['Now long after, the rain stopped.', 'Not long after, the rain stopped.']
 	])('corrects "now" in a clause that asks for a negative: %j', (text, corrected) =>
 		expectFix(text, corrected)
 	);
@@ -16,7 +18,8 @@ describe('"now" where "not" was meant', () => {
 		['"now" after another helping verb', 'He could now see the shore.'],
 		['"now" after "did" at the end', 'Did he? He did now.'],
 		['a negative already in the clause', 'He could not now see any better.'],
-		['"at all" in a question', 'I wonder if he is now at all happy.']
+		['"at all" in a question', 'I wonder if he is now at all happy.'],
+		['"now only" before a subject', 'Now only the wind was left. Now long live the king.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 
@@ -48,12 +51,16 @@ describe('"form" where "from" was meant', () => {
 		[
 			'He rode hard form Boston to the coast, and Boston was far.',
 			'He rode hard from Boston to the coast, and Boston was far.'
-		]
+		],
+		['The shop sold anything form soap to nails.', 'The shop sold anything from soap to nails.'],
+		['She kept aloof form such games.', 'She kept aloof from such games.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['after its subject', 'They form a circle, and the crystals form the lattice.'],
 		['after a helping verb', 'Clouds can form a storm.'],
-		['the noun', 'She filled in the form the clerk gave her.']
+		['the noun', 'She filled in the form the clerk gave her.'],
+		['the noun after an adjective', 'He wrote a free form poem to please her.'],
+		['the verb before a range', 'Such cells form groups to protect themselves.']
 	])('leaves the verb or noun alone %s', (_, text) => expectClean(text));
 });

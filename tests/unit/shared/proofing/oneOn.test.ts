@@ -31,7 +31,9 @@ describe('"one" before a plural, "an" before a bracket or "I"', () => {
 		['It was a ladder one casters.', 'It was a ladder on casters.'],
 		['She went knocking one strangers doors.', 'She went knocking on strangers doors.'],
 		['Bobby Joe an (blushing) Ann came.', 'Bobby Joe and (blushing) Ann came.'],
-		['He nodded an I left.', 'He nodded and I left.']
+		['He nodded an I left.', 'He nodded and I left.'],
+		['She said "Yes" an "I know" twice.', 'She said "Yes" and "I know" twice.'],
+		['They can stay here an either rest or eat.', 'They can stay here and either rest or eat.']
 	])('corrects %j', (text, corrected) => {
 		expect(fixed(text)).toBe(corrected);
 	});
@@ -40,7 +42,8 @@ describe('"one" before a plural, "an" before a bracket or "I"', () => {
 		'However one looks at it, we lost.',
 		'She was the only one others trusted.',
 		'You owe her twenty-one dollars, or thirty one dollars.',
-		'They put up an "Eats" sign.'
+		'They put up an "Eats" sign.',
+		'He had an almost gentle voice and an across-the-board raise.'
 	])('leaves %j alone', (text) => {
 		expect(described(text).filter((found) => found.startsWith('confusion'))).toEqual([]);
 	});

@@ -16,13 +16,15 @@ describe('"they" where "the" was meant', () => {
 		['It offset they damaging stories.', 'It offset the damaging stories.'],
 		['But they scar seemed to pull at him.', 'But the scar seemed to pull at him.'],
 		['He saluted and went up they dock.', 'He saluted and went up the dock.'],
-		['It happened on they aforementioned occasion.', 'It happened on the aforementioned occasion.']
+		['It happened on they aforementioned occasion.', 'It happened on the aforementioned occasion.'],
+		['They rope flung him off the cliff.', 'The rope flung him off the cliff.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
 		['a verb after it', 'They cover the floor with rugs.'],
 		['a verb whose -ed form doubles its consonant', 'When they drop the box, run.'],
 		['a past tense', 'They kept the keys.'],
+		['an irregular past', 'They sold it to him, and they spent it.'],
 		['a fronted particle before its past', 'In they came, and on they marched.'],
 		['a fronted particle before a plain verb', 'Off they go! In they walk, laughing.'],
 		['a verb and a participle before its noun', 'They need trained men.'],

@@ -30,8 +30,10 @@ const OBJECT_ONLY_PREPOSITIONS = new Set(
  * - "could get hear quick", "around hear." → "here"; "didn't here" → "hear";
  * - "life past away", "had past the house" → "passed";
  * - "had though" → "thought" (a form of "have" takes a participle);
+ * - "a knew coat" → "new" (an article or a possessive takes no past tense);
  * - "lived their in", "stray up their," → "there" (a possessive wants its noun after it);
- * - "shouted at they're men" → "their" (a preposition takes no subject).
+ * - "shouted at they're men" → "their", "what are you're plans" → "your" (a preposition takes
+ *   no subject, nor does a verb that has one).
  */
 export const homophoneSlips: Rule = wordSlipRule((context, word) =>
 	fix(context, word, context.previous(word), context.next(word))
@@ -81,6 +83,14 @@ function fix(
 		case 'past':
 			if (next === 'away' && before) return 'passed';
 			return HAVE_FORMS.test(previous) && after && DETERMINERS.has(next) ? 'passed' : null;
+		case 'knew':
+			// "in a knew overcoat", "taught them a knew way": an article or a possessive before a
+			// past tense is the adjective "new" (a subject is never "a" or "his").
+			return /^(?:a|an|the|my|your|his|its|our|their)$/.test(previous) &&
+				after &&
+				!isFunctionWord(next)
+				? 'new'
+				: null;
 		case 'though':
 			return HAVE_FORMS.test(previous) && after && !context.endsClause(word) ? 'thought' : null;
 		case 'their':
@@ -92,7 +102,18 @@ function fix(
 		case 'they’re':
 			// A subject cannot be a preposition's object: "shouted at they're men".
 			return OBJECT_ONLY_PREPOSITIONS.has(previous) ? 'their' : null;
+		case "you're":
+		case 'you’re':
+			// Nor after a preposition or a verb that already has its own: "What are you're
+			// plans?", "a letter from you're mother".
+			if (!after || after.text !== next) return null;
+			return OBJECT_ONLY_PREPOSITIONS.has(previous) || /^(?:is|are|was|were)$/.test(previous)
+				? matchYour(word.text)
+				: null;
 		default:
 			return null;
 	}
 }
+
+/** "your" in the case of the word it replaces ("You're" → "Your"). */
+const matchYour = (text: string): string => (text.startsWith('Y') ? 'Your' : 'your');

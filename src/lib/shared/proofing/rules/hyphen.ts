@@ -1,9 +1,10 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
 import { ALWAYS_HYPHENATED, HYPHENATED_BEFORE_NOUN } from '#shared/proofing/words/compounds';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
-import { isPastVerb } from '#shared/proofing/morphology';
+import { isGradable, isPastVerb } from '#shared/proofing/morphology';
 
 const phrases = (list: string[]): RegExp =>
 	new RegExp(
@@ -59,6 +60,9 @@ export const hyphen: Rule = (context) => {
 		if (isFunctionWord(second) || !context.speller.isKnown(second)) continue;
 		if (beforeNoun(context, start + match[2]!.length + 4)) add(start, `all ${match[2]}`);
 	}
+	for (const match of text.matchAll(TYPE_COMPOUND)) {
+		if (isTypeCompound(context, match)) add(match.index, match[0]);
+	}
 	for (const match of text.matchAll(SELF_COMPOUND)) {
 		if (flags.some((found) => found.start === match.index)) continue;
 		if (isSelfCompound(context, match)) add(match.index, match[0]);
@@ -71,6 +75,27 @@ export const hyphen: Rule = (context) => {
  * "all" and the next word are one modifier of the noun after.
  */
 const ALL_COMPOUND = /(?<![\p{L}-])(an? )all (\p{Ll}+)(?![\p{L}'’-])/giu;
+
+/** "a documentary type show", "bachelor type meals": a noun and "type" before a noun. */
+const TYPE_COMPOUND = /(?<![\p{L}'’-])\p{Ll}+ type(?![\p{L}'’-])/gu;
+
+/**
+ * "a documentary type show", "to farmer type farmers": "type" straight before a noun, with no
+ * "of", is the second part of a modifier (a noun and "type" after a determiner or preposition:
+ * "they type letters" has a subject before the verb).
+ */
+function isTypeCompound(context: TextContext, match: RegExpMatchArray): boolean {
+	const first = context.wordFrom(match.index!);
+	const before = first && context.previous(first);
+	if (!first || !before || !(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower)))
+		return false;
+	const lower = first.lower;
+	if (isFunctionWord(lower) || /(?:s|ly)$/.test(lower) || !context.speller.isKnown(lower))
+		return false;
+	// "a new type engine" is "a new type of engine": an adjective is no part of the compound.
+	if (isGradable(context.speller, lower)) return false;
+	return beforeNoun(context, match.index! + match[0].length);
+}
 
 /** "self pitying", "self sufficient", "self respect": "self" before a word it makes one with. */
 const SELF_COMPOUND = /(?<![\p{L}'’-])self \p{Ll}+(?![\p{L}'’-])/giu;
@@ -111,16 +136,44 @@ function isDegreeCompound(context: TextContext, match: RegExpMatchArray): boolea
 	const [degree, participle] = match[0].toLowerCase().split(' ') as [string, string];
 	const first = context.wordFrom(start);
 	const before = first && context.previous(first);
-	if (
-		!before ||
-		!(DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower) || before.lower === 'another')
-	)
-		return false;
+	if (!first || !before) return false;
+	const opens =
+		DETERMINERS.has(before.lower) || PREPOSITIONS.has(before.lower) || before.lower === 'another';
+	if (!opens && !afterListedAdjective(context, first)) return false;
 	const pastParticiple =
 		isPastVerb(context.speller, participle) ||
 		OWN_PARTICIPLES.has(participle) ||
 		(participle.length > 4 && participle.endsWith('en') && context.speller.isKnown(participle));
-	return degree !== participle && pastParticiple && beforeNoun(context, start + match[0].length);
+	const end = start + match[0].length;
+	return (
+		degree !== participle &&
+		pastParticiple &&
+		(beforeNoun(context, end) || beforeName(context, end))
+	);
+}
+
+/**
+ * "her portly, well bred way": the degree word follows an adjective and a comma, which a
+ * determiner opens: a second modifier of the same noun.
+ */
+function afterListedAdjective(context: TextContext, first: Word): boolean {
+	if (context.gapBefore(first) !== ', ') return false;
+	const adjective = context.previous(first);
+	const determiner = adjective && context.previous(adjective);
+	return (
+		adjective !== undefined &&
+		adjective.text === adjective.lower &&
+		!isFunctionWord(adjective.lower) &&
+		determiner !== undefined &&
+		DETERMINERS.has(determiner.lower)
+	);
+}
+
+/** "another well dressed American": a capitalised word mid-sentence after the modifier. */
+function beforeName(context: TextContext, offset: number): boolean {
+	const next = context.wordFrom(offset);
+	if (!next || !/^ +$/.test(context.text.slice(offset, next.start))) return false;
+	return /^\p{Lu}\p{Ll}+$/u.test(next.text) && context.isMidSentence(next);
 }
 
 /** True when a plain lower-case content word (a noun, most likely) starts at `offset` after spaces. */

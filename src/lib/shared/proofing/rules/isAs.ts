@@ -54,6 +54,11 @@ function readsAsAs(
 ): boolean {
 	const { speller } = context;
 	if (MODALS.has(before.lower)) return after.lower === 'well';
+	// "he was neither is old nor": after a verb, "neither" is "neither as".
+	if (before.lower === 'neither') {
+		const verb = context.previous(before);
+		return verb !== undefined && /^(?:was|were|is|are|be|been|am|seemed|looked)$/.test(verb.lower);
+	}
 	if (QUESTION_WORDS.test(before.lower) || endsAsQuestion(context, after)) return false;
 	if (SUBJECTS.has(after.lower) && after2) {
 		return isPastVerb(speller, after2.lower) && !/^(?:was|were|had|did)$/.test(after2.lower);

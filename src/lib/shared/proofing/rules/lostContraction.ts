@@ -1,4 +1,4 @@
-import { isVerbBase } from '#shared/proofing/morphology';
+import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
@@ -100,11 +100,49 @@ function pronounWithHelper(context: TextContext, word: Word): string | null {
 	// "the happiness wed had together": "we'd" opens a relative clause after its noun, where
 	// the verb "wed" (a past itself) is never followed by "had" or "been".
 	const relative = word.lower === 'wed' && (next?.lower === 'had' || next?.lower === 'been');
-	if (!relative && !startsClause(context, word)) return null;
-	if (!next || !AFTER_HELPER.has(next.lower)) return null;
+	const withObject = next !== undefined && helperVerbWithObject(context, word, next);
+	if (!relative && !withObject && !startsClause(context, word)) return null;
+	if (!next || (!withObject && !AFTER_HELPER.has(next.lower) && !weHad(context, word, next)))
+		return null;
 	// "the shed had", "what the hell do": a determiner makes it the noun.
 	const previous = context.previous(word);
 	return previous && DETERMINERS.has(previous.lower) ? null : fixed;
+}
+
+/** Objects that follow a verb, never the noun "shed", "shell" or "hell" and a verb. */
+const OBJECTS = new Set(
+	'it him her them me us you herself himself themselves myself itself the a an his their my'.split(
+		' '
+	)
+);
+
+/**
+ * "walk out shed pull herself together", "sure shed turn it over", "Bishop hell do all right": a
+ * plain verb with its object after "shed", "shell" or "hell" has "she'd", "she'll" or "he'll"
+ * for its subject: the noun would want a verb in -s ("the shell turns it"), and the verb "shed"
+ * takes no second verb.
+ */
+function helperVerbWithObject(context: TextContext, word: Word, next: Word): boolean {
+	if (word.text !== word.lower || word.lower === 'wed') return false;
+	if (next.text !== next.lower || !/^ $/.test(context.gapAfter(word))) return false;
+	// "what the hell do you": "do" there asks a question, and "you" is its subject.
+	if (next.lower === 'do') return false;
+	if (!isVerbBase(context.speller, next.lower) || isPastVerb(context.speller, next.lower))
+		return false;
+	const object = context.next(next);
+	return object !== undefined && object.text === object.lower && OBJECTS.has(object.lower);
+}
+
+/** Participles that are no simple past. */
+const PARTICIPLES = new Set(
+	'seen gone done known taken given been gotten eaten written'.split(' ')
+);
+
+/** "Wed heard the record": at a clause's start "wed" before a past participle is "we'd". */
+function weHad(context: TextContext, word: Word, next: Word): boolean {
+	if (word.lower !== 'wed' || next.text !== next.lower) return false;
+	if (next.lower === 'had') return false;
+	return isPastVerb(context.speller, next.lower) || PARTICIPLES.has(next.lower);
 }
 
 const startsSentence = (context: TextContext, word: Word): boolean =>

@@ -20,7 +20,9 @@ const PARTITIVES = new Set(
  * - "on same sidewalk": "same" after a preposition wants "the";
  * - "as if were an old friend", "because had no money": a subordinator before a finite verb
  *   wants the clause's subject between them;
- * - "It seemed me that": "seem" takes its person with "to".
+ * - "It seemed me that": "seem" takes its person with "to";
+ * - "She not alone", "if he the real thing": a subject pronoun opening a clause before "not" or
+ *   an article has lost its verb.
  * Written from the kinds of the corpus development half's dropped-word misses. A wider rule, a
  * preposition before a singular noun the corpus mostly has after "the" ("across room"), was
  * tried there and dropped: bare nouns after prepositions ("at attention", "in pain", "by sun and
@@ -32,6 +34,11 @@ export const missingWord: Rule = (context) => {
 		const lower = word.lower;
 		if (SUBORDINATORS.has(lower) || SEEM.has(lower)) {
 			const found = subjectlessClause(context, word) ?? seemWithoutTo(context, word);
+			if (found) flags.push(found);
+			continue;
+		}
+		if (NOMINATIVE_VERB[lower]) {
+			const found = pronounWithoutVerb(context, word);
 			if (found) flags.push(found);
 			continue;
 		}
@@ -71,6 +78,46 @@ function itWithoutVerb(context: TextContext, word: Word, next: Word): Flag | nul
 	)
 		return null;
 	return insert(word, next, 'was', `A verb is missing: "${word.text} was ${next.text}"?`, false);
+}
+
+/** Subject pronouns that are never objects ("it" and "you" are), with the verb they take. */
+const NOMINATIVE_VERB: Record<string, string> = {
+	i: 'was',
+	he: 'was',
+	she: 'was',
+	we: 'were',
+	they: 'were'
+};
+
+/**
+ * Words that open a clause with its own subject and verb. "And", "but", "or", "while" and
+ * "whereas" are left out: a clause after them may drop a verb the one before has ("they could see
+ * me but I not them", "she was a doctor, while he a nurse").
+ */
+const CLAUSE_OPENERS = new Set(
+	'if when whenever because whether that though although unless once since until till before after where'.split(
+		' '
+	)
+);
+
+/**
+ * "She not alone for there were three others", "if he the real thing": a subject pronoun that
+ * opens a sentence or a subordinate clause, straight before "not" or an article, has no verb: "not"
+ * follows its auxiliary ("she was not") and an article its verb ("he was the"). The pronoun is
+ * nominative, so no verb before it takes it as an object ("made it a rule" is right).
+ */
+function pronounWithoutVerb(context: TextContext, word: Word): Flag | null {
+	const next = context.next(word);
+	if (!next || next.text !== next.lower || !/^(?:not|a|an|the)$/.test(next.lower)) return null;
+	if (!/^ $/.test(context.gapAfter(word))) return null;
+	const before = context.previous(word);
+	const opens =
+		context.isSentenceStart(word) ||
+		context.afterOpener(word) ||
+		(before !== undefined && before.text === before.lower && CLAUSE_OPENERS.has(before.lower));
+	if (!opens) return null;
+	const verb = NOMINATIVE_VERB[word.lower]!;
+	return insert(word, next, verb, `A verb is missing: "${word.text} ${verb} ${next.text}"?`, false);
 }
 
 /** Quantities that are nouns themselves: "thousands of huts", never "thousands huts". */

@@ -21,7 +21,8 @@ const DO_FORMS = new Set(['do', 'does', 'did']);
 export const nowNot: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
-		const found = notForNow(context, word) ?? nowBeforePolarity(context, word);
+		const found =
+			notForNow(context, word) ?? nowBeforePolarity(context, word) ?? notOnly(context, word);
 		if (found) {
 			flags.push(found);
 			continue;
@@ -44,6 +45,32 @@ export const nowNot: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "Now only were the costs paid", "Now long ago a paper said": at a sentence's start "only" and
+ * a helping verb before its subject are the inversion of "Not only", and "long ago", "long
+ * after", "long before" are "Not long ago": "now" would put the verb after its subject ("Now
+ * only the wind was left").
+ */
+function notOnly(context: TextContext, word: Word): Flag | null {
+	if (word.text !== 'Now' || !context.isSentenceStart(word)) return null;
+	const after = context.next(word);
+	const third = after && context.next(after);
+	if (!after || !third || !/^ $/.test(context.gapAfter(word))) return null;
+	const inverted =
+		after.text === 'only' && (AUXILIARIES.has(third.lower) || MODALS.has(third.lower));
+	const notLong =
+		after.text === 'long' && /^(?:ago|after|before|afterward|afterwards)$/.test(third.text);
+	if (!inverted && !notLong) return null;
+	return flag(
+		'confusion',
+		'confusion/now-not',
+		word.start,
+		word.end,
+		`"Not ${after.text} ${third.text}"?`,
+		['Not']
+	);
+}
 
 /**
  * "nothing to stop me not.", "about his wife not,": "not" ends a clause only after a word it

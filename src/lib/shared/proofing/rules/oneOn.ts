@@ -76,7 +76,20 @@ const NOT_AFTER_AN = new Set([
 	'was',
 	'are',
 	'were',
-	'am'
+	'am',
+	// Conjunctions and prepositions that never open a noun phrase ("committees an either go out",
+	// "an across the street"). Adverbs of degree and time do ("an almost delicate air", "an often
+	// told story").
+	'either',
+	'each',
+	'among',
+	'amongst',
+	'against',
+	'across',
+	'around',
+	'although',
+	'instead',
+	'anyway'
 ]);
 
 /**
@@ -88,11 +101,13 @@ export const oneOn: Rule = (context) => {
 	for (const word of context.words) {
 		if (word.lower !== 'one' && word.lower !== 'an') continue;
 		const after = context.next(word);
-		// "an (blushing) raise", 'said "No" an "Sure"' (not 'an "Eats" sign'), "an I said": no article
+		// "an (blushing) raise", 'said "No" an "Sure"' (not 'an "Eats" sign'), 'an "I see"', "an I said": no article
 		// stands before a bracket or a consonant.
 		const quoted =
 			word.text === 'an' &&
-			/^ +(?:\(\p{L}|["“][b-df-hj-np-tv-z])/iu.test(context.text.slice(word.end, word.end + 4));
+			/^ +(?:\(\p{L}|["“](?:[b-df-hj-np-tv-z]|I[ '’]))/iu.test(
+				context.text.slice(word.end, word.end + 4)
+			);
 		if (quoted || (word.text === 'an' && after?.text === 'I')) {
 			flags.push(anAnd(word));
 			continue;
