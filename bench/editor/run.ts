@@ -621,7 +621,12 @@ function renderReport(
 				`${summary.memory ? `${summary.memory.jsHeapMB.toFixed(0)} MB / ${summary.memory.domNodes.toLocaleString('en')}` : '–'} |`
 		);
 	}
-	lines.push('', 'All figures in milliseconds. Aims: open < 1,500 ms; keystroke p95 < 16 ms.');
+	// Issue 16's aims: one frame at 50,000 words; 25 ms and 3 s at novel length (150,000).
+	const novel = story.words > 100_000;
+	lines.push(
+		'',
+		`All figures in milliseconds. Aims: open ≤ ${novel ? '3,000' : '1,500'} ms; keystroke p95 ≤ ${novel ? 25 : 16} ms.`
+	);
 	const busiest = Math.max(
 		...opens.map((run) => run.busyCoresBefore),
 		...typing.map((summary) => summary.busyCoresBefore ?? 0)
