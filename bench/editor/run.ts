@@ -724,6 +724,13 @@ async function deleteSuggestionsSince(
 /** Which app a typing run types into: this checkout's, or the one of `--before`. */
 type Variant = 'after' | 'before';
 
+/** A server of one app with the two stories typed into. */
+interface BenchApp {
+	server: BenchServer;
+	review: string;
+	baseline: string;
+}
+
 /**
  * The app of `revision` on a server of its own, with the same story and review items as the
  * current one (the seeding is deterministic; checked by the counts each page must show).
@@ -734,7 +741,7 @@ async function startBefore(
 	seed: SeedResult,
 	threads: number,
 	suggestions: number
-): Promise<{ sha: string; server: BenchServer; review: string; baseline: string }> {
+): Promise<BenchApp & { sha: string }> {
 	const { sha, appDir } = buildBefore(revision, repoRoot, outDir, log);
 	const server = await startServer('ours', 60_000, appDir);
 	try {
@@ -861,12 +868,10 @@ async function main() {
 			? await startBefore(options.before, text, seed, options.threads, options.suggestions)
 			: null;
 		stopBefore = before ? () => before.server.stop() : null;
-		const urlFor = (variant: Variant, story: 'review' | 'baseline') =>
-			variant === 'after'
-				? story === 'review'
-					? reviewUrl
-					: baselineUrl
-				: storyUrl(before!.server, before![story]);
+		const apps: Record<Variant, BenchApp | null> = {
+			after: { server, review: reviewId, baseline: baselineId },
+			before
+		};
 		const typing: TypingRun[][] = [];
 		const typingBefore: TypingRun[][] = [];
 		for (const [, plan] of options.openOnly ? [] : plans) {
@@ -880,8 +885,8 @@ async function main() {
 						? ['after', 'before']
 						: ['before', 'after'];
 				for (const variant of order) {
-					const target = variant === 'after' ? server : before!.server;
-					const targetReview = variant === 'after' ? reviewId : before!.review;
+					const app = apps[variant]!;
+					const storyId = app[plan.story];
 					const which = before
 						? ` (${variant === 'after' ? 'this checkout' : options.before})`
 						: '';
@@ -890,7 +895,7 @@ async function main() {
 					const typedFrom = new Date().toISOString();
 					const result = await measureTyping(
 						browser,
-						urlFor(variant, plan.story),
+						storyUrl(app.server, storyId),
 						{
 							...story,
 							counts: reviewCounts(story.cards && seed.threads, story.cards && seed.suggestions)
@@ -900,7 +905,7 @@ async function main() {
 						variant === 'after' ? profileTo : null,
 						options.trace && variant === 'after',
 						plan.remotePerSecond
-							? () => startCollaborator(target.wsBase, targetReview, plan.remotePerSecond!)
+							? () => startCollaborator(app.server.wsBase, app.review, plan.remotePerSecond!)
 							: null
 					);
 					const summary = summarizeTyping([result]);
@@ -913,8 +918,7 @@ async function main() {
 					runs[variant].push({ ...result, busyCoresBefore });
 					// The next round meets the story as this one did.
 					if (plan.mode === 'suggesting' && options.rounds > 1) {
-						const storyId = new URL(urlFor(variant, plan.story)).pathname.split('/').pop()!;
-						await deleteSuggestionsSince(target, storyId, typedFrom);
+						await deleteSuggestionsSince(app.server, storyId, typedFrom);
 					}
 				}
 			}

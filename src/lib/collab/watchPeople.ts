@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 
-interface AwarenessChanges {
+/** What an awareness `change` (or `update`) event says changed: client ids. */
+export interface AwarenessChanges {
 	added: number[];
 	updated: number[];
 	removed: number[];

@@ -1,10 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
+import type { AwarenessChanges } from '../collab/watchPeople';
 
-interface AwarenessChanges {
-	added: number[];
-	updated: number[];
-	removed: number[];
-}
 type Listener = (changes: AwarenessChanges, origin: unknown) => void;
 
 /**
