@@ -9,7 +9,7 @@ import type { ReviewState } from '$lib/review/ReviewState.svelte';
 import { CheckerExtension } from './checkerExtension';
 import { DocumentEdgeKeys } from './documentEdgeKeys';
 import { narrowRemoteUpdates } from './narrowRemoteUpdates';
-import { othersOnlyAwareness } from './othersOnlyAwareness';
+import { awarenessForCarets } from './awarenessForCarets';
 import { PendingSelection } from './pendingSelection';
 import { renderCaret, renderSelection } from './renderCaret';
 import { ReviewExtension } from './reviewExtension';
@@ -38,7 +38,7 @@ export function buildExtensions(
 		Collaboration.configure({ document: session.story.doc, field: STORY_FIELD }),
 		CollaborationCaret.configure({
 			// Only what the carets plugin uses of the provider; it redraws carets on others' changes.
-			provider: { awareness: othersOnlyAwareness(session.story.provider.awareness) },
+			provider: { awareness: awarenessForCarets(session.story.provider.awareness) },
 			user,
 			render: renderCaret,
 			selectionRender: renderSelection

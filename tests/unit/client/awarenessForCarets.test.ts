@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { othersOnlyAwareness } from '../../../src/lib/editor/othersOnlyAwareness';
+import { awarenessForCarets } from '../../../src/lib/editor/awarenessForCarets';
 
 function twoPeople() {
 	const mine = new Awareness(new Y.Doc());
@@ -11,10 +11,10 @@ function twoPeople() {
 	return { mine, theirs, hearTheirs };
 }
 
-describe('othersOnlyAwareness', () => {
+describe('awarenessForCarets', () => {
 	it("passes on changes to others' state and not those to this person's own", () => {
 		const { mine, theirs, hearTheirs } = twoPeople();
-		const seen = othersOnlyAwareness(mine);
+		const seen = awarenessForCarets(mine);
 		const listener = vi.fn();
 		seen.on('change', listener);
 		mine.setLocalStateField('cursor', { anchor: 1, head: 1 });
@@ -34,7 +34,7 @@ describe('othersOnlyAwareness', () => {
 
 	it('is the awareness in everything else, and off removes the filtered listener', () => {
 		const { mine, theirs, hearTheirs } = twoPeople();
-		const seen = othersOnlyAwareness(mine);
+		const seen = awarenessForCarets(mine);
 		seen.setLocalStateField('user', { name: 'Ada' });
 		expect(mine.getLocalState()).toEqual({ user: { name: 'Ada' } });
 		expect(seen.clientID).toBe(mine.clientID);
@@ -49,5 +49,33 @@ describe('othersOnlyAwareness', () => {
 		hearTheirs();
 		expect(listener).not.toHaveBeenCalled();
 		expect(seen.getStates().get(theirs.clientID)).toEqual({ cursor: { anchor: 5, head: 5 } });
+	});
+
+	it("does not send this person's caret again when it has not moved in the text", () => {
+		const { mine } = twoPeople();
+		const story = new Y.Doc();
+		const text = story.getText('story');
+		text.insert(0, 'The harbour at dusk.');
+		const caretAt = (index: number) => ({
+			anchor: Y.createRelativePositionFromTypeIndex(text, index),
+			head: Y.createRelativePositionFromTypeIndex(text, index)
+		});
+		const seen = awarenessForCarets(mine);
+		const updates = vi.fn();
+		mine.on('update', updates);
+		seen.setLocalStateField('cursor', caretAt(4));
+		expect(updates).toHaveBeenCalledTimes(1);
+		// Someone else types before the caret: the same place in the text, written anew.
+		text.insert(0, 'Look: ');
+		seen.setLocalStateField('cursor', caretAt(10));
+		expect(updates).toHaveBeenCalledTimes(1);
+		// A caret that did move is sent, and so is leaving (null) and any other field.
+		seen.setLocalStateField('cursor', caretAt(11));
+		expect(updates).toHaveBeenCalledTimes(2);
+		seen.setLocalStateField('cursor', null);
+		expect(updates).toHaveBeenCalledTimes(3);
+		seen.setLocalStateField('user', { name: 'Ada' });
+		seen.setLocalStateField('user', { name: 'Ada' });
+		expect(mine.getLocalState()).toEqual({ cursor: null, user: { name: 'Ada' } });
 	});
 });
