@@ -2,6 +2,7 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { REVIEW_EDIT_META, type ReviewState } from '$lib/review/ReviewState.svelte';
+import { caretOffScreen } from './caretOffScreen';
 
 const suggestingInputKey = new PluginKey('galleySuggestingInput');
 
@@ -132,28 +133,6 @@ function deleteText(review: ReviewState, view: EditorView, direction: -1 | 1): b
 function activeSuggestion(review: ReviewState) {
 	const id = review.activeSuggestionId;
 	return id ? review.suggestionNow(id) : null;
-}
-
-/**
- * ProseMirror's default scroll margin: scrolling the caret into view leaves it this far inside
- * the window's edge.
- */
-const SCROLL_MARGIN_PX = 5;
-
-/**
- * Whether the caret at `pos` is closer to the window's edge than scrolling it into view would
- * leave it. A wider margin here than ProseMirror's meant that typing on the last line of the
- * window asked for a scroll on every key, and each such scroll lays the page out at once
- * (4 ms a key at 150,000 words).
- */
-function caretOffScreen(view: EditorView, pos: number): boolean {
-	const margin = SCROLL_MARGIN_PX;
-	try {
-		const { top, bottom } = view.coordsAtPos(pos);
-		return top < margin || bottom > window.innerHeight - margin;
-	} catch {
-		return true;
-	}
 }
 
 function moveCaret(view: EditorView, pos: number): void {
