@@ -27,7 +27,7 @@ export class StoryEditor {
 	canRedo = $state(false);
 	/** Null until the first count, so callers can fall back to the server's figure. */
 	words = $state<number | null>(null);
-	/** The current selection, for the bubble menu. */
+	/** The current selection, for the bubble menu (a caret's place is not kept up to date). */
 	selection = $state<{ from: number; to: number; empty: boolean }>({ from: 0, to: 0, empty: true });
 	focused = $state(false);
 	/** Bumped on every change of the text, so the margin can follow the passages. */
@@ -110,7 +110,10 @@ export class StoryEditor {
 		this.canRedo = (undoManager?.redoStack.length ?? 0) > 0;
 		const { from, to, empty } = editor.state.selection;
 		const last = this.selection;
-		if (last.from !== from || last.to !== to) this.selection = { from, to, empty };
+		// A caret's place is of no use to the bubble menu, which shows over selected words only:
+		// a caret moving as this person or someone else types wakes nothing.
+		const caretStill = empty && last.empty;
+		if (!caretStill && (last.from !== from || last.to !== to)) this.selection = { from, to, empty };
 		if (!docChanged) return;
 		this.docVersion++;
 		this.#highlights?.schedule();
