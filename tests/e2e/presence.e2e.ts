@@ -102,3 +102,62 @@ describe('presence from a hostile client', () => {
 		}
 	});
 });
+
+describe('a caret that stays put', () => {
+	const desk = useDesk();
+
+	it('is not sent again while someone else types, and still moves when its owner types', async () => {
+		const { url } = desk.server;
+		const storyId = await createStory(
+			url,
+			'Harbour Lights',
+			'The boats came in at dusk.\n\nThe nets were hung to dry.\n'
+		);
+		const context = await desk.newContext();
+		const page = await context.newPage();
+		// Presence messages (y-websocket message type 1) this page sends on the story's socket.
+		let presenceSent = 0;
+		page.on('websocket', (socket) => {
+			const room = storyRoom(storyId);
+			const address = decodeURIComponent(socket.url());
+			if (!address.includes(`/${room}`)) return;
+			socket.on('framesent', ({ payload }) => {
+				const first = typeof payload === 'string' ? payload.charCodeAt(0) : payload[0];
+				if (first === 1) presenceSent++;
+			});
+		});
+		await page.goto(await storyPage(url, storyId, { name: 'Alice' }));
+		await expect.poll(() => storyText(page)).toContain('The nets were hung');
+		await expect.poll(() => connectionStatus(page)).toBe('connected');
+		await page.locator('.ProseMirror p', { hasText: 'The nets' }).click();
+		await page.keyboard.press('End');
+		await expect.poll(() => presenceSent).toBeGreaterThan(0);
+		await page.waitForTimeout(300);
+
+		const writer = connectClient(
+			desk.server.wsUrl,
+			storyRoom(storyId),
+			new Y.Doc(),
+			tokenFor(storyId)
+		);
+		try {
+			await synced(writer);
+			const before = presenceSent;
+			const text = firstParagraphText(writer.doc);
+			for (const letter of 'Slowly, ') {
+				text.insert(0, letter);
+				await new Promise((resolve) => setTimeout(resolve, 60));
+			}
+			await expect.poll(() => storyText(page)).toContain(',ylwolSThe boats');
+			await page.waitForTimeout(300);
+			// Each of the eight changes made the page write its caret again, and send it to all.
+			expect(presenceSent - before).toBe(0);
+			// Its own typing still moves it, and says so.
+			await page.keyboard.type('!');
+			await expect.poll(() => presenceSent).toBeGreaterThan(before);
+			await expect.poll(() => storyText(page)).toContain('hung to dry.!');
+		} finally {
+			writer.destroy();
+		}
+	});
+});
