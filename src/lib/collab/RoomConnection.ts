@@ -31,6 +31,12 @@ export class RoomConnection {
 		this.persistence = new IndexeddbPersistence(`galley:${room}`, this.doc);
 		this.provider = new WebsocketProvider(base, room, this.doc, {
 			connect: false,
+			// No second path between this browser's tabs: every update and caret went to a
+			// BroadcastChannel as well as the server (half a millisecond a keystroke at novel
+			// length, with no other tab listening), and a tab whose link was revoked or whose role
+			// was lowered would still have heard the story from another tab. Tabs meet on the
+			// server, which decides what each may see.
+			disableBc: true,
 			...(token && { params: { token } })
 		});
 		if (connect) this.#connectOnceCopyRead();
