@@ -73,3 +73,24 @@ describe('a subject pronoun with no verb', () => {
 		['"it" as an object', 'She thought it a pity.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a dropped article before a count noun', () => {
+	it.each([
+		['He walked across room to the fire.', 'He walked across the room to the fire.'],
+		['She sat down on bench near the gate.', 'She sat down on the bench near the gate.'],
+		['The basket stood near wall, by the divan.', 'The basket stood near the wall, by the divan.'],
+		['Then she walked toward house.', 'Then she walked toward the house.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a mass noun', 'He looked out at water and sky.'],
+		['a noun the training text has bare after the preposition', 'They came by car.'],
+		['a noun that modifies the next one', 'He looked in newspaper files for it.'],
+		['two nouns paired', 'They lay exhausted on chair and floor.'],
+		['a noun repeated across a preposition', 'They went from door to door.'],
+		['a range', 'Books stood from floor to ceiling.'],
+		['a phrase written as one word too', 'She appeared on screen at last.'],
+		['"to" before a verb that is also a noun', 'He was only pretending to joke.'],
+		['a preposition used as an adjective', 'She stopped at the outside door.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

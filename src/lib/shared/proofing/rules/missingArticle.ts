@@ -1,0 +1,68 @@
+import { flag, type Rule } from '#shared/proofing/Rule';
+import type { TextContext } from '#shared/proofing/TextContext';
+import type { Word } from '#shared/proofing/tokenize';
+import type { Flag } from '#shared/proofing/types';
+import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+
+/**
+ * Prepositions left out: "of" takes bare nouns after a kind or a measure ("a kind of joke", "a
+ * sheet of newspaper"), "without" abstract ones ("without ceremony"), and "past" is as often an
+ * adjective ("this past year").
+ */
+const SKIPPED = new Set(['of', 'without', 'past']);
+
+/**
+ * "across room", "at top of the stairs", "into kitchen": a preposition straight before a
+ * singular count noun (one the training text almost never has without a determiner: the
+ * lexicon's count nouns) has lost its article. Suggests "the", then "a".
+ */
+export const missingArticle: Rule = (context) => {
+	const { lexicon } = context;
+	if (!lexicon) return [];
+	const flags: Flag[] = [];
+	for (const word of context.words) {
+		if (!PREPOSITIONS.has(word.lower) || SKIPPED.has(word.lower)) continue;
+		if (word.text !== word.lower && !context.isSentenceStart(word) && !context.afterOpener(word))
+			continue;
+		const noun = context.next(word);
+		if (!noun || noun.text !== noun.lower) continue;
+		if (!lexicon.wantsDeterminer(noun.lower, word.lower) || noun.lower.endsWith('ing')) continue;
+		// "the outside door", "an inside job": the preposition is an adjective there.
+		const before = context.previous(word);
+		if (before && DETERMINERS.has(before.lower)) continue;
+		// "in newspaper files", "on chair and floor": a noun that modifies or is paired with
+		// another may stand bare; the noun must end its phrase before a clause break or a
+		// function word.
+		const after = context.next(noun);
+		if (after && (!isFunctionWord(after.lower) || /^(?:and|or|nor)$/.test(after.lower))) continue;
+		// "from floor to ceiling": a range of two bare nouns.
+		if (word.lower === 'from' && after?.lower === 'to') continue;
+		// "on screen", "on stage": Hunspell writes the phrase as one word ("onscreen").
+		if (fixedPhrase(context, word, noun) || context.speller.isKnown(word.lower + noun.lower))
+			continue;
+		flags.push(
+			flag(
+				'grammar',
+				'grammar/missing-word',
+				word.start,
+				noun.end,
+				`An article is missing: "${word.text} the ${noun.text}"?`,
+				[`${word.text} the ${noun.text}`, `${word.text} a ${noun.text}`],
+				'possible'
+			)
+		);
+	}
+	return flags;
+};
+
+function fixedPhrase(context: TextContext, word: Word, noun: Word): boolean {
+	// "from room to room", "door to door", "year by year": the noun repeated across a preposition.
+	const after = context.next(noun);
+	const again = after && context.next(after);
+	if (after && again && PREPOSITIONS.has(after.lower) && again.lower === noun.lower) return true;
+	const before = context.previous(word);
+	const first = before && context.previous(before);
+	if (before && PREPOSITIONS.has(word.lower) && before.lower === noun.lower) return true;
+	if (first && first.lower === noun.lower) return true;
+	return false;
+}
