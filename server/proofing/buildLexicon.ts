@@ -169,11 +169,11 @@ function build(): LexiconData {
 	const countNouns = findCountNouns(
 		tagged,
 		{
-			minHeads: 10,
+			minHeads: 6,
 			maxBare: 0.1,
 			minNoun: 0.5,
 			minOpeners: 4,
-			minAfterPreposition: 8,
+			minAfterPreposition: 5,
 			maxBareAfterPreposition: 0.05,
 			maxBareOtherwise: 0.25
 		},

@@ -79,7 +79,8 @@ describe('a dropped article before a count noun', () => {
 		['He walked across room to the fire.', 'He walked across the room to the fire.'],
 		['She sat down on bench near the gate.', 'She sat down on the bench near the gate.'],
 		['The basket stood near wall, by the divan.', 'The basket stood near the wall, by the divan.'],
-		['Then she walked toward house.', 'Then she walked toward the house.']
+		['Then she walked toward house.', 'Then she walked toward the house.'],
+		['It had been swept under rug.', 'It had been swept under the rug.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -90,6 +91,7 @@ describe('a dropped article before a count noun', () => {
 		['a noun repeated across a preposition', 'They went from door to door.'],
 		['a range', 'Books stood from floor to ceiling.'],
 		['a phrase written as one word too', 'She appeared on screen at last.'],
+		['a noun in a hyphenated word', 'He crept out on tip-toe.'],
 		['"to" before a verb that is also a noun', 'He was only pretending to joke.'],
 		['a preposition used as an adjective', 'She stopped at the outside door.']
 	])('leaves %s alone', (_, text) => expectClean(text));

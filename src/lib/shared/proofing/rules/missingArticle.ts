@@ -25,7 +25,8 @@ export const missingArticle: Rule = (context) => {
 		if (word.text !== word.lower && !context.isSentenceStart(word) && !context.afterOpener(word))
 			continue;
 		const noun = context.next(word);
-		if (!noun || noun.text !== noun.lower) continue;
+		// "on tip-toe": the noun is part of a hyphenated word.
+		if (!noun || noun.text !== noun.lower || /[-‐]/.test(context.text[noun.end] ?? '')) continue;
 		if (!lexicon.wantsDeterminer(noun.lower, word.lower) || noun.lower.endsWith('ing')) continue;
 		// "the outside door", "an inside job": the preposition is an adjective there.
 		const before = context.previous(word);
