@@ -23,6 +23,7 @@ import { buildCompoundLexicon } from './compoundLexicon';
 import { findCountNouns, type TaggedWord } from './countNouns';
 import { deriveConfusionSets } from './confusionSets';
 import type { LexiconData } from '#shared/proofing/Lexicon';
+import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
 import { loadDictionary } from './loadDictionaries';
 
 const require = createRequire(import.meta.url);
@@ -179,10 +180,10 @@ function build(): LexiconData {
 		},
 		isVerb
 	);
-	// "at home", "by hand", "on board": WordNet's phrases of a word and a bare noun.
+	// "at home", "by hand", "on board": WordNet's phrases of a preposition and a bare noun.
 	for (const lemma of lemmas) {
 		const match = /^([a-z]+)_([a-z]+)$/.exec(lemma);
-		const governors = match ? countNouns[match[2]!] : undefined;
+		const governors = match && PREPOSITIONS.has(match[1]!) ? countNouns[match[2]!] : undefined;
 		if (governors === undefined) continue;
 		const words = new Set(governors.split(' ').filter(Boolean)).add(match![1]!);
 		countNouns[match![2]!] = [...words].sort().join(' ');

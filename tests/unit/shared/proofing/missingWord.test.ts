@@ -80,7 +80,8 @@ describe('a dropped article before a count noun', () => {
 		['She sat down on bench near the gate.', 'She sat down on the bench near the gate.'],
 		['The basket stood near wall, by the divan.', 'The basket stood near the wall, by the divan.'],
 		['Then she walked toward house.', 'Then she walked toward the house.'],
-		['It had been swept under rug.', 'It had been swept under the rug.']
+		['It had been swept under rug.', 'It had been swept under the rug.'],
+		['It was seven when crowd washed me up.', 'It was seven when the crowd washed me up.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
@@ -92,6 +93,8 @@ describe('a dropped article before a count noun', () => {
 		['a range', 'Books stood from floor to ceiling.'],
 		['a phrase written as one word too', 'She appeared on screen at last.'],
 		['a noun in a hyphenated word', 'He crept out on tip-toe.'],
+		['a noun of a person as a name', 'We ate when father came home.'],
+		['"that" as a determiner', 'Yet even that explosion did not mean much.'],
 		['"to" before a verb that is also a noun', 'He was only pretending to joke.'],
 		['a preposition used as an adjective', 'She stopped at the outside door.']
 	])('leaves %s alone', (_, text) => expectClean(text));

@@ -2,6 +2,7 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
+import { isPastVerb } from '#shared/proofing/morphology';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /**
@@ -21,6 +22,10 @@ export const missingArticle: Rule = (context) => {
 	if (!lexicon) return [];
 	const flags: Flag[] = [];
 	for (const word of context.words) {
+		if (SUBORDINATORS.has(word.lower)) {
+			const found = subjectWithoutArticle(context, word);
+			if (found) flags.push(found);
+		}
 		if (!PREPOSITIONS.has(word.lower) || SKIPPED.has(word.lower)) continue;
 		if (word.text !== word.lower && !context.isSentenceStart(word) && !context.afterOpener(word))
 			continue;
@@ -55,6 +60,39 @@ export const missingArticle: Rule = (context) => {
 	}
 	return flags;
 };
+
+/** Words that open a clause, whose subject follows them. */
+const SUBORDINATORS = new Set(
+	'when whenever while because if until till how where though although unless whether once since before after'.split(
+		' '
+	)
+);
+const FINITE = new Set('was is had has would could will did does might must should'.split(' '));
+
+/**
+ * "when truck came to a stop", "how letter had managed": a clause's subject, a singular count
+ * noun straight after the word that opens the clause and before its verb, has lost its article.
+ * Nouns of persons are left out: "when father came home" uses the noun as a name.
+ */
+function subjectWithoutArticle(context: TextContext, word: Word): Flag | null {
+	const { lexicon } = context;
+	if (!lexicon || word.text !== word.lower) return null;
+	const noun = context.next(word);
+	if (!noun || noun.text !== noun.lower || /[-‐]/.test(context.text[noun.end] ?? '')) return null;
+	if (!lexicon.wantsDeterminer(noun.lower, word.lower) || lexicon.isAnimate(noun.lower))
+		return null;
+	const verb = context.next(noun);
+	if (!verb || !(FINITE.has(verb.lower) || isPastVerb(context.speller, verb.lower))) return null;
+	return flag(
+		'grammar',
+		'grammar/missing-word',
+		word.start,
+		noun.end,
+		`An article is missing: "${word.text} the ${noun.text}"?`,
+		[`${word.text} the ${noun.text}`, `${word.text} a ${noun.text}`],
+		'possible'
+	);
+}
 
 function fixedPhrase(context: TextContext, word: Word, noun: Word): boolean {
 	// "from room to room", "door to door", "year by year": the noun repeated across a preposition.
