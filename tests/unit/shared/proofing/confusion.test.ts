@@ -92,10 +92,12 @@ describe('confused words read from the words around them', () => {
 		['He lied down under the oak.', 'He lay down under the oak.'],
 		['Wilson knew than this place must go.', 'Wilson knew that this place must go.'],
 		['Be sure its out before you leave.', "Be sure it's out before you leave."],
-		['Well, its within a mile of here.', "Well, it's within a mile of here."]
+		['Well, its within a mile of here.', "Well, it's within a mile of here."],
+		['He through of the old man snoring.', 'He thought of the old man snoring.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
+		'He walked through the door and thought of her.',
 		'The house kept its usual.',
 		'The fox licked its family of cubs.',
 		'The tower lost its early charm.',
