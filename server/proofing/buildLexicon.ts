@@ -164,22 +164,15 @@ function build(): LexiconData {
 	const animateNouns = firstSensesIn(wordnet, new Set([LEX_PERSON, LEX_ANIMAL])).filter((lemma) =>
 		speller.correct(lemma)
 	);
-	// "to" before a noun Hunspell also has as a verb ("to joke") may be the infinitive's.
-	const isVerb = (noun: string) =>
-		speller.correct(`${noun}ed`) || speller.correct(`${noun.replace(/e$/, '')}ing`);
-	const countNouns = findCountNouns(
-		tagged,
-		{
-			minHeads: 6,
-			maxBare: 0.1,
-			minNoun: 0.5,
-			minOpeners: 4,
-			minAfterPreposition: 5,
-			maxBareAfterPreposition: 0.05,
-			maxBareOtherwise: 0.25
-		},
-		isVerb
-	);
+	const countNouns = findCountNouns(tagged, {
+		minHeads: 6,
+		maxBare: 0.1,
+		minNoun: 0.5,
+		minOpeners: 4,
+		minAfterPreposition: 5,
+		maxBareAfterPreposition: 0.05,
+		maxBareOtherwise: 0.25
+	});
 	// "at home", "by hand", "on board": WordNet's phrases of a preposition and a bare noun.
 	for (const lemma of lemmas) {
 		const match = /^([a-z]+)_([a-z]+)$/.exec(lemma);

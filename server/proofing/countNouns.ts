@@ -61,8 +61,7 @@ export interface CountNounOptions {
  */
 export function findCountNouns(
 	sentences: TaggedWord[][],
-	options: CountNounOptions,
-	isVerb: (word: string) => boolean
+	options: CountNounOptions
 ): Record<string, string> {
 	const counts = new Map<string, NounCounts>();
 	const countsOf = (lower: string) => {
@@ -135,7 +134,7 @@ export function findCountNouns(
 			bareAfterPreposition <= afterPreposition * options.maxBareAfterPreposition &&
 			bare <= heads * options.maxBareOtherwise;
 		if (!mostlyDetermined && !determinedAfterPrepositions) continue;
-		if (found.verb || isVerb(noun)) governors.add('to');
+		if (found.verb) governors.add('to');
 		nouns[noun] = [...governors].sort().join(' ');
 	}
 	return nouns;

@@ -2,7 +2,7 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
-import { isPastVerb } from '#shared/proofing/morphology';
+import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
 /**
@@ -33,6 +33,8 @@ export const missingArticle: Rule = (context) => {
 		// "on tip-toe": the noun is part of a hyphenated word.
 		if (!noun || noun.text !== noun.lower || /[-‐]/.test(context.text[noun.end] ?? '')) continue;
 		if (!lexicon.wantsDeterminer(noun.lower, word.lower) || noun.lower.endsWith('ing')) continue;
+		// "pretending to joke": "to" before a word the dictionary has as a verb is its infinitive's.
+		if (word.lower === 'to' && isVerbBase(context.speller, noun.lower)) continue;
 		// "the outside door", "an inside job": the preposition is an adjective there.
 		const before = context.previous(word);
 		if (before && DETERMINERS.has(before.lower)) continue;
