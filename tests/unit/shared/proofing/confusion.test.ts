@@ -31,6 +31,14 @@ describe('confused words', () => {
 		['Their is nothing left.', 'There is nothing left.'],
 		['Their going to be late.', "They're going to be late."],
 		['They where happy.', 'They were happy.'],
+		[
+			'He came from the school were she was teaching.',
+			'He came from the school where she was teaching.'
+		],
+		[
+			'We stopped by the trailer were the two drivers were standing.',
+			'We stopped by the trailer where the two drivers were standing.'
+		],
 		["I couldn't breath.", "I couldn't breathe."],
 		['She took a deep breathe.', 'She took a deep breath.'],
 		[
@@ -41,6 +49,8 @@ describe('confused words', () => {
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
+		'Were she to go, we would follow. If I were you I would stay.',
+		'They were the ones who had come. Those were the days we had.',
 		'She was happier then, before the war.',
 		'And then she left.',
 		'Its color had faded.',
