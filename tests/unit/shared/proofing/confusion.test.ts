@@ -45,10 +45,16 @@ describe('confused words', () => {
 			"It rained, and then, thought I don't know why, I laughed.",
 			"It rained, and then, though I don't know why, I laughed."
 		],
-		['He smiled even thought he was sad.', 'He smiled even though he was sad.']
+		['He smiled even thought he was sad.', 'He smiled even though he was sad.'],
+		["He's braver that he looks.", "He's braver than he looks."],
+		['One, more horrible that the rest, lunged.', 'One, more horrible than the rest, lunged.'],
+		['No won on the beach could see him.', 'No one on the beach could see him.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
+		'It was so much bigger that we left. He felt stronger that day.',
+		"It's better that he knows. He saw later that they had gone.",
+		'He was happier that the war was over. She was more certain that he had gone.',
 		'Were she to go, we would follow. If I were you I would stay.',
 		'They were the ones who had come. Those were the days we had.',
 		'She was happier then, before the war.',
