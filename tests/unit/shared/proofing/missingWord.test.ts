@@ -74,6 +74,12 @@ describe('a subject pronoun with no verb', () => {
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
 
+describe('a subject pronoun before "about to"', () => {
+	it('corrects "He about to say"', () =>
+		expectFix('I paused—he about to say more.', 'I paused—he was about to say more.'));
+	it('leaves "about to" after its verb alone', () => expectClean('He was about to leave.'));
+});
+
 describe('a dropped article before a count noun', () => {
 	it.each([
 		['He walked across room to the fire.', 'He walked across the room to the fire.'],

@@ -108,14 +108,17 @@ const CLAUSE_OPENERS = new Set(
  */
 function pronounWithoutVerb(context: TextContext, word: Word): Flag | null {
 	const next = context.next(word);
-	if (!next || next.text !== next.lower || !/^(?:not|a|an|the)$/.test(next.lower)) return null;
+	if (!next || next.text !== next.lower) return null;
+	// "He about to say": "about to" is a predicate, so it follows its "be" ("he was about to").
+	const aboutTo = next.lower === 'about' && context.next(next)?.lower === 'to';
+	if (!aboutTo && !/^(?:not|a|an|the)$/.test(next.lower)) return null;
 	if (!/^ $/.test(context.gapAfter(word))) return null;
 	const before = context.previous(word);
 	const opens =
 		context.isSentenceStart(word) ||
 		context.afterOpener(word) ||
 		(before !== undefined && before.text === before.lower && CLAUSE_OPENERS.has(before.lower));
-	if (!opens) return null;
+	if (!opens && !aboutTo) return null;
 	const verb = NOMINATIVE_VERB[word.lower]!;
 	return insert(word, next, verb, `A verb is missing: "${word.text} ${verb} ${next.text}"?`, false);
 }
