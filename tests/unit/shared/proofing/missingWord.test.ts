@@ -80,6 +80,15 @@ describe('a subject pronoun before "about to"', () => {
 	it('leaves "about to" after its verb alone', () => expectClean('He was about to leave.'));
 });
 
+describe('a dropped "and" between a verb\'s object and a verb of speech', () => {
+	it('corrects "turned his head said"', () =>
+		expectFix('He turned his head said, "Wait."', 'He turned his head and said, "Wait."'));
+	it.each([
+		['a verb of knowing before a clause', 'He knew the letter said more.'],
+		['a reduced relative clause', 'He bought the house said to be haunted.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
 describe('a dropped article before a count noun', () => {
 	it.each([
 		['He walked across room to the fire.', 'He walked across the room to the fire.'],
