@@ -63,9 +63,18 @@ export const hyphen: Rule = (context) => {
 	for (const match of text.matchAll(TYPE_COMPOUND)) {
 		if (isTypeCompound(context, match)) add(match.index, match[0]);
 	}
-	for (const match of text.matchAll(LIKE_COMPOUND)) {
-		if (flags.some((found) => found.start === match.index)) continue;
-		if (isLikeCompound(context, match)) add(match.index, match[0]);
+	// The words, not a regex over the whole text: "like" is common, a letter run before it is not rare.
+	for (const like of context.words) {
+		if (like.text !== 'like') continue;
+		const first = context.previous(like);
+		if (!first || !/^\p{Ll}{3,}$/u.test(first.text) || context.gapAfter(first) !== ' ') continue;
+		if (
+			/^[\p{L}'’-]/u.test(text[like.end] ?? '') ||
+			/[\p{L}'’-]/u.test(text[first.start - 1] ?? '')
+		)
+			continue;
+		if (flags.some((found) => found.start === first.start)) continue;
+		if (isLikeCompound(context, first, like)) add(first.start, text.slice(first.start, like.end));
 	}
 	for (const match of text.matchAll(SELF_COMPOUND)) {
 		if (flags.some((found) => found.start === match.index)) continue;
@@ -101,9 +110,6 @@ function isTypeCompound(context: TextContext, match: RegExpMatchArray): boolean 
 	return beforeNoun(context, match.index! + match[0].length);
 }
 
-/** "a snake like object": a noun and "like" written open. */
-const LIKE_COMPOUND = /(?<![\p{L}'’-])\p{Ll}{3,} like(?![\p{L}'’-])/gu;
-
 /**
  * "a black, snake like object", "with cat like grace": a noun and "like" that the dictionary has
  * as one adjective ("snakelike", "catlike"), straight before a noun with no determiner of its
@@ -111,16 +117,15 @@ const LIKE_COMPOUND = /(?<![\p{L}'’-])\p{Ll}{3,} like(?![\p{L}'’-])/gu;
  * the next) or after another adjective and a comma. After a determiner the noun before "like"
  * is a phrase's head as often ("the air like cupped hands", "his mouth like pebbles").
  */
-function isLikeCompound(context: TextContext, match: RegExpMatchArray): boolean {
-	const first = context.wordFrom(match.index!);
-	if (!first || isFunctionWord(first.lower)) return false;
+function isLikeCompound(context: TextContext, first: Word, like: Word): boolean {
+	if (isFunctionWord(first.lower)) return false;
 	const closed = `${first.lower}like`;
 	if (!context.speller.isKnown(closed) && !context.lexicon?.hasWord(closed)) return false;
 	const before = context.previous(first);
 	const opens =
 		(before !== undefined && PREPOSITIONS.has(before.lower)) ||
 		/^,\s*$/.test(context.gapBefore(first));
-	return opens && beforeNoun(context, match.index! + match[0].length);
+	return opens && beforeNoun(context, like.end);
 }
 
 /** "self pitying", "self sufficient", "self respect": "self" before a word it makes one with. */
