@@ -56,6 +56,7 @@ describe('confused words', () => {
 		"It's better that he knows. He saw later that they had gone.",
 		'He was happier that the war was over. She was more certain that he had gone.',
 		'Were she to go, we would follow. If I were you I would stay.',
+		'If they were he would know it.',
 		'They were the ones who had come. Those were the days we had.',
 		'She was happier then, before the war.',
 		'And then she left.',

@@ -326,6 +326,8 @@ const FINITE_AFTER_SUBJECT = words('was were is are had has would could will did
  */
 function clauseAfterWere(at: Around): boolean {
 	if (at.context.isSentenceStart(at.word) || at.word.text !== 'were') return false;
+	// "If they were he would know": a clause's own "were", then the next clause, comma left out.
+	if (words('i you he she it we they if as though whatever who what').has(at.before)) return false;
 	if (words('he she it they we').has(at.after)) return FINITE_AFTER_SUBJECT.has(at.after2);
 	if (!words('the his her their my our your').has(at.after)) return false;
 	// The subject's noun, perhaps after one modifier ("the two drivers"), then its verb.
