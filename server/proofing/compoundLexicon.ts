@@ -16,7 +16,7 @@ export interface CompoundLexicon {
 }
 
 /** A head must take this many different first words to count as productive. */
-const MIN_HEAD_PARTNERS = 4;
+const MIN_HEAD_PARTNERS = 2;
 
 /** A closed compound must be seen this often in the training text. */
 const MIN_CLOSED_COUNT = 3;

@@ -5,12 +5,15 @@ import { editDistance } from '#shared/proofing/editDistance';
 const MIN_HOMOPHONE_COUNT = 5;
 /** Typo neighbours are drawn from the commonest words only: slips that make another word. */
 const MIN_NEIGHBOUR_COUNT = 100;
+/** Longer common words join a set two edits apart too ("through" / "thought"). */
+const MIN_TWO_EDIT_LENGTH = 6;
 
 /**
  * Confusion sets derived from packages, not written by hand (a hand list would share its
  * vocabulary with the evaluation set's error model):
  * - homophones: words the CMU pronouncing dictionary says alike ("peace" / "piece");
- * - typo neighbours: common words one edit apart ("form" / "from", "now" / "not"), less the
+ * - typo neighbours: common words one edit apart ("form" / "from", "now" / "not"), or two for
+ *   words of six letters or more ("through" / "thought"), less the
  *   pairs an inflection separates ("walk" / "walks", "love" / "loved"), which are grammar.
  * `counts` are the training text's word counts; `isKnown` is the checker's dictionary.
  */
@@ -32,7 +35,9 @@ export function deriveConfusionSets(
 		for (let j = i + 1; j < frequent.length; j++) {
 			const [a, b] = [frequent[i]!, frequent[j]!];
 			if (Math.abs(a.length - b.length) > 1 || inflected(a, b) || inflected(b, a)) continue;
-			if (editDistance(a, b) === 1) sets.push([a, b].sort());
+			const distance = editDistance(a, b);
+			const long = Math.min(a.length, b.length) >= MIN_TWO_EDIT_LENGTH;
+			if (distance === 1 || (long && distance === 2)) sets.push([a, b].sort());
 		}
 	}
 	return sets.sort((x, y) => x.join().localeCompare(y.join()));

@@ -25,6 +25,12 @@ export interface LexiconData {
 	phrases?: string[];
 	/** Particle → the verbs WordNet has with it ("off" → "bite", "knock", "turn"), base forms. */
 	phrasalVerbs?: Record<string, string[]>;
+	/**
+	 * Singular count nouns the training text almost never has without a determiner ("door"),
+	 * each with the prepositions and verbs it was still seen bare after, space-separated
+	 * ("car": "by").
+	 */
+	countNouns?: Record<string, string>;
 }
 
 /** Weight of the unigram estimate in the interpolated bigram probability. */
@@ -53,6 +59,8 @@ export class Lexicon {
 	readonly #phrasal = new Set<string>();
 	/** Each word of the phrases that Hunspell may lack → the phrases it is in, as words. */
 	readonly #phrases = new Map<string, string[][]>();
+	/** Count noun → the words it was seen bare after. */
+	readonly #countNouns: Map<string, string>;
 	/** Delete-one keys of the corpus words → the words (built on the first spelling search). */
 	#nearIndex: Map<string, string[]> | undefined;
 	/** Corpus words by length and their letter counts, for the search that finds two substitutions. */
@@ -82,6 +90,7 @@ export class Lexicon {
 			this.#closedStarts.add(open.split(' ')[0]!);
 		}
 		this.#animate = new Set(data.animateNouns ?? []);
+		this.#countNouns = new Map(Object.entries(data.countNouns ?? {}));
 		for (const [particle, verbs] of Object.entries(data.phrasalVerbs ?? {}))
 			for (const verb of verbs) this.#phrasal.add(`${verb} ${particle}`);
 		for (const phrase of data.phrases ?? []) {
@@ -102,6 +111,15 @@ export class Lexicon {
 	/** A noun that first of all names a person or an animal, lower-case singular ("sheriff"). */
 	isAnimate(lower: string): boolean {
 		return this.#animate.has(lower);
+	}
+
+	/**
+	 * A singular count noun that wants a determiner after this preposition or verb ("across
+	 * door": yes; "by car": no, the training text has "by car"). Both lower-case.
+	 */
+	wantsDeterminer(noun: string, after: string): boolean {
+		const governors = this.#countNouns.get(noun);
+		return governors !== undefined && !` ${governors} `.includes(` ${after} `);
 	}
 
 	/** WordNet has the verb (a base form, lower-case) with the particle ("knock", "off"). */

@@ -15,6 +15,7 @@ import { verbSlips } from '#shared/proofing/rules/verbSlips';
 import { homophoneSlips } from '#shared/proofing/rules/homophoneSlips';
 import { andAn } from '#shared/proofing/rules/andAn';
 import { missingWord } from '#shared/proofing/rules/missingWord';
+import { missingArticle } from '#shared/proofing/rules/missingArticle';
 import { missingTo } from '#shared/proofing/rules/missingTo';
 import { missingPreposition } from '#shared/proofing/rules/missingPreposition';
 import type { Rule } from '#shared/proofing/Rule';
@@ -86,6 +87,7 @@ const RULES: Rule[] = [
 	andAn,
 	grammar,
 	missingWord,
+	missingArticle,
 	missingTo,
 	missingPreposition,
 	hyphen,

@@ -10,7 +10,13 @@ describe('deriveConfusionSets', () => {
 			from: 900,
 			walk: 200,
 			walks: 150,
-			zebra: 400
+			zebra: 400,
+			through: 500,
+			thought: 400,
+			mile: 200,
+			male: 150,
+			mole: 120,
+			smile: 130
 		})
 	);
 	const sets = deriveConfusionSets(counts, () => true);
@@ -21,6 +27,12 @@ describe('deriveConfusionSets', () => {
 
 	it('pairs common words one edit apart', () => {
 		expect(sets).toContainEqual(['form', 'from']);
+	});
+
+	it('pairs long common words two edits apart, short ones only one', () => {
+		expect(sets).toContainEqual(['thought', 'through']);
+		expect(sets).toContainEqual(['male', 'mile']);
+		expect(sets).not.toContainEqual(['male', 'smile']);
 	});
 
 	it('leaves out inflections, words with no partner and words the dictionary lacks', () => {

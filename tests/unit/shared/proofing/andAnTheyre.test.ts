@@ -41,3 +41,16 @@ describe('"an" for "and" before a past with its own object', () => {
 		['a pronoun made a noun', 'She met an improved you.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"an" for "and" joining a pair', () => {
+	it.each([
+		['Between 1935 an 1939 we made ten films.', 'Between 1935 and 1939 we made ten films.'],
+		['The room was warm an bright.', 'The room was warm and bright.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['an adjective before its noun', 'She was as calm an old lady as any.'],
+		['a number read with a vowel', 'He saw in 1935 an 1800s house.'],
+		['an adjective before "an hour"', 'It was quiet an hour later.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -11,7 +11,12 @@ describe('compounds from the lexicon', () => {
 		['A nice looking man came in.', 'A nice-looking man came in.'],
 		['They walked down a quiet, tree lined road.', 'They walked down a quiet, tree-lined road.'],
 		['He looked through bleary, tear filled eyes.', 'He looked through bleary, tear-filled eyes.'],
-		['She went to the class room.', 'She went to the classroom.']
+		['She went to the class room.', 'She went to the classroom.'],
+		['He tore away the blood soaked parts.', 'He tore away the blood-soaked parts.'],
+		[
+			'She showed the stumps of betel stained teeth.',
+			'She showed the stumps of betel-stained teeth.'
+		]
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it('leaves a shade and a colour open', () => {
@@ -34,7 +39,9 @@ describe('compounds from the lexicon', () => {
 		['a noun compound not before a noun', 'He left half an hour later.'],
 		['a name', 'They met Grief Stricken at the door.'],
 		['a subject and its verb', 'Then the air filled with dust.'],
-		['a noun compound in -ing at the end of its phrase', 'The train slowed at a road crossing.']
+		['a noun compound in -ing at the end of its phrase', 'The train slowed at a road crossing.'],
+		['a participle before an adverb', 'The manager said, his voice pitched low, "Wait."'],
+		['"another" before a participle', 'He was waiting for another acting job.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 
 	it('finds nothing without a lexicon', () => {

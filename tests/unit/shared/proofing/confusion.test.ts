@@ -31,16 +31,33 @@ describe('confused words', () => {
 		['Their is nothing left.', 'There is nothing left.'],
 		['Their going to be late.', "They're going to be late."],
 		['They where happy.', 'They were happy.'],
+		[
+			'He came from the school were she was teaching.',
+			'He came from the school where she was teaching.'
+		],
+		[
+			'We stopped by the trailer were the two drivers were standing.',
+			'We stopped by the trailer where the two drivers were standing.'
+		],
 		["I couldn't breath.", "I couldn't breathe."],
 		['She took a deep breathe.', 'She took a deep breath.'],
 		[
 			"It rained, and then, thought I don't know why, I laughed.",
 			"It rained, and then, though I don't know why, I laughed."
 		],
-		['He smiled even thought he was sad.', 'He smiled even though he was sad.']
+		['He smiled even thought he was sad.', 'He smiled even though he was sad.'],
+		["He's braver that he looks.", "He's braver than he looks."],
+		['One, more horrible that the rest, lunged.', 'One, more horrible than the rest, lunged.'],
+		['No won on the beach could see him.', 'No one on the beach could see him.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
+		'It was so much bigger that we left. He felt stronger that day.',
+		"It's better that he knows. He saw later that they had gone.",
+		'He was happier that the war was over. She was more certain that he had gone.',
+		'Were she to go, we would follow. If I were you I would stay.',
+		'If they were he would know it.',
+		'They were the ones who had come. Those were the days we had.',
 		'She was happier then, before the war.',
 		'And then she left.',
 		'Its color had faded.',
@@ -92,10 +109,12 @@ describe('confused words read from the words around them', () => {
 		['He lied down under the oak.', 'He lay down under the oak.'],
 		['Wilson knew than this place must go.', 'Wilson knew that this place must go.'],
 		['Be sure its out before you leave.', "Be sure it's out before you leave."],
-		['Well, its within a mile of here.', "Well, it's within a mile of here."]
+		['Well, its within a mile of here.', "Well, it's within a mile of here."],
+		['He through of the old man snoring.', 'He thought of the old man snoring.']
 	])('corrects %j', (text, corrected) => expectFix(text, corrected));
 
 	it.each([
+		'He walked through the door and thought of her.',
 		'The house kept its usual.',
 		'The fox licked its family of cubs.',
 		'The tower lost its early charm.',

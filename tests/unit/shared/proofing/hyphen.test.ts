@@ -80,3 +80,15 @@ describe('a noun and "type" before a noun', () => {
 		'What type of man is he?'
 	])('leaves %j alone', (text) => expectClean(text));
 });
+
+describe('a noun and "like" written open', () => {
+	it.each([
+		['A black, snake like object swayed.', 'A black, snake-like object swayed.'],
+		['He moved with cat like grace.', 'He moved with cat-like grace.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"like" as a preposition after a determiner', 'It made a pop in the air like cupped hands.'],
+		['"like" before a noun phrase', 'He was a man like his father.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

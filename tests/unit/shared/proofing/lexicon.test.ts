@@ -20,7 +20,8 @@ const data: LexiconData = {
 	words: ['unhurried'],
 	compounds: ['grief-stricken'],
 	compoundHeads: ['filled'],
-	closedCompounds: ['bed room']
+	closedCompounds: ['bed room'],
+	countNouns: { door: '', car: 'by to' }
 };
 
 describe('Lexicon', () => {
@@ -50,5 +51,13 @@ describe('Lexicon', () => {
 		expect(lexicon.isCompoundHead('filled')).toBe(true);
 		expect(lexicon.closedCompound('bed room')).toBe('bedroom');
 		expect(lexicon.closedCompound('bedr oom')).toBeUndefined();
+	});
+
+	it('says which count nouns want a determiner after which words', () => {
+		expect(lexicon.wantsDeterminer('door', 'across')).toBe(true);
+		expect(lexicon.wantsDeterminer('car', 'into')).toBe(true);
+		expect(lexicon.wantsDeterminer('car', 'by')).toBe(false);
+		expect(lexicon.wantsDeterminer('car', 'to')).toBe(false);
+		expect(lexicon.wantsDeterminer('water', 'into')).toBe(false);
 	});
 });

@@ -73,3 +73,44 @@ describe('a subject pronoun with no verb', () => {
 		['"it" as an object', 'She thought it a pity.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('a subject pronoun before "about to"', () => {
+	it('corrects "He about to say"', () =>
+		expectFix('I paused—he about to say more.', 'I paused—he was about to say more.'));
+	it('leaves "about to" after its verb alone', () => expectClean('He was about to leave.'));
+});
+
+describe('a dropped "and" between a verb\'s object and a verb of speech', () => {
+	it('corrects "turned his head said"', () =>
+		expectFix('He turned his head said, "Wait."', 'He turned his head and said, "Wait."'));
+	it.each([
+		['a verb of knowing before a clause', 'He knew the letter said more.'],
+		['a reduced relative clause', 'He bought the house said to be haunted.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});
+
+describe('a dropped article before a count noun', () => {
+	it.each([
+		['He walked across room to the fire.', 'He walked across the room to the fire.'],
+		['She sat down on bench near the gate.', 'She sat down on the bench near the gate.'],
+		['The basket stood near wall, by the divan.', 'The basket stood near the wall, by the divan.'],
+		['Then she walked toward house.', 'Then she walked toward the house.'],
+		['It had been swept under rug.', 'It had been swept under the rug.'],
+		['It was seven when crowd washed me up.', 'It was seven when the crowd washed me up.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a mass noun', 'He looked out at water and sky.'],
+		['a noun the training text has bare after the preposition', 'They came by car.'],
+		['a noun that modifies the next one', 'He looked in newspaper files for it.'],
+		['two nouns paired', 'They lay exhausted on chair and floor.'],
+		['a noun repeated across a preposition', 'They went from door to door.'],
+		['a range', 'Books stood from floor to ceiling.'],
+		['a phrase written as one word too', 'She appeared on screen at last.'],
+		['a noun in a hyphenated word', 'He crept out on tip-toe.'],
+		['a noun of a person as a name', 'We ate when father came home.'],
+		['"that" as a determiner', 'Yet even that explosion did not mean much.'],
+		['"to" before a verb that is also a noun', 'He was only pretending to joke.'],
+		['a preposition used as an adjective', 'She stopped at the outside door.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

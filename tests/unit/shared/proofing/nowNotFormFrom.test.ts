@@ -64,3 +64,17 @@ describe('"form" where "from" was meant', () => {
 		['the verb before a range', 'Such cells form groups to protect themselves.']
 	])('leaves the verb or noun alone %s', (_, text) => expectClean(text));
 });
+
+describe('"not" before a whole clause', () => {
+	it.each([
+		['Not it would have another death.', 'Now it would have another death.'],
+		["They had done it, and not it's all over.", "They had done it, and now it's all over."]
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"whether or not"', 'Whether or not it was true, we left.'],
+		['"if not"', 'If not it would rain.'],
+		['"not" before a relative clause', 'It was not he who did it.'],
+		['a speech tag with its comma left out', 'Not I said the duck.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -33,3 +33,23 @@ describe('"off" where "of" was meant', () => {
 		['a phrasal verb with an object between', 'My father ran him off here years ago.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"of" where the particle "off" was meant', () => {
+	it.each([
+		[
+			'That was when the gun went of. Nobody moved.',
+			'That was when the gun went off. Nobody moved.'
+		],
+		['Why not lay of for a while?', 'Why not lay off for a while?'],
+		["I haven't had a chance to wash it of.", "I haven't had a chance to wash it off."],
+		['He had gone of and forgotten it.', 'He had gone off and forgotten it.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['"of" stranded after a verb the corpus has with "of"', "That's what they're made of."],
+		['"of" stranded after "think"', 'It was all he could think of.'],
+		['a participle after "be"', 'What are you scared of? What was he frightened of?'],
+		['a participle after a contracted "be"', "It's the one thing I'm scared of."],
+		['"of" before its noun phrase', 'He went of his own free will.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

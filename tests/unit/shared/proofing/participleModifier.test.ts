@@ -4,7 +4,7 @@ import { described, expectClean } from './checker';
 describe('a noun and a participle before a noun, inside a prepositional phrase', () => {
 	it.each([
 		['He dove into the shark infested waters.', 'hyphen/participle:shark infested'],
-		['She wiped her hands on a blood soaked rag.', 'hyphen/participle:blood soaked'],
+		['She wiped her hands on a blood smeared rag.', 'hyphen/participle:blood smeared'],
 		['They walked along the moon drenched road.', 'hyphen/participle:moon drenched']
 	])('flags %j', (text, found) => expect(described(text)).toContain(found));
 

@@ -69,3 +69,16 @@ describe('"they" before a past participle that is no simple past', () => {
 		['"been" in dialogue', 'Said they been told twice.']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"the" before an adverb and a verb', () => {
+	it.each([
+		['The also caught on a little.', 'They also caught on a little.'],
+		['Later that week the both came together.', 'Later that week they both came together.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['an adverb and a participle before a noun', 'It was the often repeated story.'],
+		['"the both of"', 'She met the both of them.'],
+		['an adverb before an adjective', 'He was the always cheerful one.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

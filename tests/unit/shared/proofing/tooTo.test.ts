@@ -34,3 +34,16 @@ describe('"to" alone at the end of a clause', () => {
 		['"to" ending a question', 'Who did you give it to?']
 	])('leaves %s alone', (_, text) => expectClean(text));
 });
+
+describe('"to" before an adjective and its infinitive', () => {
+	it.each([
+		['It was a ditch to broad to leap over.', 'It was a ditch too broad to leap over.'],
+		['The box was to heavy for him to lift.', 'The box was too heavy for him to lift.']
+	])('corrects %j', (text, corrected) => expectFix(text, corrected));
+
+	it.each([
+		['a range after "from"', 'Things went from bad to worse to ruin.'],
+		['a verb after "to"', 'He wanted to warm to her. I came to like him.'],
+		['a noun after "to"', 'She turned to stone to spite them.']
+	])('leaves %s alone', (_, text) => expectClean(text));
+});

@@ -1,6 +1,7 @@
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
 import { matchCase } from '#shared/proofing/textShape';
+import { isGradable, isNoun } from '#shared/proofing/morphology';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import {
@@ -67,6 +68,8 @@ export const andAn: Rule = (context) => {
  */
 function anForAnd(context: TextContext, word: Word): Flag | null {
 	if (word.text !== 'an') return null;
+	const joined = joinsPair(context, word);
+	if (joined) return joined;
 	const verb = context.next(word);
 	const object = verb && context.next(verb);
 	if (!verb || !object || verb.text !== verb.lower || object.text !== object.lower) return null;
@@ -83,6 +86,36 @@ function anForAnd(context: TextContext, word: Word): Flag | null {
 		word.start,
 		word.end,
 		`"${verb.lower}" has its own object: "and ${verb.lower}"?`,
+		['and']
+	);
+}
+
+/**
+ * "between 1935 an 1939", "she stayed calm an adamant.": "an" between two numbers, or between two
+ * adjectives of degree with nothing after the second, joins a pair: an article needs a noun after
+ * it and takes no number written in figures of four digits ("an 1800s house" is read "eighteen").
+ */
+function joinsPair(context: TextContext, word: Word): Flag | null {
+	const before = context.previous(word);
+	const after = context.next(word);
+	if (!before || !after) return null;
+	const numbers =
+		/^\d+$/.test(before.text) && /^\d+$/.test(after.text) && !/^1[18]/.test(after.text);
+	const { speller } = context;
+	const adjectives =
+		before.text === before.lower &&
+		after.text === after.lower &&
+		context.endsClause(after) &&
+		isGradable(speller, before.lower) &&
+		isGradable(speller, after.lower) &&
+		!isNoun(speller, after.lower);
+	if (!numbers && !adjectives) return null;
+	return flag(
+		'confusion',
+		'confusion/an-and',
+		word.start,
+		word.end,
+		`"${before.text} and ${after.text}"? An article needs a noun after it.`,
 		['and']
 	);
 }

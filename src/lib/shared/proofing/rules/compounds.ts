@@ -3,6 +3,7 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
+import { isGradable } from '#shared/proofing/morphology';
 import { matchCase } from '#shared/proofing/textShape';
 import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
 
@@ -63,7 +64,9 @@ export const compounds: Rule = (context) => {
 			!isFunctionWord(first.lower) &&
 			!first.lower.endsWith('ly') &&
 			context.speller.isKnown(first.lower) &&
-			beforeNoun(context, second.end)
+			first.lower !== 'another' &&
+			beforeNoun(context, second.end) &&
+			!beforeAdjective(context, second)
 		) {
 			flags.push(
 				hyphenate(context, first, second, `${pair.replace(' ', '-')}`, 'hyphen/head', 'possible')
@@ -90,6 +93,15 @@ export const compounds: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "his voice pitched low", "her hair tied back": a past participle before an adjective or adverb of
+ * degree is a clause's verb, not the head of a modifier.
+ */
+function beforeAdjective(context: TextContext, head: Word): boolean {
+	const next = context.next(head);
+	return head.lower.endsWith('ed') && next !== undefined && isGradable(context.speller, next.lower);
+}
 
 /**
  * "the air filled with dust", "a road crossing.": a noun after a determiner, then a past that

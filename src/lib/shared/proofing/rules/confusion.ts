@@ -212,8 +212,61 @@ const CHECKS: Record<string, Check> = {
 		}
 		return null;
 	},
+	that: (at) => {
+		const { context, word } = at;
+		const { speller } = context;
+		const compared =
+			(isComparative(speller, at.before) && !NOT_COMPARED.has(at.before)) ||
+			((at.before2 === 'more' || at.before2 === 'less') && isGradableByMore(speller, at.before));
+		if (!compared || !at.after) return null;
+		// "so much bigger that we left": "so" or "such" sets up a clause of result.
+		for (let back = context.previous(word), steps = 0; back && steps < 5; steps++) {
+			if (back.lower === 'so' || back.lower === 'such') return null;
+			back = context.previous(back);
+		}
+		// "happier that the war was over", "more certain that he had": adjectives of feeling and
+		// knowing take a clause with "that".
+		if (THAT_CLAUSE.has(at.before)) return null;
+		const nounPhrase =
+			words('the a an his her their my our your its').has(at.after) && !clauseFollows(at);
+		const clause =
+			SUBJECT_PRONOUNS.has(at.after) &&
+			at.after !== 'you' &&
+			(FINITE_OR_MODAL.has(at.after2) || isPastVerb(speller, at.after2));
+		return nounPhrase || clause
+			? confusion(at, 'than', 'that-than', 'A comparison takes "than".')
+			: null;
+	},
+	// "no won on the beach": "no" takes a noun, so "won" after it is "one".
+	won: (at) =>
+		at.before === 'no' && at.after
+			? confusion(at, 'one', 'won-one', '"No one", not "no won".')
+			: null,
 	...HOMOPHONE_CHECKS
 };
+
+/** Comparatives of adjectives of feeling and knowing, which take a clause with "that". */
+const THAT_CLAUSE = words(
+	'happier gladder prouder sadder sorrier angrier madder surer certain sure aware glad happy ' +
+		'afraid convinced confident pleased relieved grateful thankful anxious worried determined ' +
+		'hopeful fearful proud'
+);
+
+/** "that the war was over": a noun and its finite verb after "that" make a clause. */
+function clauseFollows(at: Around): boolean {
+	const noun = at.context.next(at.word, 2);
+	const verb = noun && at.context.next(noun);
+	return !!verb && (FINITE_OR_MODAL.has(verb.lower) || isPastVerb(at.context.speller, verb.lower));
+}
+
+/**
+ * Comparatives that take "that" ("better that he knows", "rather that") and the adverbs of time
+ * before a reported clause ("he saw later that they had gone").
+ */
+const NOT_COMPARED = words('better worse more less rather other further farther later earlier');
+const FINITE_OR_MODAL = words(
+	'is was are were has had does did looks looked seems seemed will would can could should might must'
+);
 
 const COMPARING = words('rather other else different sooner prefer preferred more less');
 

@@ -6,7 +6,12 @@ import {
 	type Around,
 	type Check
 } from '#shared/proofing/rules/confusionContext';
-import { DETERMINERS, OBJECT_PRONOUNS, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import {
+	DETERMINERS,
+	isFunctionWord,
+	OBJECT_PRONOUNS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
 
 /** Words that follow "it is" / "you are" / "they are" but never a possessive. */
 const AFTER_BE = words(
@@ -305,10 +310,38 @@ const where: Check = (at) =>
 		: null;
 
 const were: Check = (at) =>
-	at.context.isSentenceStart(at.word) &&
-	words('are is was were did do does have has had can could would will should').has(at.after)
+	(at.context.isSentenceStart(at.word) &&
+		words('are is was were did do does have has had can could would will should').has(at.after)) ||
+	clauseAfterWere(at)
 		? confusion(at, 'where', 'were-where', '"Where" asks about a place.')
 		: null;
+
+const RELATIVES = words('who whom whose which that what');
+const FINITE_AFTER_SUBJECT = words('was were is are had has would could will did can might');
+
+/**
+ * "the school were she was teaching", "the trailer were the two drivers were standing": "were"
+ * before a whole clause (a subject and its finite verb) is "where"; the verb "were" takes a
+ * complement, and its inverted subject ("were she to go") no second verb.
+ */
+function clauseAfterWere(at: Around): boolean {
+	if (at.context.isSentenceStart(at.word) || at.word.text !== 'were') return false;
+	// "If they were he would know": a clause's own "were", then the next clause, comma left out.
+	if (words('i you he she it we they if as though whatever who what').has(at.before)) return false;
+	if (words('he she it they we').has(at.after)) return FINITE_AFTER_SUBJECT.has(at.after2);
+	if (!words('the his her their my our your').has(at.after)) return false;
+	// The subject's noun, perhaps after one modifier ("the two drivers"), then its verb.
+	let word = at.context.next(at.word, 2);
+	for (let step = 0; step < 2 && word; step++) {
+		// "the ones who had come": a relative pronoun opens a clause of the noun's own.
+		if (word.text !== word.lower || isFunctionWord(word.lower) || RELATIVES.has(word.lower))
+			return false;
+		const verb = at.context.next(word);
+		if (verb && FINITE_AFTER_SUBJECT.has(verb.text)) return true;
+		word = verb;
+	}
+	return false;
+}
 
 export const HOMOPHONE_CHECKS: Record<string, Check> = {
 	its,

@@ -63,6 +63,19 @@ export const hyphen: Rule = (context) => {
 	for (const match of text.matchAll(TYPE_COMPOUND)) {
 		if (isTypeCompound(context, match)) add(match.index, match[0]);
 	}
+	// The words, not a regex over the whole text: "like" is common, a letter run before it is not rare.
+	for (const like of context.words) {
+		if (like.text !== 'like') continue;
+		const first = context.previous(like);
+		if (!first || !/^\p{Ll}{3,}$/u.test(first.text) || context.gapAfter(first) !== ' ') continue;
+		if (
+			/^[\p{L}'’-]/u.test(text[like.end] ?? '') ||
+			/[\p{L}'’-]/u.test(text[first.start - 1] ?? '')
+		)
+			continue;
+		if (flags.some((found) => found.start === first.start)) continue;
+		if (isLikeCompound(context, first, like)) add(first.start, text.slice(first.start, like.end));
+	}
 	for (const match of text.matchAll(SELF_COMPOUND)) {
 		if (flags.some((found) => found.start === match.index)) continue;
 		if (isSelfCompound(context, match)) add(match.index, match[0]);
@@ -95,6 +108,24 @@ function isTypeCompound(context: TextContext, match: RegExpMatchArray): boolean 
 	// "a new type engine" is "a new type of engine": an adjective is no part of the compound.
 	if (isGradable(context.speller, lower)) return false;
 	return beforeNoun(context, match.index! + match[0].length);
+}
+
+/**
+ * "a black, snake like object", "with cat like grace": a noun and "like" that the dictionary has
+ * as one adjective ("snakelike", "catlike"), straight before a noun with no determiner of its
+ * own, is that adjective, hyphenated: after a preposition (a bare singular noun there modifies
+ * the next) or after another adjective and a comma. After a determiner the noun before "like"
+ * is a phrase's head as often ("the air like cupped hands", "his mouth like pebbles").
+ */
+function isLikeCompound(context: TextContext, first: Word, like: Word): boolean {
+	if (isFunctionWord(first.lower)) return false;
+	const closed = `${first.lower}like`;
+	if (!context.speller.isKnown(closed) && !context.lexicon?.hasWord(closed)) return false;
+	const before = context.previous(first);
+	const opens =
+		(before !== undefined && PREPOSITIONS.has(before.lower)) ||
+		/^,\s*$/.test(context.gapBefore(first));
+	return opens && beforeNoun(context, like.end);
 }
 
 /** "self pitying", "self sufficient", "self respect": "self" before a word it makes one with. */

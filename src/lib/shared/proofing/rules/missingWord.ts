@@ -2,7 +2,10 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import type { Flag } from '#shared/proofing/types';
+import { isNoun, isPastVerb } from '#shared/proofing/morphology';
+import { SPEECH_VERBS } from '#shared/proofing/words/speechVerbs';
 import {
+	DETERMINERS,
 	isFunctionWord,
 	POSSESSIVE_DETERMINERS,
 	PREPOSITIONS
@@ -34,6 +37,11 @@ export const missingWord: Rule = (context) => {
 		const lower = word.lower;
 		if (SUBORDINATORS.has(lower) || SEEM.has(lower)) {
 			const found = subjectlessClause(context, word) ?? seemWithoutTo(context, word);
+			if (found) flags.push(found);
+			continue;
+		}
+		if (SPEECH_VERBS.has(lower) && word.text === lower && isPastVerb(context.speller, lower)) {
+			const found = speechWithoutAnd(context, word);
 			if (found) flags.push(found);
 			continue;
 		}
@@ -108,14 +116,17 @@ const CLAUSE_OPENERS = new Set(
  */
 function pronounWithoutVerb(context: TextContext, word: Word): Flag | null {
 	const next = context.next(word);
-	if (!next || next.text !== next.lower || !/^(?:not|a|an|the)$/.test(next.lower)) return null;
+	if (!next || next.text !== next.lower) return null;
+	// "He about to say": "about to" is a predicate, so it follows its "be" ("he was about to").
+	const aboutTo = next.lower === 'about' && context.next(next)?.lower === 'to';
+	if (!aboutTo && !/^(?:not|a|an|the)$/.test(next.lower)) return null;
 	if (!/^ $/.test(context.gapAfter(word))) return null;
 	const before = context.previous(word);
 	const opens =
 		context.isSentenceStart(word) ||
 		context.afterOpener(word) ||
 		(before !== undefined && before.text === before.lower && CLAUSE_OPENERS.has(before.lower));
-	if (!opens) return null;
+	if (!opens && !aboutTo) return null;
 	const verb = NOMINATIVE_VERB[word.lower]!;
 	return insert(word, next, verb, `A verb is missing: "${word.text} ${verb} ${next.text}"?`, false);
 }
@@ -206,4 +217,44 @@ function seemWithoutTo(context: TextContext, word: Word): Flag | null {
 	if (!person || person.text !== person.lower || !PERSONS.has(person.lower)) return null;
 	if (!/^ $/.test(context.gapAfter(word))) return null;
 	return insert(word, person, 'to', `"${word.text} to ${person.text}"?`, true);
+}
+
+/** Pasts that take a clause with "that" left out ("knew the note said …"). */
+const CLAUSE_VERBS = new Set(
+	(
+		'knew thought saw noticed realized realised heard felt believed guessed figured decided ' +
+		'found remembered supposed hoped wished understood learned learnt discovered read ' +
+		'suspected assumed imagined expected doubted forgot sensed judged'
+	).split(' ')
+);
+
+/**
+ * "He turned his head said, …": a past verb, its object (a determiner and a noun that names no
+ * person or animal), then a past verb of speech, which has lost the "and" that joins the two
+ * verbs of one subject: a thing is no speaker, and the object of a verb no subject.
+ */
+function speechWithoutAnd(context: TextContext, word: Word): Flag | null {
+	const { lexicon, speller } = context;
+	if (!lexicon) return null;
+	const noun = context.previous(word);
+	const determiner = noun && context.previous(noun);
+	const verb = determiner && context.previous(determiner);
+	if (!noun || !determiner || !verb || noun.text !== noun.lower || verb.text !== verb.lower)
+		return null;
+	if (!DETERMINERS.has(determiner.lower) || isFunctionWord(noun.lower)) return null;
+	if (!isNoun(speller, noun.lower) || lexicon.isAnimate(noun.lower)) return null;
+	if (!isPastVerb(speller, verb.lower) || SPEECH_VERBS.has(verb.lower)) return null;
+	// "He knew the letter said more": a verb of knowing or seeing takes a clause without "that".
+	if (CLAUSE_VERBS.has(verb.lower)) return null;
+	// "bought the house said to be haunted": a participle of a reduced relative clause.
+	if (context.next(word)?.lower === 'to') return null;
+	return flag(
+		'grammar',
+		'grammar/missing-word',
+		noun.start,
+		word.end,
+		`"${noun.text} and ${word.text}"? One subject's two verbs.`,
+		[`${noun.text} and ${word.text}`],
+		'possible'
+	);
 }

@@ -1,4 +1,4 @@
-import { isNoun, isVerbBase } from '#shared/proofing/morphology';
+import { isNoun, isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import type { TextContext } from '#shared/proofing/TextContext';
 import type { Word } from '#shared/proofing/tokenize';
 import {
@@ -9,6 +9,7 @@ import {
 } from '#shared/proofing/words/functionWords';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Flag } from '#shared/proofing/types';
+import { SPEECH_VERBS } from '#shared/proofing/words/speechVerbs';
 
 /** "do", "does", "did": with "not" they take a plain verb; with "now" they hardly do. */
 const DO_FORMS = new Set(['do', 'does', 'did']);
@@ -22,7 +23,10 @@ export const nowNot: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
 		const found =
-			notForNow(context, word) ?? nowBeforePolarity(context, word) ?? notOnly(context, word);
+			notForNow(context, word) ??
+			nowBeforePolarity(context, word) ??
+			notOnly(context, word) ??
+			notBeforeClause(context, word);
 		if (found) {
 			flags.push(found);
 			continue;
@@ -69,6 +73,44 @@ function notOnly(context: TextContext, word: Word): Flag | null {
 		word.end,
 		`"Not ${after.text} ${third.text}"?`,
 		['Not']
+	);
+}
+
+const CLAUSE_SUBJECTS = new Set(['i', 'he', 'she', 'it', 'we', 'they', 'you']);
+/** Words after which "not" starts a clause of its own: "whether or not it was", "if not, …". */
+const BEFORE_NOT_CLAUSE = new Set('or if whether why how than that'.split(' '));
+
+/**
+ * "Not it would have another death", "and not it's all over": "not" negates a verb or a phrase,
+ * never a whole clause, so before a subject pronoun and its verb (or the two contracted) it is
+ * "now". "Not I" before a comma, "whether or not it was" and "if not, …" are left alone.
+ */
+function notBeforeClause(context: TextContext, word: Word): Flag | null {
+	if (word.lower !== 'not' || (word.text !== 'not' && !context.isSentenceStart(word))) return null;
+	const subject = context.next(word);
+	if (!subject || !/^ $/.test(context.gapAfter(word))) return null;
+	const before = context.previous(word);
+	if (before && BEFORE_NOT_CLAUSE.has(before.lower)) return null;
+	const contracted = /^(?:i|he|she|it|we|they|you)['’](?:s|m|re|ll|d|ve)$/.test(subject.lower);
+	if (!contracted) {
+		if (!CLAUSE_SUBJECTS.has(subject.lower) || !/^ $/.test(context.gapAfter(subject))) return null;
+		const verb = context.next(subject);
+		if (!verb || verb.text !== verb.lower) return null;
+		const finite =
+			AUXILIARIES.has(verb.lower) ||
+			MODALS.has(verb.lower) ||
+			isPastVerb(context.speller, verb.lower);
+		// "'Not I,' said the duck" written without its comma: a speech tag after the answer.
+		if (!finite || SPEECH_VERBS.has(verb.lower)) return null;
+	}
+	const now = word.text === 'Not' ? 'Now' : 'now';
+	return flag(
+		'confusion',
+		'confusion/now-not',
+		word.start,
+		word.end,
+		`"${word.text}" before a whole clause: "${now} ${subject.text}"?`,
+		[now]
 	);
 }
 

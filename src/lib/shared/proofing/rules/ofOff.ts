@@ -31,6 +31,11 @@ export const ofOff: Rule = (context) => {
 	const tokens = contextTokens(context.text);
 	for (let i = 1; i < tokens.length - 1; i++) {
 		const token = tokens[i]!;
+		if (token.key === 'of') {
+			const found = particleOf(context, tokens, i, lexicon);
+			if (found) flags.push(found);
+			continue;
+		}
 		if (token.key !== 'off') continue;
 		const raw = context.text.slice(token.start, token.end);
 		if (raw !== 'off' && raw !== 'Off') continue;
@@ -239,4 +244,58 @@ function verbBases(lower: string): string[] {
 	if (stem.length > 2 && stem.at(-1) === stem.at(-2)) bases.push(stem.slice(0, -1));
 	if (stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`);
 	return bases;
+}
+
+/**
+ * "Be" (and its contractions: "I'm", "they're") and the linking verbs, after which a participle
+ * is an adjective ("scared of").
+ */
+const LINKING = new Set(
+	'is are was were be been being am get gets got getting gotten feel feels felt seem seems seemed look looks looked become becomes became grow grew'.split(
+		' '
+	)
+);
+
+/** Object pronouns a particle may follow ("wash it off"). */
+const PARTICLE_OBJECTS = new Set(['it', 'him', 'her', 'them', 'me', 'us', 'you']);
+
+/**
+ * "the gun went of.", "lay of for a while", "wash it of.": "of" straight after a verb WordNet has
+ * with "off" (or after its object pronoun), before the clause ends or "and"/"for", is the
+ * particle one letter short. "Of" is stranded there only in a relative clause or a question
+ * ("what it is made of", "all he could think of"), after words the corpus has before "of" more
+ * often than before "off".
+ */
+function particleOf(
+	context: Parameters<Rule>[0],
+	tokens: ReturnType<typeof contextTokens>,
+	at: number,
+	lexicon: NonNullable<Parameters<Rule>[0]['lexicon']>
+): Flag | null {
+	const token = tokens[at]!;
+	if (context.text.slice(token.start, token.end) !== 'of') return null;
+	const next = tokens[at + 1];
+	const ends = !next || !next.word || /^(?:and|but|or|for)$/.test(next.key);
+	if (!ends) return null;
+	let verbAt = at - 1;
+	if (tokens[verbAt]!.word && PARTICLE_OBJECTS.has(tokens[verbAt]!.key)) verbAt--;
+	const verb = tokens[verbAt];
+	if (!verb) return null;
+	// "What are you scared of?", "he was frightened of": a participle after "be" or a linking
+	// verb is an adjective, which takes "of".
+	for (const back of [1, 2]) {
+		const before = tokens[verbAt - back];
+		if (before?.word && (LINKING.has(before.key) || /'(?:m|re|s)$/.test(before.key))) return null;
+	}
+	if (!verb.word || lexicon.pairCount(verb.key, 'of') > lexicon.pairCount(verb.key, 'off'))
+		return null;
+	if (!verbBases(verb.key).some((base) => lexicon.isPhrasalVerb(base, 'off'))) return null;
+	return flag(
+		'confusion',
+		'confusion/of-off',
+		token.start,
+		token.end,
+		`"${verb.key} off"? "Of" does not end a clause after "${verb.key}".`,
+		['off']
+	);
 }

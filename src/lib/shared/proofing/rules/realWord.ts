@@ -3,6 +3,7 @@ import { flag, type Rule } from '#shared/proofing/Rule';
 import { matchCase } from '#shared/proofing/textShape';
 import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import { MODALS } from '#shared/proofing/words/functionWords';
+import { editDistance } from '#shared/proofing/editDistance';
 import type { Flag } from '#shared/proofing/types';
 
 /**
@@ -100,6 +101,11 @@ export const realWord: Rule = (context) => {
 		}
 		if (!best || bestScore - score(token.key) < margin) continue;
 		if (seen && !FREQUENT.has(best)) continue;
+		// A typo of two letters in a long word ("thought" / "through") is rarer than one of one
+		// (homophones are another matter): a seen word after a comma has only one word beside it
+		// to go on ("He sat down, thought a while").
+		if (seen && previous === ',' && token.key.length >= 6 && editDistance(token.key, best) > 1)
+			continue;
 		// "would live a rich life" → "like": a modal's plain verb stands against another plain
 		// verb, whatever the bigrams prefer ("would know longer" → "no" is still a slip).
 		const { speller } = context;

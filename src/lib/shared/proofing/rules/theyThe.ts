@@ -322,6 +322,14 @@ const SIMPLE_PASTS = new Set(
 	)
 );
 
+/**
+ * Adverbs that stand between a subject and its verb and are no adjective ("the still water",
+ * "the only one", "the just man", "the even numbers" are left out).
+ */
+const MID_ADVERBS = new Set(
+	'also never always often usually sometimes seldom rarely already both'.split(' ')
+);
+
 /** Verbs "the" never stands before, but "they" does ("the were", "the didn't"). */
 const SUBJECT_VERBS = new Set(
 	(
@@ -350,6 +358,24 @@ export const theThey: Rule = (context) => {
 		let verb = (SUBJECT_VERBS.has(lower) && after?.lower !== 'be') || SIMPLE_PASTS.has(lower);
 		if (!verb && after && isPastVerb(speller, lower) && !isNoun(speller, lower)) {
 			verb = DETERMINERS.has(after.lower) || OBJECT_PRONOUNS.has(after.lower);
+		}
+		// "The also caught on", "the both came": an adverb that stands between a subject and its
+		// verb, then a finite verb.
+		if (!verb && after && MID_ADVERBS.has(lower) && after.text === after.lower) {
+			verb =
+				SUBJECT_VERBS.has(after.lower) ||
+				SIMPLE_PASTS.has(after.lower) ||
+				/^(?:was|did|is|does|has)$/.test(after.lower) ||
+				(isPastVerb(speller, after.lower) && !isNoun(speller, after.lower));
+			// "the often repeated story": the adverb and a participle modify a noun.
+			const third = context.next(after);
+			if (
+				third &&
+				third.text === third.lower &&
+				!isFunctionWord(third.lower) &&
+				isNoun(speller, third.lower)
+			)
+				verb = false;
 		}
 		if (!verb) continue;
 		flags.push(

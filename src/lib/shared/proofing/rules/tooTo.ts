@@ -1,7 +1,8 @@
-import { isPastVerb, isVerbBase } from '#shared/proofing/morphology';
+import { isGradable, isPastVerb, isVerbBase } from '#shared/proofing/morphology';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import type { Speller } from '#shared/proofing/Speller';
 import type { Flag } from '#shared/proofing/types';
+import type { Word } from '#shared/proofing/tokenize';
 import { matchCase } from '#shared/proofing/textShape';
 import { DETERMINERS, OBJECT_PRONOUNS } from '#shared/proofing/words/functionWords';
 
@@ -96,6 +97,19 @@ export const toToo: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
 		if (word.lower !== 'to') continue;
+		if (overlyBeforeInfinitive(context, word)) {
+			flags.push(
+				flag(
+					'confusion',
+					'confusion/to-too',
+					word.start,
+					word.end,
+					'"too" (overly) before an adjective and its infinitive?',
+					[matchCase(word.text, 'too')]
+				)
+			);
+			continue;
+		}
 		if (!/,[ \t]*$/.test(context.gapBefore(word))) continue;
 		if (!/^[ \t]*[.,!?;:]/.test(context.gapAfter(word))) continue;
 		flags.push(
@@ -111,3 +125,30 @@ export const toToo: Rule = (context) => {
 	}
 	return flags;
 };
+
+/**
+ * "a ditch to broad to leap", "to heavy for him to lift": "to" before an adjective of degree
+ * that an infinitive or "for" and its person follows is "too" ("too broad to leap"): the
+ * preposition takes a noun phrase, the infinitive's "to" a verb, and neither an adjective alone.
+ * Not after "from" ("from bad to worse"), where "to" ends a range.
+ */
+function overlyBeforeInfinitive(context: Parameters<Rule>[0], word: Word): boolean {
+	const { speller } = context;
+	const adjective = context.next(word);
+	if (!adjective || adjective.text !== adjective.lower) return false;
+	if (!isGradable(speller, adjective.lower) || isVerbLike(speller, adjective.lower)) return false;
+	const link = context.next(adjective);
+	const after = link && context.next(link);
+	if (!link || !after || after.text !== after.lower) return false;
+	const infinitive = link.lower === 'to' && isPlainVerb(speller, after.lower);
+	const person =
+		link.lower === 'for' && (OBJECT_PRONOUNS.has(after.lower) || DETERMINERS.has(after.lower));
+	if (!infinitive && !person) return false;
+	for (
+		let back = context.previous(word), steps = 0;
+		back && steps < 4;
+		back = context.previous(back), steps++
+	)
+		if (back.lower === 'from') return false;
+	return true;
+}
