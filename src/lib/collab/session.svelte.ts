@@ -2,7 +2,6 @@ import { createSubscriber } from 'svelte/reactivity';
 import { notesRoom, storyRoom } from '#shared/protocol/rooms';
 import { CloseCode } from '#shared/protocol/closeCodes';
 import type { CollabUser } from './identity';
-import { paceRemoteUpdates } from './paceRemoteUpdates';
 import { forgetStory } from './rememberedStories';
 import { collabBase, RoomConnection } from './RoomConnection';
 import { forgetToken, storyToken } from './storyTokens';
@@ -97,7 +96,6 @@ export class CollabSession {
 		this.#watchNetwork();
 		this.#watchOwnStamp();
 		this.#watchHolds();
-		this.#cleanup.push(paceRemoteUpdates(this.story.provider));
 	}
 
 	/** Connected / connecting / reconnecting / offline (or closed for good), for the status pill. */
