@@ -32,10 +32,9 @@ export class RoomConnection {
 		this.provider = new WebsocketProvider(base, room, this.doc, {
 			connect: false,
 			// No second path between this browser's tabs: every update and caret went to a
-			// BroadcastChannel as well as the server (half a millisecond a keystroke at novel
-			// length, with no other tab listening), and a tab whose link was revoked or whose role
-			// was lowered would still have heard the story from another tab. Tabs meet on the
-			// server, which decides what each may see.
+			// BroadcastChannel as well as the server (a quarter to half a millisecond a keystroke
+			// at novel length, with no other tab listening). Tabs meet on the server, which
+			// decides what each may see.
 			disableBc: true,
 			...(token && { params: { token } })
 		});

@@ -38,8 +38,8 @@ function sameCaret(current: unknown, next: unknown): boolean {
  * - Writing this person's caret when it is where it already was does nothing. The plugin
  *   rewrites it after every change that arrives from someone else, even when the caret kept
  *   its place in the text; each rewrite was sent to the server and on to everyone in the story,
- *   whose editors all drew the carets again. With two people typing, each one's keystrokes came
- *   back as the other's caret, ten times a second.
+ *   whose editors all drew the carets again. With two people in a story, each one's keystrokes
+ *   came back as the other's caret.
  *
  * Everything else is the awareness itself.
  */
