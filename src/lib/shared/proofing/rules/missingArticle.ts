@@ -34,10 +34,8 @@ export const missingArticle: Rule = (context) => {
 		if (!PREPOSITIONS.has(word.lower) || SKIPPED.has(word.lower)) continue;
 		if (word.text !== word.lower && !context.isSentenceStart(word) && !context.afterOpener(word))
 			continue;
-		const noun = context.next(word);
-		// "on tip-toe": the noun is part of a hyphenated word.
-		if (!noun || noun.text !== noun.lower || /[-‐]/.test(context.text[noun.end] ?? '')) continue;
-		if (!lexicon.wantsDeterminer(noun.lower, word.lower) || noun.lower.endsWith('ing')) continue;
+		const noun = countNounAfter(context, word);
+		if (!noun || noun.lower.endsWith('ing')) continue;
 		// "pretending to joke": "to" before a word the dictionary has as a verb is its infinitive's.
 		if (word.lower === 'to' && isVerbBase(context.speller, noun.lower)) continue;
 		// "the outside door", "an inside job": the preposition is an adjective there.
@@ -53,20 +51,33 @@ export const missingArticle: Rule = (context) => {
 		// "on screen", "on stage": Hunspell writes the phrase as one word ("onscreen").
 		if (fixedPhrase(context, word, noun) || context.speller.isKnown(word.lower + noun.lower))
 			continue;
-		flags.push(
-			flag(
-				'grammar',
-				'grammar/missing-word',
-				word.start,
-				noun.end,
-				`An article is missing: "${word.text} the ${noun.text}"?`,
-				[`${word.text} the ${noun.text}`, `${word.text} a ${noun.text}`],
-				'possible'
-			)
-		);
+		flags.push(articleMissing(word, noun));
 	}
 	return flags;
 };
+
+/**
+ * The word after `word`, when it is a lower-case singular count noun that wants a determiner
+ * after `word` (not part of a hyphenated word: "on tip-toe").
+ */
+function countNounAfter(context: TextContext, word: Word): Word | null {
+	const noun = context.next(word);
+	if (!noun || noun.text !== noun.lower || /[-‐]/.test(context.text[noun.end] ?? '')) return null;
+	return context.lexicon?.wantsDeterminer(noun.lower, word.lower) ? noun : null;
+}
+
+/** "across room" → "across the room" or "across a room". */
+function articleMissing(word: Word, noun: Word): Flag {
+	return flag(
+		'grammar',
+		'grammar/missing-word',
+		word.start,
+		noun.end,
+		`An article is missing: "${word.text} the ${noun.text}"?`,
+		[`${word.text} the ${noun.text}`, `${word.text} a ${noun.text}`],
+		'possible'
+	);
+}
 
 /** Words that open a clause, whose subject follows them. */
 const SUBORDINATORS = new Set(
@@ -82,23 +93,12 @@ const FINITE = new Set('was is had has would could will did does might must shou
  * Nouns of persons are left out: "when father came home" uses the noun as a name.
  */
 function subjectWithoutArticle(context: TextContext, word: Word): Flag | null {
-	const { lexicon } = context;
-	if (!lexicon || word.text !== word.lower) return null;
-	const noun = context.next(word);
-	if (!noun || noun.text !== noun.lower || /[-‐]/.test(context.text[noun.end] ?? '')) return null;
-	if (!lexicon.wantsDeterminer(noun.lower, word.lower) || lexicon.isAnimate(noun.lower))
-		return null;
+	if (word.text !== word.lower) return null;
+	const noun = countNounAfter(context, word);
+	if (!noun || context.lexicon?.isAnimate(noun.lower)) return null;
 	const verb = context.next(noun);
 	if (!verb || !(FINITE.has(verb.lower) || isPastVerb(context.speller, verb.lower))) return null;
-	return flag(
-		'grammar',
-		'grammar/missing-word',
-		word.start,
-		noun.end,
-		`An article is missing: "${word.text} the ${noun.text}"?`,
-		[`${word.text} the ${noun.text}`, `${word.text} a ${noun.text}`],
-		'possible'
-	);
+	return articleMissing(word, noun);
 }
 
 /**

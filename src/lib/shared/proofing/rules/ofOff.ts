@@ -3,7 +3,14 @@ import { isGradable, isNoun } from '#shared/proofing/morphology';
 import { flag, type Rule } from '#shared/proofing/Rule';
 import { matchCase } from '#shared/proofing/textShape';
 import type { Flag } from '#shared/proofing/types';
-import { DETERMINERS, isFunctionWord, PREPOSITIONS } from '#shared/proofing/words/functionWords';
+import type { Lexicon } from '#shared/proofing/Lexicon';
+import type { TextContext } from '#shared/proofing/TextContext';
+import {
+	DETERMINERS,
+	isFunctionWord,
+	OBJECT_PRONOUNS,
+	PREPOSITIONS
+} from '#shared/proofing/words/functionWords';
 
 /**
  * How much likelier (natural log) "of" must be than "off" between the two neighbours, and how
@@ -256,9 +263,6 @@ const LINKING = new Set(
 	)
 );
 
-/** Object pronouns a particle may follow ("wash it off"). */
-const PARTICLE_OBJECTS = new Set(['it', 'him', 'her', 'them', 'me', 'us', 'you']);
-
 /**
  * "the gun went of.", "lay of for a while", "wash it of.": "of" straight after a verb WordNet has
  * with "off" (or after its object pronoun), before the clause ends or "and"/"for", is the
@@ -267,10 +271,10 @@ const PARTICLE_OBJECTS = new Set(['it', 'him', 'her', 'them', 'me', 'us', 'you']
  * often than before "off".
  */
 function particleOf(
-	context: Parameters<Rule>[0],
-	tokens: ReturnType<typeof contextTokens>,
+	context: TextContext,
+	tokens: readonly ContextToken[],
 	at: number,
-	lexicon: NonNullable<Parameters<Rule>[0]['lexicon']>
+	lexicon: Lexicon
 ): Flag | null {
 	const token = tokens[at]!;
 	if (context.text.slice(token.start, token.end) !== 'of') return null;
@@ -278,7 +282,7 @@ function particleOf(
 	const ends = !next || !next.word || /^(?:and|but|or|for)$/.test(next.key);
 	if (!ends) return null;
 	let verbAt = at - 1;
-	if (tokens[verbAt]!.word && PARTICLE_OBJECTS.has(tokens[verbAt]!.key)) verbAt--;
+	if (tokens[verbAt]!.word && OBJECT_PRONOUNS.has(tokens[verbAt]!.key)) verbAt--;
 	const verb = tokens[verbAt];
 	if (!verb) return null;
 	// "What are you scared of?", "he was frightened of": a participle after "be" or a linking

@@ -97,31 +97,17 @@ export const toToo: Rule = (context) => {
 	const flags: Flag[] = [];
 	for (const word of context.words) {
 		if (word.lower !== 'to') continue;
+		const too = (message: string) =>
+			flag('confusion', 'confusion/to-too', word.start, word.end, message, [
+				matchCase(word.text, 'too')
+			]);
 		if (overlyBeforeInfinitive(context, word)) {
-			flags.push(
-				flag(
-					'confusion',
-					'confusion/to-too',
-					word.start,
-					word.end,
-					'"too" (overly) before an adjective and its infinitive?',
-					[matchCase(word.text, 'too')]
-				)
-			);
+			flags.push(too('"too" (overly) before an adjective and its infinitive?'));
 			continue;
 		}
 		if (!/,[ \t]*$/.test(context.gapBefore(word))) continue;
 		if (!/^[ \t]*[.,!?;:]/.test(context.gapAfter(word))) continue;
-		flags.push(
-			flag(
-				'confusion',
-				'confusion/to-too',
-				word.start,
-				word.end,
-				'"to" with nothing after it: "too" (also)?',
-				[matchCase(word.text, 'too')]
-			)
-		);
+		flags.push(too('"to" with nothing after it: "too" (also)?'));
 	}
 	return flags;
 };
